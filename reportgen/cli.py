@@ -1,0 +1,103 @@
+"""The command line: ``reportgen render | check | schema | new | doctor``.
+
+``main(argv) -> int`` returns the exit code: 0 ok, 1 an input failed, 2 usage,
+3 warnings under ``--strict``, 5 output error. Only ReportgenError is caught: anything else
+is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import ReportgenError, UsageError
+
+COMMANDS = ("render", "check", "schema", "new", "doctor")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        module = __import__(f"reportgen.commands.{args.command}", fromlist=["run"])
+        return module.run(args)
+    except ReportgenError as exc:
+        print(f"reportgen: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportgen",
+        description="财政项目支出绩效表单：YAML → PDF / DOCX / XLSX，并按评审要求检查数据。"
+                    " (Fiscal performance forms from YAML to PDF, DOCX and XLSX, checked as a reviewer would.)",
+    )
+    parser.add_argument("--version", action="version", version=f"reportgen {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    render = sub.add_parser("render", help="渲染表单 (render forms to PDF, DOCX, XLSX, HTML)")
+    render.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
+    render.add_argument("-o", "--output", default="output", metavar="DIR", help="输出目录 (default: output)")
+    render.add_argument("-f", "--formats", default="pdf,docx,xlsx", metavar="LIST",
+                        help="pdf,docx,xlsx,html (default: pdf,docx,xlsx)")
+    render.add_argument("--landscape", action="store_true", default=None, help="A4 横向 (landscape)")
+    render.add_argument("--portrait", dest="landscape", action="store_false", help="A4 纵向 (portrait)")
+    _common(render, fonts=True)
+
+    check = sub.add_parser("check", help="检查表单数据 (check forms as a finance reviewer would)")
+    check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
+    check.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="有警告时退出码为 3 (exit 3 on warnings)")
+    _common(check, fonts=True)
+
+    schema = sub.add_parser("schema", help="输出 JSON Schema (print the JSON Schema of a form type)")
+    schema.add_argument("form", metavar="FORM")
+    _common(schema)
+
+    new = sub.add_parser("new", help="生成带注释的起始文件 (write a commented starter file)")
+    new.add_argument("form", metavar="FORM")
+    new.add_argument("-o", "--output", metavar="FILE", help="文件名 (default: FORM.yaml; - for stdout)")
+    new.add_argument("--force", action="store_true", help="覆盖已有文件 (overwrite)")
+    _common(new)
+
+    doctor = sub.add_parser("doctor", help="检查运行环境 (report the environment: WeasyPrint, fonts, LibreOffice)")
+    _common(doctor, fonts=True)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser, fonts: bool = False) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 (message language)")
+    if fonts:
+        parser.add_argument("--font-body", metavar="FAMILY", help="正文字体，如 仿宋_GB2312 (body face)")
+        parser.add_argument("--font-title", metavar="FAMILY", help="标题字体，如 黑体 (title face)")
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def say(args: argparse.Namespace, zh: str, en: str) -> str:
+    """Return the message in the language the user chose."""
+    return en if getattr(args, "lang", "zh") == "en" else zh
+
+
+def form_id(args: argparse.Namespace) -> str:
+    """Return the form type the user named, or raise UsageError listing the known ones."""
+    from .forms import FORMS
+
+    if args.form not in FORMS:
+        known = ", ".join(FORMS)
+        raise UsageError(say(args, f"未知的表单类型 {args.form!r}，可用：{known}",
+                             f"unknown form type {args.form!r}; known: {known}"))
+    return args.form
+
+
+def output_path(value: str) -> Path:
+    return Path(value)

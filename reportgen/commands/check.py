@@ -1,0 +1,32 @@
+"""``reportgen check``: review forms as a finance reviewer would, without rendering anything."""
+from __future__ import annotations
+
+import json
+import sys
+
+from ..cli import say
+from ..inputs import collect
+from ..pipeline import examine
+from .common import options_from
+
+
+def run(args) -> int:
+    items, missing = collect(args.inputs)
+    options = options_from(args)
+    problems = []
+    for item in items:
+        problems += examine(item.path, options)[1]
+    for argument in missing:
+        print(say(args, f"找不到输入：{argument}", f"no such input: {argument}"), file=sys.stderr)
+    if args.output_format == "json":
+        print(json.dumps([p.as_json(args.lang) for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code)):
+            print(problem.format(args.lang))
+        errors = sum(p.severity == "error" for p in problems)
+        print(say(args, f"检查了 {len(items)} 个文件：{errors} 个错误，{len(problems) - errors} 个警告",
+                  f"checked {len(items)} file(s): {errors} error(s), {len(problems) - errors} warning(s)"),
+              file=sys.stderr)
+    if missing or any(p.severity == "error" for p in problems):
+        return 1
+    return 3 if args.strict and problems else 0

@@ -1,0 +1,53 @@
+"""``reportgen doctor``: what this machine renders with, and what is missing."""
+from __future__ import annotations
+
+import shutil
+from importlib import metadata
+
+from ..cli import say
+from ..fonts import resolve
+from .common import options_from
+
+
+def run(args) -> int:
+    options = options_from(args)
+    ok = True
+    for package in ("weasyprint", "python-docx", "openpyxl", "pydantic", "jinja2"):
+        print(f"{package:<14} {_version(package)}")
+    print(f"{'pango':<14} {_pango()}")
+    fast = _fast_subsetter()
+    ok &= fast
+    print(say(args, "字体子集化     ", "font subsetter ") + (
+        "HarfBuzz (libharfbuzz-subset0)" if fast else say(args, "fontTools（慢约 25 倍，请安装 libharfbuzz-subset0）",
+                                                          "fontTools (~25x slower: install libharfbuzz-subset0)")))
+    for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
+        found = resolve(stack)
+        ok &= bool(found)
+        used = f"{found[0][0]} ({found[0][1]})" if found else say(args, "未找到！", "NONE FOUND!")
+        print(f"{say(args, '正文字体', 'body font') if role == 'body' else say(args, '标题字体', 'title font'):<14} {used}")
+    print(f"{'DOCX/XLSX':<14} {options.fonts.office_body} / {options.fonts.office_title}")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    print(f"{'LibreOffice':<14} {office or say(args, '未安装（仅测试需要）', 'not installed (needed by the tests only)')}")
+    return 0 if ok else 1
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _pango() -> str:
+    try:
+        from weasyprint.text.ffi import pango
+
+        return pango.pango_version_string().decode() if hasattr(pango, "pango_version_string") else "?"
+    except Exception as exc:  # doctor reports a broken install instead of crashing on it
+        return f"unavailable ({exc})"
+
+
+def _fast_subsetter() -> bool:
+    from ..render.pdf import fast_subsetter_available
+
+    return fast_subsetter_available()

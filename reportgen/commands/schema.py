@@ -1,0 +1,16 @@
+"""``reportgen schema FORM``: the JSON Schema of a form type, for editors that validate YAML."""
+from __future__ import annotations
+
+import json
+
+from ..cli import form_id
+from ..forms import FORMS
+
+
+def run(args) -> int:
+    kind = FORMS[form_id(args)]
+    schema = kind.model.model_json_schema(mode="validation")
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": f"reportgen:{kind.id}", "title": f"{kind.title} ({kind.id})", **schema}
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0

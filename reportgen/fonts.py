@@ -1,0 +1,169 @@
+"""Font stacks and the no-tofu check: every character must have a glyph in a configured font.
+
+Fonts are found through fontconfig (``fc-list``); their character maps are read once with
+fontTools and cached per file, so a check over hundreds of forms stays fast.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .problems import Problem
+
+# Song-style serif for the body, Hei-style sans for titles; first installed family wins.
+BODY_STACK = ("Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", "Songti SC")
+TITLE_STACK = ("Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "黑体", "Heiti SC")
+
+
+@dataclass(frozen=True)
+class FontConfig:
+    """The faces a render uses: PDF stacks (installed families) and the DOCX/XLSX face names."""
+
+    body: tuple[str, ...] = BODY_STACK
+    title: tuple[str, ...] = TITLE_STACK
+    office_body: str = "宋体"
+    office_title: str = "黑体"
+
+    def with_overrides(self, body: str | None = None, title: str | None = None) -> "FontConfig":
+        """Return a config whose stacks start with the user's faces (they fall back to ours)."""
+        return FontConfig(
+            body=((body,) + self.body) if body else self.body,
+            title=((title,) + self.title) if title else self.title,
+            office_body=body or self.office_body,
+            office_title=title or self.office_title,
+        )
+
+
+def css_stack(families: tuple[str, ...], generic: str) -> str:
+    return ", ".join(f'"{name}"' for name in families) + f", {generic}"
+
+
+@lru_cache(maxsize=1)
+def installed() -> dict[str, list[tuple[str, int]]]:
+    """Return family → [(file, face index)] of the fonts fontconfig knows."""
+    if not shutil.which("fc-list"):
+        return {}
+    out = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\t%{index}\n"],
+                         capture_output=True, text=True, check=False).stdout
+    found: dict[str, list[tuple[str, int]]] = {}
+    for line in out.splitlines():
+        families, file, index = (line.split("\t") + ["", "", "0"])[:3]
+        for family in families.split(","):
+            found.setdefault(family.strip(), []).append((file, int(index or 0)))
+    return found
+
+
+def resolve(families: tuple[str, ...]) -> list[tuple[str, str, int]]:
+    """Return (family, file, index) for each family of the stack that is installed."""
+    fonts = installed()
+    return [(name, *sorted(fonts[name])[0]) for name in families if name in fonts]
+
+
+def coverage(families: tuple[str, ...]) -> frozenset[int]:
+    """Return the code points that some installed font of the stack can draw."""
+    points: set[int] = set()
+    for _, file, index in resolve(families):
+        points |= _cmap(file, index)
+    return frozenset(points)
+
+
+@lru_cache(maxsize=16)
+def _cmap(file: str, index: int) -> frozenset[int]:
+    stat = os.stat(file)
+    cache = _cache_dir() / f"cmap-{abs(hash((file, index, stat.st_size, int(stat.st_mtime))))}.json"
+    key = [file, index, stat.st_size, int(stat.st_mtime)]
+    if cache.exists():
+        try:
+            data = json.loads(cache.read_text())
+            if data["key"] == key:
+                return frozenset(_expand(data["ranges"]))
+        except (ValueError, KeyError):
+            pass
+    points = _read_cmap(file, index)
+    _write_cache(cache, {"key": key, "ranges": _ranges(points)})
+    return frozenset(points)
+
+
+def _read_cmap(file: str, index: int) -> set[int]:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(file, fontNumber=index, lazy=True)
+    try:
+        return set(font.getBestCmap() or {})
+    finally:
+        font.close()
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "reportgen"
+
+
+def _write_cache(path: Path, data: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache we cannot write only costs time
+
+
+def _ranges(points: set[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for point in sorted(points):
+        if out and out[-1][1] == point - 1:
+            out[-1][1] = point
+        else:
+            out.append([point, point])
+    return out
+
+
+def _expand(ranges: list[list[int]]) -> set[int]:
+    return {p for start, end in ranges for p in range(start, end + 1)}
+
+
+def check_glyphs(data: object, positions: dict, families: tuple[str, ...]) -> list[Problem]:
+    """Return an RG801 problem for each distinct character of ``data`` no font of the stack draws."""
+    from .load.source import dotted
+
+    covered = coverage(families)
+    names = ", ".join(name for name, _, _ in resolve(families)) or "—"
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for path, text in _strings(data, ()):
+        for char in text:
+            if char in seen or ord(char) in covered or _invisible(char):
+                continue
+            seen.add(char)
+            line, col = _position(positions, path)
+            problems.append(Problem("RG801", "error", dotted(path), line, col,
+                                    {"char": char, "code": ord(char), "fonts": names}))
+    return problems
+
+
+def _invisible(char: str) -> bool:
+    return char in "\n\r\t " or unicodedata.category(char) in ("Cc", "Cf", "Zs")
+
+
+def _strings(data: object, path: tuple):
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))
+
+
+def _position(positions: dict, path: tuple) -> tuple[int, int]:
+    while path not in positions and path:
+        path = path[:-1]
+    return positions.get(path, (0, 0))

@@ -1,0 +1,43 @@
+"""The registry of form types. A form type is a model plus a layout, nothing else.
+
+Adding a form: a package here with ``model.py`` (what the YAML holds) and ``layout.py``
+(the printed grid), one line in ``_MODULES``, and a starter in ``templates/starters``.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from pydantic import BaseModel
+
+from ..layout import FormLayout
+
+
+@dataclass(frozen=True)
+class FormType:
+    """What the tool knows of one form type."""
+
+    id: str
+    title: str
+    model: type[BaseModel]
+    layout: Callable[[BaseModel], FormLayout]
+
+
+_MODULES = {
+    "target-2026": "target_2026",
+}
+
+
+def _load(form_id: str) -> FormType:
+    package = importlib.import_module(f"{__name__}.{_MODULES[form_id]}")
+    layout = importlib.import_module(f"{package.__name__}.layout")
+    return FormType(form_id, package.TITLE, package.MODEL, layout.layout)
+
+
+FORMS: dict[str, FormType] = {form_id: _load(form_id) for form_id in _MODULES}
+
+
+def form_type(form_id: str) -> FormType | None:
+    """Return the form type called ``form_id``, or None."""
+    return FORMS.get(form_id)

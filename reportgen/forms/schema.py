@@ -1,0 +1,138 @@
+"""Building blocks shared by the form models: strict models, money, paragraphs, indicator trees."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from ..money import to_decimal
+from .text import to_paragraphs
+from .values import IndicatorValue, parse_value
+
+
+class StrictModel(BaseModel):
+    """A model that rejects unknown keys (typos) and accepts Chinese labels as aliases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # The alias needs the field's own name, known only once the class exists.
+        changed = False
+        for name, info in cls.model_fields.items():
+            zh = (info.json_schema_extra or {}).get("zh") if isinstance(info.json_schema_extra, dict) else None
+            if zh and info.validation_alias is None:
+                info.validation_alias = AliasChoices(name, zh)
+                changed = True
+        if changed:
+            cls.model_rebuild(force=True)
+
+
+def field(zh: str, default: Any = ..., **kwargs: Any) -> Any:
+    """Declare a field whose YAML key may also be written as its Chinese label ``zh``."""
+    return Field(default, description=zh, json_schema_extra={"zh": zh}, **kwargs)
+
+
+def _money(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return to_decimal(value)
+    except (TypeError, ValueError):
+        raise PydanticCustomError("money", "expected an amount like 4087500.00") from None
+
+
+def _value(value: object) -> IndicatorValue:
+    if isinstance(value, IndicatorValue):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)) or str(value).strip() == "":
+        raise PydanticCustomError("indicator_value", "expected an indicator value like ≥500(件) or text")
+    return parse_value(value)
+
+
+def _day(value: object) -> object:
+    """Accept ``2026-01-01`` and the spellings of real forms: ``2026/1/1``, ``2026年1月1日``."""
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", value)
+        if match:
+            try:
+                return date(*map(int, match.groups()))
+            except ValueError:
+                raise PydanticCustomError("date_value", "no such day") from None
+    return value
+
+
+def _text(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+Money = Annotated[
+    Decimal | None,
+    BeforeValidator(_money),
+    WithJsonSchema({"type": ["number", "string", "null"], "description": "金额（元）, e.g. 4087500.00"}),
+]
+Points = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    WithJsonSchema({"type": ["number", "string"], "description": "分值 / 得分, e.g. 5 or 1.5"}),
+]
+Paragraphs = Annotated[
+    tuple[str, ...],
+    BeforeValidator(to_paragraphs),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    ),
+]
+Value = Annotated[
+    IndicatorValue,
+    BeforeValidator(_value),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": ["string", "number"], "description": "≥500(件), =100%, or text such as 有效实现"}),
+]
+Day = Annotated[date, BeforeValidator(_day)]
+OptionalValue = Annotated[
+    IndicatorValue | None,
+    BeforeValidator(lambda v: None if v is None or (isinstance(v, str) and not v.strip()) else _value(v)),
+    PlainSerializer(lambda v: None if v is None else str(v)),
+    WithJsonSchema({"type": ["string", "number", "null"], "description": "≥500(件), =100%, text, or blank"}),
+]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+OptionalText = Annotated[str | None, BeforeValidator(_text)]
+
+ItemT = TypeVar("ItemT", bound=BaseModel)
+
+
+class Level2(StrictModel, Generic[ItemT]):
+    """A 二级指标 group and its 三级 rows."""
+
+    level2: Text = field("二级指标")
+    items: list[ItemT] = field("三级指标", min_length=1)
+
+
+class Level1(StrictModel, Generic[ItemT]):
+    """A 一级指标 group and its 二级 groups."""
+
+    level1: Text = field("一级指标")
+    groups: list[Level2[ItemT]] = field("二级指标组", min_length=1)
+
+
+def rows(tree: list[Level1]) -> list[tuple[int, int, int, Level1, Level2, BaseModel]]:
+    """Return the tree flattened: (i1, i2, i3, level1, level2, item) in order."""
+    return [
+        (i1, i2, i3, l1, l2, item)
+        for i1, l1 in enumerate(tree)
+        for i2, l2 in enumerate(l1.groups)
+        for i3, item in enumerate(l2.items)
+    ]

@@ -1,0 +1,27 @@
+"""Paragraph text: what users write as one string or a list, kept as a tuple of paragraphs."""
+from __future__ import annotations
+
+import re
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def to_paragraphs(value: object) -> list[str]:
+    """Return ``value`` as a list of paragraphs.
+
+    A string is split at blank lines (a YAML ``|`` block reads naturally that way); a list is kept.
+    None means no text. Lines inside one paragraph are joined without spaces, as Chinese prose is.
+    """
+    if value is None:
+        return []
+    if isinstance(value, str):
+        parts = _BLANK_LINE.split(value.replace("\r\n", "\n"))
+    elif isinstance(value, (list, tuple)):
+        parts = list(value)
+    else:
+        return value  # let the schema report the wrong type
+    return [_join_lines(str(part)) for part in parts if part is not None and str(part).strip()]
+
+
+def _join_lines(text: str) -> str:
+    return "".join(line.strip() for line in text.strip().splitlines())

@@ -1,0 +1,4 @@
+"""Format-neutral layouts: a form is a grid of cells with spans and roles, rendered by every writer."""
+from .grid import Cell, FormLayout, Role, Table, TableBuilder
+
+__all__ = ["Cell", "FormLayout", "Role", "Table", "TableBuilder"]

@@ -1,0 +1,154 @@
+"""The grid every writer renders: tables of placed cells with row/column spans and roles.
+
+A form's layout module builds a ``FormLayout`` row by row with ``TableBuilder``, the way the
+printed form reads; HTML/PDF, DOCX and XLSX writers render any ``FormLayout`` alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a cell holds; writers choose alignment, font and number format from it."""
+
+    LABEL = "label"      # a printed caption: 项目名称, 一级指标 …
+    HEAD = "head"        # a column header of a repeated header row
+    VALUE = "value"      # a short value, centred: 其他一次性项目, 2026-01-01, ≥90.00(%)
+    TEXT = "text"        # running text, left-aligned, possibly several paragraphs
+    MONEY = "money"      # an amount in 元, right-aligned, ``#,##0.00``
+    RATE = "rate"        # a percentage, right-aligned, ``0.00%``
+    POINTS = "points"    # a weight or score, centred, as few decimals as needed
+    SECTION = "section"  # a heading row across the table
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell placed at (row, col) of its table, spanning ``rowspan`` × ``colspan`` slots.
+
+    ``text`` is what every format shows; ``number`` is the exact value behind a MONEY, RATE or
+    POINTS cell, so that spreadsheets keep numbers as numbers.
+    """
+
+    row: int
+    col: int
+    text: tuple[str, ...]
+    role: Role
+    rowspan: int = 1
+    colspan: int = 1
+    number: Decimal | None = None
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(self.text)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A block of the form. ``header_rows`` top rows repeat on every page of the table."""
+
+    widths: tuple[float, ...]  # column widths in millimetres
+    cells: tuple[Cell, ...]
+    n_rows: int
+    header_rows: int = 0
+
+    def rows(self) -> list[list[Cell]]:
+        """Return the cells grouped by the row they start in, in column order."""
+        out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+        for cell in self.cells:
+            out[cell.row].append(cell)
+        return [sorted(row, key=lambda c: c.col) for row in out]
+
+
+@dataclass(frozen=True)
+class FormLayout:
+    """A whole form: title lines, tables in order, and notes printed below."""
+
+    title: str
+    subtitle: str = ""
+    caption: str = ""                 # a line under the title, e.g. 申报单位名称：…
+    tables: tuple[Table, ...] = ()
+    notes: tuple[str, ...] = ()       # paragraphs after the tables (说明)
+    landscape: bool = False
+    sheet_name: str = ""              # the spreadsheet tab; writers sanitise it
+    name: str = ""                    # the project, for bookmarks and metadata
+
+    @property
+    def width(self) -> float:
+        return sum(self.tables[0].widths) if self.tables else 0.0
+
+
+@dataclass
+class TableBuilder:
+    """Build a table row by row: each cell takes the next free slot, as in an HTML table."""
+
+    widths: tuple[float, ...]
+    header_rows: int = 0
+    _cells: list[Cell] = field(default_factory=list)
+    _taken: set[tuple[int, int]] = field(default_factory=set)
+    _row: int = 0
+
+    def row(self, *cells: "Slot") -> "TableBuilder":
+        col = 0
+        for slot in cells:
+            while (self._row, col) in self._taken:
+                col += 1
+            self._place(slot, col)
+            col += slot.colspan
+        self._row += 1
+        return self
+
+    def _place(self, slot: "Slot", col: int) -> None:
+        if col + slot.colspan > len(self.widths):
+            raise ValueError(f"row {self._row}: cell {slot.text!r} overflows the {len(self.widths)} columns")
+        self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number))
+        for r in range(self._row, self._row + slot.rowspan):
+            for c in range(col, col + slot.colspan):
+                self._taken.add((r, c))
+
+    def build(self) -> Table:
+        rows = max((c.row + c.rowspan for c in self._cells), default=0)
+        return Table(self.widths, tuple(self._cells), rows, self.header_rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A cell before placement: what ``TableBuilder.row`` takes."""
+
+    text: tuple[str, ...]
+    role: Role
+    rowspan: int = 1
+    colspan: int = 1
+    number: Decimal | None = None
+
+
+def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None) -> Slot:
+    """Return a slot; ``text`` may be a string, a sequence of paragraphs or None."""
+    if text is None:
+        paragraphs: tuple[str, ...] = ("",)
+    elif isinstance(text, str):
+        paragraphs = (text,)
+    else:
+        paragraphs = tuple(text) or ("",)
+    return Slot(paragraphs, role, rows, span, number)
+
+
+def label(text: str, span: int = 1, rows: int = 1) -> Slot:
+    return slot(Role.LABEL, text, span, rows)
+
+
+def head(text: str, span: int = 1, rows: int = 1) -> Slot:
+    return slot(Role.HEAD, text, span, rows)
+
+
+def value(text: object, span: int = 1, rows: int = 1) -> Slot:
+    return slot(Role.VALUE, text, span, rows)
+
+
+def text(paragraphs: object, span: int = 1, rows: int = 1) -> Slot:
+    return slot(Role.TEXT, paragraphs, span, rows)
+
+
+def section(text: str, span: int) -> Slot:
+    return slot(Role.SECTION, text, span)

@@ -1,0 +1,20 @@
+"""Slots for numbers: the exact value for spreadsheets, the printed text for everyone else."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..money import format_amount, format_points, format_rate
+from .grid import Role, Slot, slot
+
+
+def money(amount: Decimal | None, span: int = 1, rows: int = 1) -> Slot:
+    return slot(Role.MONEY, format_amount(amount), span, rows, amount)
+
+
+def rate(ratio: Decimal | None, span: int = 1, rows: int = 1, text: str | None = None) -> Slot:
+    """A percentage cell; ``text`` overrides the printed form where a form's convention differs."""
+    return slot(Role.RATE, format_rate(ratio) if text is None else text, span, rows, ratio)
+
+
+def points(value: Decimal | None, span: int = 1, rows: int = 1) -> Slot:
+    return slot(Role.POINTS, format_points(value), span, rows, value)

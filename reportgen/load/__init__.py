@@ -1,0 +1,4 @@
+"""Load a form file (YAML or JSON) into its model, collecting every problem with its location."""
+from .loader import load, load_data, read_source
+
+__all__ = ["load", "load_data", "read_source"]

@@ -1,0 +1,125 @@
+"""Turn a file into a form model; report every problem of the file at once, with its location."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from ..forms import FORMS, form_type
+from ..messages import wrong_type
+from ..problems import InputError, Problem
+from .source import Source, dotted, read_json, read_yaml
+
+
+def read_source(path: Path) -> Source:
+    """Return the data and positions of ``path`` (``.json`` as JSON, anything else as YAML)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Source(None, problems=[Problem("RG106", "error", "", 0, 0, {"detail": exc.strerror or str(exc)})])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return Source(None, problems=[Problem("RG101", "error", "", 1, 1)])
+    return read_json(text) if path.suffix.lower() == ".json" else read_yaml(text)
+
+
+def load(path: Path | str) -> BaseModel:
+    """Return the form model of ``path``; raise InputError with all its problems."""
+    path = Path(path)
+    source = read_source(path)
+    form, problems = load_data(source)
+    if problems:
+        raise InputError(path, [_with_file(p, path) for p in problems])
+    return form
+
+
+def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
+    """Return the model built from ``source`` and the problems found on the way."""
+    if source.problems and source.data is None:
+        return None, source.problems
+    data = source.data
+    if not isinstance(data, dict):
+        return None, source.problems + [Problem("RG102", "error", "", 1, 1)]
+    known = ", ".join(FORMS)
+    if "form" not in data:
+        return None, source.problems + [Problem("RG115", "error", "form", 1, 1, {"known": known})]
+    kind = form_type(str(data["form"]))
+    if kind is None:
+        line, col = source.where(("form",))
+        return None, source.problems + [Problem("RG103", "error", "form", line, col, {"form": data["form"], "known": known})]
+    try:
+        form = kind.model.model_validate(data)
+    except ValidationError as exc:
+        return None, source.problems + [_problem(error, source, kind.model) for error in exc.errors()]
+    return form, source.problems
+
+
+def _with_file(problem: Problem, path: Path) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, file=str(path))
+
+
+# pydantic error types → (our code, message parameters)
+_TYPE_KINDS = {
+    "string_type": "text", "string_too_short": "text",
+    "decimal_type": "number", "decimal_parsing": "number", "float_type": "number", "float_parsing": "number",
+    "int_type": "integer", "int_parsing": "integer", "int_from_float": "integer",
+    "date_type": "date", "date_parsing": "date", "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "list_type": "list", "tuple_type": "list",
+    "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
+    "money": "money", "indicator_value": "value", "bool_type": "bool", "bool_parsing": "bool",
+}
+
+
+def _problem(error: dict, source: Source, model: type[BaseModel]) -> Problem:
+    loc = tuple(part for part in error["loc"] if not _is_tag(part))
+    kind = error["type"]
+    line, col = source.where(loc)
+    path = dotted(loc)
+    if kind == "missing":
+        return Problem("RG110", "error", path, line, col, {"field": loc[-1]})
+    if kind == "extra_forbidden":
+        return Problem("RG111", "error", path, line, col, {"field": loc[-1], "known": _known_fields(model, loc[:-1])})
+    if kind == "too_short":
+        return Problem("RG114", "error", path, line, col, {"min": error.get("ctx", {}).get("min_length", 1)})
+    if kind == "string_too_short" and error.get("input") is not None:
+        return Problem("RG110", "error", path, line, col, {"field": loc[-1] if loc else ""})
+    if kind in _TYPE_KINDS:
+        return Problem("RG112", "error", path, line, col, wrong_type(_TYPE_KINDS[kind]))
+    detail = error.get("msg", kind)
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return Problem("RG113", "error", path, line, col, {"detail_zh": f"应为 {expected}", "detail_en": f"expected {expected}"})
+    return Problem("RG113", "error", path, line, col, {"detail_zh": detail, "detail_en": detail})
+
+
+def _is_tag(part: object) -> bool:
+    # pydantic puts union/function tags such as "function-before[...]" into error locations.
+    return isinstance(part, str) and ("[" in part and part.endswith("]") or part in {"str", "int", "decimal"})
+
+
+def _known_fields(model: type[BaseModel], path: tuple) -> str:
+    """Return the field names allowed at ``path`` of ``model``, for the unknown-field message."""
+    current: object = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return ""
+        current = _model_of(fields[part].annotation)
+    return ", ".join(getattr(current, "model_fields", {}))
+
+
+def _model_of(annotation: object) -> object:
+    """Return the model class inside ``list[Model]``, ``Model | None`` and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,119 @@
+"""Read YAML and JSON into plain data plus a source map: field path → (line, column).
+
+Floats become ``Decimal`` straight from the text (money never passes through float), and
+YAML 1.1's ``yes``/``no``/``on``/``off`` stay strings. Positions are 1-based.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import yaml
+
+from ..problems import Problem
+
+Path_ = tuple  # a field path: keys and list indexes
+
+
+@dataclass
+class Source:
+    """Data read from one file, with where each path was written."""
+
+    data: object
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Return the position of ``path`` or of its nearest written ancestor."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reads floats as Decimal and keeps yes/no as text."""
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    text = loader.construct_scalar(node)
+    try:
+        value = Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        return text  # .inf / .nan: let the schema reject it as a non-number
+    return value if value.is_finite() else text
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    text = loader.construct_scalar(node)
+    return {"true": True, "false": False}.get(text.lower(), text)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+
+
+def read_yaml(text: str) -> Source:
+    """Return the data of a YAML document with its positions, or the syntax problem."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Source(None)
+        source = Source(None)
+        _map_positions(node, (), source)
+        source.data = loader.construct_document(node)
+        return source
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(filter(None, [exc.context, exc.problem]))
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Source(None, problems=[Problem("RG100", "error", "", line, col, {"detail": detail})])
+    except yaml.YAMLError as exc:
+        return Source(None, problems=[Problem("RG100", "error", "", 1, 1, {"detail": str(exc)})])
+    finally:
+        loader.dispose()
+
+
+def _map_positions(node: yaml.Node, path: Path_, source: Source) -> None:
+    source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                source.problems.append(Problem(
+                    "RG104", "error", _dotted(path + (key,)), line, key_node.start_mark.column + 1,
+                    {"key": key, "first": seen[key]}))
+            seen.setdefault(key, line)
+            source.positions[path + (key,)] = (line, key_node.start_mark.column + 1)
+            _map_positions(value_node, path + (key,), source)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_positions(item, path + (index,), source)
+
+
+def read_json(text: str) -> Source:
+    """Return the data of a JSON document, with positions read through the YAML parser.
+
+    JSON is checked strictly first; YAML (a superset) then gives the positions.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        return Source(None, problems=[Problem("RG105", "error", "", exc.lineno, exc.colno, {"detail": exc.msg})])
+    located = read_yaml(text)
+    return located if not located.problems else Source(data)
+
+
+def _dotted(path: Path_) -> str:
+    """Return a path as users read it: ``indicators[0].groups[1].items[2].target``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+dotted = _dotted

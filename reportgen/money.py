@@ -1,0 +1,52 @@
+"""Money, rates and points: ``Decimal`` only; 四舍五入 (ROUND_HALF_UP) happens here and nowhere else."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+def round2(value: Decimal) -> Decimal:
+    """Return ``value`` rounded half-up to two decimals, the one rounding rule of all forms."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Return ``value`` as a Decimal; accept ints, Decimals and strings like ``4,087,500.00``.
+
+    Floats are refused: the loaders never produce them, so one here is a programming error.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"not a money value: {value!r}")
+    if isinstance(value, (int, Decimal)):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "").replace("_", "")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+    else:
+        raise TypeError(f"not a money value: {value!r}")
+    if not result.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return result
+
+
+def format_amount(value: Decimal | None) -> str:
+    """Return an amount as printed on the forms: ``4,087,500.00``; blank for None."""
+    return "" if value is None else f"{round2(value):,.2f}"
+
+
+def format_rate(ratio: Decimal | None) -> str:
+    """Return a ratio (0.9994) as a percentage with two decimals: ``99.94%``."""
+    return "" if ratio is None else f"{round2(ratio * HUNDRED):.2f}%"
+
+
+def format_points(value: Decimal | None) -> str:
+    """Return weights and scores as the forms print them: ``92``, ``95.99``, ``1.5``."""
+    if value is None:
+        return ""
+    text = f"{round2(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text

@@ -1,0 +1,62 @@
+"""Problems found in an input file, and the errors that carry them to the CLI."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .messages import message
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding: a stable ``code``, where it is, and the parameters of its message."""
+
+    code: str
+    severity: Severity
+    path: str
+    line: int = 0
+    column: int = 0
+    params: dict = field(default_factory=dict)
+    file: str = ""
+
+    def message(self, lang: str = "zh") -> str:
+        return message(self.code, lang, self.params)
+
+    def format(self, lang: str = "zh") -> str:
+        """Return the compiler-style line ``file:line:col  path  severity CODE: message``."""
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        label = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+        path = f"  {self.path}" if self.path else ""
+        return f"{where}{path}  {label[lang][self.severity]} {self.code}: {self.message(lang)}"
+
+    def as_json(self, lang: str = "zh") -> dict:
+        return {
+            "file": self.file, "line": self.line, "column": self.column, "path": self.path,
+            "code": self.code, "severity": self.severity, "message": self.message(lang),
+        }
+
+
+class ReportgenError(Exception):
+    """Base of the errors the CLI reports without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(ReportgenError):
+    """An input file has problems that stop it; ``problems`` holds all of them."""
+
+    def __init__(self, file: Path | str, problems: list[Problem]):
+        super().__init__(f"{file}: {len(problems)} problem(s)")
+        self.file = str(file)
+        self.problems = problems
+
+
+class UsageError(ReportgenError):
+    exit_code = 2
+
+
+class OutputError(ReportgenError):
+    exit_code = 5

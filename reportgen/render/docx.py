@@ -1,0 +1,187 @@
+"""DOCX writer: the form's grid as real Word tables (gridSpan / vMerge), A4, page numbers.
+
+Tables are built as WordprocessingML directly, row by row: python-docx's ``table.cell()`` in
+a loop costs more than the PDF layout itself. Column widths go into ``tblGrid`` *and* every
+``tcW`` (LibreOffice reads one, Word the other); East Asian faces are set in ``w:eastAsia``.
+"""
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
+
+from ..layout import Cell, FormLayout, Role, Table
+from ..options import RenderOptions
+from ..style import PageStyle
+from .stamp import document_date
+
+NAME, SUFFIX, BINARY = "docx", ".docx", True
+
+TWIPS_PER_MM = 1440 / 25.4
+MIN_ROW = 400  # twips, about 7 mm: the forms' row height for one line
+_ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both"}
+
+
+def write(layout: FormLayout, options: RenderOptions) -> bytes:
+    return write_many([layout], options, title=layout.name or layout.title)
+
+
+def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> bytes:
+    """Return one DOCX holding every form of ``layouts``, each starting a page."""
+    style = options.page_style(any(layout.landscape for layout in layouts))
+    document = Document()
+    _setup_page(document, style)
+    _setup_styles(document, options, style)
+    _add_page_number(document, options)
+    body = document.element.body
+    for index, layout in enumerate(layouts):
+        _add_form(document, body, layout, options, style, new_page=index > 0)
+    _set_properties(document, title)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _setup_page(document, style: PageStyle) -> None:
+    section = document.sections[0]
+    width, height = style.size
+    section.orientation = WD_ORIENT.LANDSCAPE if style.landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(style.margin_top), Mm(style.margin_bottom)
+    section.left_margin, section.right_margin = Mm(style.margin_left), Mm(style.margin_right)
+    section.footer_distance = Mm(8)
+
+
+def _setup_styles(document, options: RenderOptions, style: PageStyle) -> None:
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(style.body_pt)
+    _set_faces(normal.element.get_or_add_rPr(), options.fonts.office_body)
+    fmt = normal.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+
+
+def _set_faces(rpr, face: str) -> None:
+    fonts = rpr.get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), face)
+
+
+def _add_page_number(document, options: RenderOptions) -> None:
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:t xml:space="preserve">- </w:t></w:r>'))
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            xml = f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="{kind}"/></w:r>'
+        elif text.strip() == "PAGE":
+            xml = f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+        else:
+            xml = f'<w:r {nsdecls("w")}><w:t>{text}</w:t></w:r>'
+        paragraph._p.append(parse_xml(xml))
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> -</w:t></w:r>'))
+
+
+def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool) -> None:
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.page_break_before = new_page
+    title.paragraph_format.space_after = Pt(4)
+    run = title.add_run(layout.title)
+    run.font.size = Pt(style.title_pt)
+    _set_faces(run._r.get_or_add_rPr(), options.fonts.office_title)
+    for line in (layout.subtitle, layout.caption):
+        if line:
+            paragraph = document.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.space_after = Pt(4)
+            paragraph.add_run(line).font.size = Pt(style.subtitle_pt)
+    for index, table in enumerate(layout.tables):
+        if index:
+            _add_spacer(body)  # without it Word and LibreOffice join the two tables
+        body.append(parse_xml(_table_xml(table)))
+    for note in layout.notes:
+        document.add_paragraph(note)
+    _move_sect_pr_last(body)
+
+
+def _add_spacer(body) -> None:
+    body.append(parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'))
+
+
+def _move_sect_pr_last(body) -> None:
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        body.remove(sect_pr)
+        body.append(sect_pr)
+
+
+def _table_xml(table: Table) -> str:
+    widths = [round(w * TWIPS_PER_MM) for w in table.widths]
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    parts = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>',
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>',
+        '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="68" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="68" w:type="dxa"/></w:tblCellMar>',
+        '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    parts += _rows_xml(table, widths)
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def _rows_xml(table: Table, widths: list[int]) -> list[str]:
+    """Return the ``w:tr`` of each row: origin cells with text, vMerge continuations empty."""
+    slots: dict[tuple[int, int], tuple[Cell, bool]] = {}
+    for cell in table.cells:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            slots[(r, cell.col)] = (cell, r == cell.row)
+    out = []
+    for r in range(table.n_rows):
+        header = "<w:tblHeader/>" if r < table.header_rows else ""
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{MIN_ROW}" w:hRule="atLeast"/>{header}</w:trPr>')
+        col = 0
+        while col < len(widths):
+            cell, origin = slots[(r, col)]
+            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan])))
+            col += cell.colspan
+        out.append("</w:tr>")
+    return out
+
+
+def _cell_xml(cell: Cell, origin: bool, width: int) -> str:
+    span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+    merge = ""
+    if cell.rowspan > 1:
+        merge = '<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>"
+    props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'
+    texts = cell.text if origin else ("",)
+    return f"<w:tc>{props}{''.join(_paragraph_xml(t, cell.role, len(texts) > 1) for t in texts)}</w:tc>"
+
+
+def _paragraph_xml(text: str, role: Role, indent: bool) -> str:
+    first_line = '<w:ind w:firstLineChars="200" w:firstLine="420"/>' if indent else ""
+    ppr = f'<w:pPr><w:jc w:val="{_ALIGN.get(role, "center")}"/>{first_line}</w:pPr>'
+    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return f"<w:p>{ppr}{run}</w:p>"
+
+
+def _set_properties(document, title: str) -> None:
+    props = document.core_properties
+    props.title = title
+    props.author = props.last_modified_by = "reportgen"
+    props.created = props.modified = document_date()
+    props.revision = 1

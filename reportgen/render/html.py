@@ -1,0 +1,46 @@
+"""HTML writer: the print view of a form, paginated, with its stylesheet inline.
+
+The HTML is self-contained (fonts by family name through fontconfig), so a plain
+``weasyprint out.html out.pdf`` gives the same PDF as ``reportgen render -f pdf``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+
+from ..fonts import css_stack
+from ..layout import FormLayout
+from ..options import RenderOptions
+from ..resources import templates_dir
+from .pages import paginate
+
+NAME, SUFFIX, BINARY = "html", ".html", False
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,  # every text comes from user files
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+    )
+
+
+def write(layout: FormLayout, options: RenderOptions) -> str:
+    return write_many([layout], options, title=layout.name or layout.title)
+
+
+def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> str:
+    """Return one HTML document holding every form of ``layouts``, each starting a page."""
+    style = options.page_style(any(layout.landscape for layout in layouts))
+    forms = [{"layout": layout, "name": layout.name, "pages": paginate(layout, style)} for layout in layouts]
+    return environment().get_template("form.html.j2").render(
+        title=title,
+        forms=forms,
+        style=style,
+        width=max(layout.width for layout in layouts),
+        body_font=css_stack(options.fonts.body, "serif"),
+        title_font=css_stack(options.fonts.title, "sans-serif"),
+    )

@@ -1,0 +1,104 @@
+"""Split a form's tables into pages for print, repeating header rows and merged group labels.
+
+WeasyPrint repeats a ``<thead>``, but a rowspan cannot cross from ``<thead>`` into the body
+(the form's 绩效指标 label does) and a merged 一级/二级 label that runs onto a new page loses
+its text there. So pages are planned here from the height model, and every page's table
+carries its header rows and its own part of each merged cell, label included.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..layout import Cell, FormLayout, Table
+from ..style import PT_MM, PageStyle
+from .measure import height, lines
+
+MIN_BODY_ROWS = 2  # never leave a header with fewer rows than this at a page foot
+
+
+@dataclass(frozen=True)
+class Page:
+    tables: tuple[Table, ...]
+    first: bool
+
+
+def row_heights(table: Table, style: PageStyle) -> list[float]:
+    """Return each row's printed height (mm); rowspans add what their rows lack to the last one."""
+    edges = _edges(table.widths)
+    heights = [0.0] * table.n_rows
+    spanning: list[tuple[Cell, float]] = []
+    for cell in table.cells:
+        width = edges[cell.col + cell.colspan] - edges[cell.col]
+        need = height(lines(cell.text, width, style.body_pt, style), style.body_pt, style)
+        if cell.rowspan == 1:
+            heights[cell.row] = max(heights[cell.row], need)
+        else:
+            spanning.append((cell, need))
+    for cell, need in spanning:
+        have = sum(heights[cell.row:cell.row + cell.rowspan])
+        if need > have:
+            heights[cell.row + cell.rowspan - 1] += need - have
+    return heights
+
+
+def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
+    """Return the pages of ``form``: tables cut at page ends, header rows repeated."""
+    budget = style.content_height - _title_height(form, style)
+    pages: list[list[Table]] = [[]]
+    for table in form.tables:
+        heights = row_heights(table, style)
+        if not table.header_rows:
+            pages[-1].append(table)
+            budget -= sum(heights)
+            continue
+        head = sum(heights[: table.header_rows])
+        start = table.header_rows
+        while start < table.n_rows:
+            end = _fit(heights, start, budget - head)
+            if end - start < min(MIN_BODY_ROWS, table.n_rows - start) and pages[-1]:
+                pages.append([])
+                budget = style.content_height
+                continue
+            end = max(end, start + 1)
+            pages[-1].append(_slice(table, start, end))
+            budget -= head + sum(heights[start:end])
+            start = end
+            if start < table.n_rows:
+                pages.append([])
+                budget = style.content_height
+    return [Page(tuple(tables), index == 0) for index, tables in enumerate(pages) if tables or index == 0]
+
+
+def _fit(heights: list[float], start: int, budget: float) -> int:
+    end, used = start, 0.0
+    while end < len(heights) and used + heights[end] <= budget:
+        used += heights[end]
+        end += 1
+    return end
+
+
+def _slice(table: Table, start: int, end: int) -> Table:
+    """Return the header rows plus body rows [start, end), each merged cell cut to fit."""
+    kept = list(range(table.header_rows)) + list(range(start, end))
+    new_index = {old: new for new, old in enumerate(kept)}
+    cells = []
+    for cell in table.cells:
+        covered = [new_index[r] for r in range(cell.row, cell.row + cell.rowspan) if r in new_index]
+        if covered:
+            cells.append(replace(cell, row=covered[0], rowspan=len(covered)))
+    return Table(table.widths, tuple(cells), len(kept), table.header_rows)
+
+
+def _edges(widths: tuple[float, ...]) -> list[float]:
+    out = [0.0]
+    for w in widths:
+        out.append(out[-1] + w)
+    return out
+
+
+def _title_height(form: FormLayout, style: PageStyle) -> float:
+    total = style.title_pt * PT_MM * 1.6 + 2
+    for line in (form.subtitle, form.caption):
+        if line:
+            total += style.subtitle_pt * PT_MM * 1.6
+    return total + 3

@@ -1,0 +1,146 @@
+"""XLSX writer: the form's grid as merged ranges on one sheet, numbers as numbers, A4 print set-up.
+
+Amounts are written as Decimal with ``#,##0.00``; text is forced to the string type, so an
+indicator value like ``=100.00(%)`` never turns into a formula. Row heights are set from the
+height model, since neither Excel nor LibreOffice grows merged wrapped cells by itself.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..layout import Cell, FormLayout, Role, Table
+from ..options import RenderOptions
+from ..style import PT_MM, PageStyle
+from .pages import row_heights
+from .stamp import document_date
+
+NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
+
+MM_PER_WIDTH_UNIT = 1.9  # Excel column width unit (one digit of the default font) in mm
+_FORMATS = {Role.MONEY: "#,##0.00", Role.RATE: "0.00%", Role.POINTS: "0.##"}
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_ALIGN = {
+    Role.TEXT: Alignment(horizontal="justify", vertical="center", wrap_text=True),
+    Role.MONEY: Alignment(horizontal="right", vertical="center", wrap_text=True),
+    Role.RATE: Alignment(horizontal="right", vertical="center", wrap_text=True),
+}
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def write(layout: FormLayout, options: RenderOptions) -> bytes:
+    return write_many([layout], options, title=layout.name or layout.title)
+
+
+def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> bytes:
+    """Return a workbook with one sheet per form of ``layouts``."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    names: set[str] = set()
+    for layout in layouts:
+        sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, names))
+        write_sheet(sheet, layout, options)
+    workbook.properties.title = title
+    workbook.properties.creator = "reportgen"
+    workbook.properties.created = workbook.properties.modified = document_date()
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """Return ``name`` made a valid, unique sheet title (no []:*?/\\, at most 31 characters)."""
+    base = re.sub(r"[\[\]:*?/\\']", "_", name).strip() or "Sheet"
+    title, n = base[:31], 1
+    while title.lower() in taken:
+        n += 1
+        suffix = f"({n})"
+        title = base[: 31 - len(suffix)] + suffix
+    taken.add(title.lower())
+    return title
+
+
+def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) -> None:
+    style = options.page_style(layout.landscape)
+    fonts = _Fonts(options, style)
+    n_cols = len(layout.tables[0].widths)
+    for index, width in enumerate(layout.tables[0].widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = round(width / MM_PER_WIDTH_UNIT, 2)
+    row = _write_titles(sheet, layout, fonts, n_cols)
+    repeat: tuple[int, int] | None = None
+    for table in layout.tables:
+        if table.header_rows and repeat is None:
+            repeat = (row, row + table.header_rows - 1)
+        row = _write_table(sheet, table, row, fonts, style)
+    for note in layout.notes:
+        sheet.cell(row=row, column=1, value=note).font = fonts.body
+        row += 1
+    _page_setup(sheet, style, repeat, n_cols, row - 1)
+
+
+class _Fonts:
+    def __init__(self, options: RenderOptions, style: PageStyle):
+        self.body = Font(name=options.fonts.office_body, size=style.body_pt)
+        self.title = Font(name=options.fonts.office_title, size=style.title_pt)
+        self.subtitle = Font(name=options.fonts.office_body, size=style.subtitle_pt)
+
+
+def _write_titles(sheet: Worksheet, layout: FormLayout, fonts: _Fonts, n_cols: int) -> int:
+    row = 1
+    for text, font, height in ((layout.title, fonts.title, 30), (layout.subtitle, fonts.subtitle, 20),
+                               (layout.caption, fonts.subtitle, 20)):
+        if not text:
+            continue
+        cell = sheet.cell(row=row, column=1, value=text)
+        cell.font, cell.alignment = font, _CENTER
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n_cols)
+        sheet.row_dimensions[row].height = height
+        row += 1
+    return row
+
+
+def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style: PageStyle) -> int:
+    for offset, height in enumerate(row_heights(table, style)):
+        sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)
+    for cell in table.cells:
+        _write_cell(sheet, cell, top, fonts)
+    return top + table.n_rows
+
+
+def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts) -> None:
+    row, col = top + cell.row, cell.col + 1
+    target = sheet.cell(row=row, column=col)
+    if cell.number is not None and cell.role in _FORMATS:
+        target.value = cell.number
+        target.number_format = _FORMATS[cell.role]
+    else:
+        target.value = cell.plain
+        target.data_type = "s"  # never a formula, whatever the text starts with
+    target.font, target.border = fonts.body, _BORDER
+    target.alignment = _ALIGN.get(cell.role, _CENTER)
+    if cell.rowspan > 1 or cell.colspan > 1:
+        # merge_cells gives every edge cell of the range the origin's border.
+        sheet.merge_cells(start_row=row, start_column=col,
+                          end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+
+
+def _page_setup(sheet: Worksheet, style: PageStyle, repeat, n_cols: int, last_row: int) -> None:
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if style.landscape else "portrait"
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    margins = sheet.page_margins
+    margins.left, margins.right = style.margin_left / 25.4, style.margin_right / 25.4
+    margins.top, margins.bottom = style.margin_top / 25.4, style.margin_bottom / 25.4
+    sheet.print_options.horizontalCentered = True
+    sheet.print_area = f"A1:{get_column_letter(n_cols)}{last_row}"
+    if repeat:
+        sheet.print_title_rows = f"{repeat[0]}:{repeat[1]}"
+    sheet.oddFooter.center.text = "- &P -"

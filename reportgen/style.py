@@ -1,0 +1,38 @@
+"""Print metrics shared by every writer, so that PDF, DOCX and XLSX agree on the page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+A4 = (210.0, 297.0)  # mm
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """Paper, margins (mm) and type sizes (pt) of a printed form."""
+
+    landscape: bool = False
+    margin_top: float = 18.0
+    margin_bottom: float = 20.0
+    margin_left: float = 15.0
+    margin_right: float = 15.0
+    body_pt: float = 10.5          # 五号
+    title_pt: float = 18.0         # 小二
+    subtitle_pt: float = 12.0      # 小四
+    line_height: float = 1.35
+    pad_v: float = 1.0             # cell padding, mm
+    pad_h: float = 1.2
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (A4[1], A4[0]) if self.landscape else A4
+
+    @property
+    def content_width(self) -> float:
+        return self.size[0] - self.margin_left - self.margin_right
+
+    @property
+    def content_height(self) -> float:
+        return self.size[1] - self.margin_top - self.margin_bottom
+
+
+PT_MM = 25.4 / 72
