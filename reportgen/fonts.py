@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -41,7 +42,9 @@ class FontConfig:
 
 
 def css_stack(families: tuple[str, ...], generic: str) -> str:
-    return ", ".join(f'"{name}"' for name in families) + f", {generic}"
+    """Return a CSS font-family value; names lose any character that could end the string or rule."""
+    clean = (re.sub(r"[\"'\\;{}<>\n\r]", "", name) for name in families)
+    return ", ".join(f'"{name}"' for name in clean if name) + f", {generic}"
 
 
 @lru_cache(maxsize=1)

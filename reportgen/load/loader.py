@@ -46,7 +46,7 @@ def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
         return None, source.problems + [Problem("RG115", "error", "form", 1, 1, {"known": known})]
     kind = form_type(str(data["form"]))
     if kind is None:
-        line, col = source.where(("form",))
+        line, col = source.where_key(("form",))
         return None, source.problems + [Problem("RG103", "error", "form", line, col, {"form": data["form"], "known": known})]
     try:
         form = kind.model.model_validate(data)
@@ -67,7 +67,7 @@ _TYPE_KINDS = {
     "decimal_type": "number", "decimal_parsing": "number", "float_type": "number", "float_parsing": "number",
     "int_type": "integer", "int_parsing": "integer", "int_from_float": "integer",
     "date_type": "date", "date_parsing": "date", "date_from_datetime_parsing": "date",
-    "date_from_datetime_inexact": "date",
+    "date_from_datetime_inexact": "date", "date_value": "date",
     "list_type": "list", "tuple_type": "list",
     "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
     "money": "money", "indicator_value": "value", "bool_type": "bool", "bool_parsing": "bool",
@@ -80,8 +80,10 @@ def _problem(error: dict, source: Source, model: type[BaseModel]) -> Problem:
     line, col = source.where(loc)
     path = dotted(loc)
     if kind == "missing":
+        line, col = source.where_key(loc[:-1])
         return Problem("RG110", "error", path, line, col, {"field": loc[-1]})
     if kind == "extra_forbidden":
+        line, col = source.where_key(loc)
         return Problem("RG111", "error", path, line, col, {"field": loc[-1], "known": _known_fields(model, loc[:-1])})
     if kind == "too_short":
         return Problem("RG114", "error", path, line, col, {"min": error.get("ctx", {}).get("min_length", 1)})

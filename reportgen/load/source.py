@@ -21,15 +21,23 @@ class Source:
     """Data read from one file, with where each path was written."""
 
     data: object
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each value starts
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)       # where each mapping key is
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path_) -> tuple[int, int]:
-        """Return the position of ``path`` or of its nearest written ancestor."""
+        """Return the position of the value at ``path``, or of its nearest written ancestor."""
         path = tuple(path)
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
+
+    def where_key(self, path: Path_) -> tuple[int, int]:
+        """Return the position of the key of ``path`` (of its nearest written ancestor)."""
+        path = tuple(path)
+        while path not in self.keys and path:
+            path = path[:-1]
+        return self.keys.get(path, (1, 1))
 
 
 class _Loader(yaml.SafeLoader):
@@ -50,7 +58,15 @@ def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)  # 2026-13-01: the schema says what is wrong
+
+
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 
 
@@ -67,7 +83,10 @@ def read_yaml(text: str) -> Source:
         return source
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(filter(None, [exc.context, exc.problem]))
+        context = exc.context
+        if context and exc.context_mark and exc.context_mark is not mark:
+            context += f" (line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+        detail = ", ".join(filter(None, [context, exc.problem]))
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Source(None, problems=[Problem("RG100", "error", "", line, col, {"detail": detail})])
     except yaml.YAMLError as exc:
@@ -77,7 +96,7 @@ def read_yaml(text: str) -> Source:
 
 
 def _map_positions(node: yaml.Node, path: Path_, source: Source) -> None:
-    source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
@@ -88,7 +107,7 @@ def _map_positions(node: yaml.Node, path: Path_, source: Source) -> None:
                     "RG104", "error", _dotted(path + (key,)), line, key_node.start_mark.column + 1,
                     {"key": key, "first": seen[key]}))
             seen.setdefault(key, line)
-            source.positions[path + (key,)] = (line, key_node.start_mark.column + 1)
+            source.keys.setdefault(path + (key,), (line, key_node.start_mark.column + 1))
             _map_positions(value_node, path + (key,), source)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

@@ -8,9 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import jinja2
+from markupsafe import Markup
 
 from ..fonts import css_stack
-from ..layout import FormLayout
+from ..layout import Cell, FormLayout, Role
 from ..options import RenderOptions
 from ..resources import templates_dir
 from .pages import paginate
@@ -18,14 +19,26 @@ from .pages import paginate
 NAME, SUFFIX, BINARY = "html", ".html", False
 
 
+LONG_TEXT = 80  # characters: a row holding more running text than this may break across pages
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,  # every text comes from user files
         undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
     )
+    env.filters["splittable"] = splittable
+    return env
+
+
+def splittable(row: list[Cell]) -> bool:
+    """Return True for a row whose long running text may continue on the next page.
+
+    Other rows are kept whole; a tall goals row kept whole would leave a page nearly empty.
+    """
+    return any(cell.role is Role.TEXT and sum(map(len, cell.text)) > LONG_TEXT for cell in row)
 
 
 def write(layout: FormLayout, options: RenderOptions) -> str:
@@ -41,6 +54,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) ->
         forms=forms,
         style=style,
         width=max(layout.width for layout in layouts),
-        body_font=css_stack(options.fonts.body, "serif"),
-        title_font=css_stack(options.fonts.title, "sans-serif"),
+        # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
+        body_font=Markup(css_stack(options.fonts.body, "serif")),
+        title_font=Markup(css_stack(options.fonts.title, "sans-serif")),
     )

@@ -49,7 +49,7 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
         heights = row_heights(table, style)
         if not table.header_rows:
             pages[-1].append(table)
-            budget -= sum(heights)
+            budget = _remaining(budget, sum(heights), style.content_height)
             continue
         head = sum(heights[: table.header_rows])
         start = table.header_rows
@@ -67,6 +67,13 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
                 pages.append([])
                 budget = style.content_height
     return [Page(tuple(tables), index == 0) for index, tables in enumerate(pages) if tables or index == 0]
+
+
+def _remaining(budget: float, used: float, page: float) -> float:
+    """Return the space left after ``used`` mm of a table that may run over pages."""
+    if used <= budget:
+        return budget - used
+    return page - (used - budget) % page
 
 
 def _fit(heights: list[float], start: int, budget: float) -> int:

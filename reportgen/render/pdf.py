@@ -24,6 +24,18 @@ def refuse_fetch(url: str, *args: object, **kwargs: object) -> dict:
 
 
 @lru_cache(maxsize=1)
+def _fetcher():
+    """Return a WeasyPrint URL fetcher that refuses every URL (WeasyPrint ≥ 70 wants an object)."""
+    from weasyprint.urls import URLFetcher
+
+    class RefusingFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            return refuse_fetch(url)
+
+    return RefusingFetcher(fail_on_errors=False)
+
+
+@lru_cache(maxsize=1)
 def _font_config():
     from weasyprint.text.fonts import FontConfiguration
 
@@ -39,7 +51,7 @@ def html_to_pdf(source: str, title: str = "") -> bytes:
     import weasyprint
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=source, url_fetcher=refuse_fetch, base_url=None)
+    document = weasyprint.HTML(string=source, url_fetcher=_fetcher(), base_url=None)
     return document.write_pdf(font_config=_font_config())
 
 

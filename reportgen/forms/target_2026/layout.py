@@ -8,7 +8,7 @@ from ..schema import rows
 from .model import Target2026
 
 # Column widths in mm: 180 mm fill A4 portrait between 15 mm margins.
-WIDTHS = (18.0, 24.0, 30.0, 32.0, 26.0, 22.0, 28.0)
+WIDTHS = (19.0, 26.0, 30.0, 29.0, 28.0, 21.0, 27.0)
 
 
 def layout(form: Target2026) -> FormLayout:

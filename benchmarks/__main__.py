@@ -1,0 +1,22 @@
+"""Run the benchmarks named on the command line (default: all) and print their figures."""
+from __future__ import annotations
+
+import sys
+
+from . import render_ratio
+
+BENCHMARKS = {"render": render_ratio.main}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
+    for name in names:
+        BENCHMARKS[name]()
+    return 0
+
+
+sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,74 @@
+"""Shared fixtures: samples, one render of every 2026 sample per test session, readers of outputs."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reportgen.inputs import collect
+from reportgen.options import RenderOptions
+from reportgen.pipeline import render
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from this run")
+
+
+@pytest.fixture(scope="session")
+def rendered_2026(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Render every 2026 sample to all four formats once: stem → format → path."""
+    out = tmp_path_factory.mktemp("rendered")
+    items, _ = collect([str(SAMPLES / "target-2026")])
+    result = {}
+    for item in items:
+        outcome = render(item, out, ["pdf", "docx", "xlsx", "html"], RenderOptions())
+        assert not outcome.failed, [p.format() for p in outcome.problems] + [outcome.error]
+        result[item.path.stem] = {p.suffix[1:]: p for p in outcome.written}
+    return result
+
+
+@pytest.fixture
+def golden(request):
+    """Compare a JSON-able value with ``tests/golden/<name>``; rewrite it under --update-golden."""
+
+    def check(name: str, actual) -> None:
+        path = GOLDEN / name
+        text = json.dumps(actual, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        if request.config.getoption("--update-golden") or not path.exists():
+            if not request.config.getoption("--update-golden"):
+                pytest.fail(f"golden file {path} is missing: run pytest --update-golden and review it")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"differs from {path}"
+
+    return check
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Return the text of each page of a PDF, in drawing order (``pdftotext -raw``)."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def pdf_text(path: Path) -> str:
+    """Return the text of a whole PDF without its page numbers, so text that runs over pages joins."""
+    import re
+
+    return "".join(re.sub(r"\s*[-—] \d+ [-—]\s*$", "", page) for page in pdf_pages(path))
+
+
+def squash(text: str) -> str:
+    """Return ``text`` without white space: cells wrap differently in each format."""
+    return "".join(text.split())
+
+
+requires_office = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")

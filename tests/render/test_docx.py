@@ -1,0 +1,115 @@
+"""The DOCX read back with python-docx: real merged cells, widths, repeated header, fonts, A4."""
+from docx import Document
+from docx.oxml.ns import qn
+
+from reportgen import FORMS, load
+from tests.conftest import SAMPLES, requires_office, squash
+from tests.render.test_pdf import expected_strings
+
+W_TC = qn("w:tc")
+
+
+def table_grid(table) -> list[list[dict]]:
+    """Return each row's ``w:tc`` elements as text, gridSpan and vMerge: merges as Word stores them."""
+    out = []
+    for tr in table._tbl.tr_lst:
+        row = []
+        for tc in tr.iter(W_TC):
+            pr = tc.tcPr
+            span = pr.find(qn("w:gridSpan")) if pr is not None else None
+            merge = pr.find(qn("w:vMerge")) if pr is not None else None
+            row.append({
+                "text": "".join(t.text or "" for t in tc.iter(qn("w:t"))),
+                "span": int(span.get(qn("w:val"))) if span is not None else 1,
+                "vmerge": None if merge is None else (merge.get(qn("w:val")) or "continue"),
+            })
+        out.append(row)
+    return out
+
+
+def by_column(row: list[dict]) -> dict[int, dict]:
+    """Return a row's cells keyed by the grid column each starts in."""
+    out, col = {}, 0
+    for tc in row:
+        out[col] = tc
+        col += tc["span"]
+    return out
+
+
+def test_every_field_indicator_value_amount_and_date_is_in_the_document(rendered_2026):
+    for stem, paths in rendered_2026.items():
+        document = Document(paths["docx"])
+        text = squash("".join(tc.text or "" for tc in document.element.body.iter(qn("w:t"))))
+        missing = [t for t in expected_strings(stem) if squash(t) not in text]
+        assert not missing, (stem, missing)
+
+
+def test_tables_match_the_layout_cell_for_cell(rendered_2026):
+    stem = "01-incubation-base-operation"
+    layout = FORMS["target-2026"].layout(load(SAMPLES / "target-2026" / f"{stem}.yaml"))
+    document = Document(rendered_2026[stem]["docx"])
+    assert len(document.tables) == len(layout.tables) == 2
+    for table, expected in zip(document.tables, layout.tables):
+        grid = table_grid(table)
+        assert len(grid) == expected.n_rows
+        for cell in expected.cells:
+            origin = by_column(grid[cell.row])[cell.col]
+            assert (origin["text"], origin["span"]) == ("".join(cell.text), cell.colspan), cell
+            assert origin["vmerge"] == ("restart" if cell.rowspan > 1 else None), cell
+            for below in grid[cell.row + 1:cell.row + cell.rowspan]:
+                assert by_column(below)[cell.col]["vmerge"] == "continue", cell
+        for row in grid:  # every row covers the whole grid
+            assert sum(tc["span"] for tc in row) == 7
+
+
+def test_indicator_header_repeats_and_rows_do_not_split(rendered_2026):
+    document = Document(rendered_2026["06-innovation-service-capacity"]["docx"])
+    header, body = document.tables[1].rows[0]._tr, document.tables[1].rows[1]._tr
+    assert header.trPr.find(qn("w:tblHeader")) is not None
+    assert body.trPr.find(qn("w:tblHeader")) is None
+    assert body.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_widths_are_absolute_in_grid_and_cells(rendered_2026):
+    document = Document(rendered_2026["01-incubation-base-operation"]["docx"])
+    tbl = document.tables[1]._tbl
+    grid = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert len(grid) == 7 and abs(sum(grid) - 180 * 1440 / 25.4) < 10
+    assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    for tc in tbl.iter(W_TC):
+        assert tc.tcPr.find(qn("w:tcW")).get(qn("w:type")) == "dxa"
+
+
+def test_page_fonts_and_footer(rendered_2026):
+    document = Document(rendered_2026["01-incubation-base-operation"]["docx"])
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    fonts = document.styles["Normal"].element.rPr.rFonts
+    assert fonts.get(qn("w:eastAsia")) == "宋体" and fonts.get(qn("w:ascii")) == "宋体"
+    title_run = document.paragraphs[0].runs[0]
+    assert title_run.text == "财政项目支出绩效目标申报表"
+    assert title_run._r.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "- " in footer
+    # a paragraph between the two tables, or Word and LibreOffice join them
+    body = [child.tag for child in document.element.body]
+    first = body.index(qn("w:tbl"))
+    assert body[first + 1] == qn("w:p") and body[first + 2] == qn("w:tbl")
+
+
+def test_golden_cells_of_a_form(rendered_2026, golden):
+    document = Document(rendered_2026["05-project-management-fee"]["docx"])
+    golden("target-2026/05.docx.json", [table_grid(t) for t in document.tables])
+
+
+@requires_office
+def test_libreoffice_opens_and_converts_the_docx(rendered_2026, tmp_path):
+    from tests.render.office import convert_to_pdf
+
+    paths = rendered_2026["06-innovation-service-capacity"]
+    pdf = convert_to_pdf(paths["docx"], tmp_path)
+    from tests.conftest import pdf_pages
+
+    pages = pdf_pages(pdf)
+    assert len(pages) >= 2
+    assert "创新创业服务能力建设" in squash(pages[0])

@@ -1,0 +1,130 @@
+"""The command line as users meet it: exit codes, messages with locations, nothing clobbered."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from tests.conftest import ROOT, SAMPLES
+from tests.minimal import TARGET_2026, variant
+
+SAMPLE = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run ``python -m reportgen`` in a fresh process, as a user would."""
+    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_render_writes_each_format_and_prints_a_summary(tmp_path, capsys):
+    assert main(["render", str(SAMPLE), "-o", str(tmp_path), "-f", "pdf,docx,xlsx,html"]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    stem = SAMPLE.stem
+    assert names == sorted(f"{stem}.{ext}" for ext in ("pdf", "docx", "xlsx", "html"))
+    assert "1 份成功，0 份失败" in capsys.readouterr().out
+
+
+def test_a_folder_keeps_its_subfolders_so_same_names_do_not_collide(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "x.yaml").write_text(TARGET_2026, encoding="utf-8")
+    assert main(["render", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-f", "html"]) == 0
+    assert (tmp_path / "out" / "a" / "x.html").exists() and (tmp_path / "out" / "b" / "x.html").exists()
+
+
+def test_bad_input_fails_with_location_and_leaves_existing_output_alone(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(variant("  nature: 其他一次性项目", "  natrue: 其他一次性项目"), encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(TARGET_2026, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "bad.html").write_text("previous version")
+    assert main(["render", str(bad), str(good), "-o", str(out), "-f", "html"]) == 1
+    err = capsys.readouterr()
+    assert f"{bad}:6:3  project.natrue  错误 RG111" in err.err
+    assert "1 份成功，1 份失败" in err.out
+    assert (out / "bad.html").read_text() == "previous version"
+    assert (out / "good.html").exists()
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_english_messages_on_request(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(variant("year: 2026", "year: soon"), encoding="utf-8")
+    assert main(["render", str(bad), "-o", str(tmp_path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "error RG112: wrong type: expected a whole number" in err
+
+
+@pytest.mark.parametrize("text, code", [
+    ("form: target-2026\nyear: [\n", "RG100"),
+    ("- just\n- a list\n", "RG102"),
+    ("form: nope\n", "RG103"),
+])
+def test_each_error_class_exits_1_without_a_traceback(tmp_path, text, code):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run_cli("render", str(bad), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert code in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["render", str(SAMPLE), "-f", "pdf,odt", "-o", str(tmp_path)]) == 2
+    assert "odt" in capsys.readouterr().err
+    assert main(["schema", "target-1999"]) == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["render"])
+    assert caught.value.code == 2
+
+
+def test_a_missing_input_is_reported_and_fails(tmp_path, capsys):
+    assert main(["render", str(tmp_path / "nope.yaml"), "-o", str(tmp_path)]) == 1
+    assert "找不到输入" in capsys.readouterr().err
+
+
+def test_a_character_no_font_draws_is_an_error_naming_it(tmp_path, capsys):
+    bad = tmp_path / "tofu.yaml"
+    bad.write_text(variant("  name: 测试项目", "  name: 测试\U000F0000项目"), encoding="utf-8")
+    assert main(["render", str(bad), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:5:9  project.name  错误 RG801" in err and "U+F0000" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_schema_is_json_schema_for_editors(capsys):
+    assert main(["schema", "target-2026"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["additionalProperties"] is False
+    assert {"project", "funds", "goals", "indicators"} <= set(schema["properties"])
+    assert schema["required"][:1] == ["form"]
+
+
+def test_new_writes_a_starter_that_renders(tmp_path, capsys):
+    starter = tmp_path / "mine.yaml"
+    assert main(["new", "target-2026", "-o", str(starter)]) == 0
+    assert starter.read_text(encoding="utf-8").count("#") > 20
+    assert main(["new", "target-2026", "-o", str(starter)]) == 1  # refuses to overwrite
+    assert main(["render", str(starter), "-o", str(tmp_path / "out"), "-f", "html"]) == 0
+
+
+def test_doctor_reports_subsetter_fonts_and_office(capsys):
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "HarfBuzz" in out and "Noto Serif CJK SC" in out and "LibreOffice" in out
+
+
+def test_commands_that_do_not_render_do_not_import_weasyprint():
+    probe = ("import sys; from reportgen.cli import main\n"
+             "for argv in (['--help'], ['schema', 'target-2026'], ['check', 'samples/target-2026']):\n"
+             "    try: main(argv)\n"
+             "    except SystemExit: pass\n"
+             "print('weasyprint' in sys.modules, 'docx' in sys.modules, 'openpyxl' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "False False False", result.stderr

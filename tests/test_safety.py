@@ -1,0 +1,68 @@
+"""Untrusted input stays inert: escaped markup, no fetching, no path outside the output folder."""
+from pathlib import Path
+
+import pytest
+
+from reportgen import FORMS, load
+from reportgen.options import RenderOptions
+from reportgen.output import safe_target, write_atomic
+from reportgen.problems import OutputError
+from reportgen.render import html, pdf
+from tests.minimal import TARGET_2026, variant
+
+
+def test_markup_in_data_is_escaped(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text(variant("  name: 测试项目", '  name: "<img src=file:///etc/passwd>测试"'), encoding="utf-8")
+    page = html.write(FORMS["target-2026"].layout(load(path)), RenderOptions())
+    assert "<img" not in page and "&lt;img src=file:///etc/passwd&gt;测试" in page
+
+
+def test_the_pdf_writer_fetches_nothing():
+    with pytest.raises(pdf.FetchRefused):
+        pdf.refuse_fetch("file:///etc/passwd")
+    page = '<html><body><img src="file:///etc/hostname"><p>x</p></body></html>'
+    assert pdf.html_to_pdf(page).startswith(b"%PDF")  # the image is refused, the page still renders
+
+
+def test_font_names_cannot_break_out_of_the_stylesheet():
+    from reportgen.fonts import FontConfig, css_stack
+
+    stack = css_stack(FontConfig().with_overrides(body='x"; } body { display:none } "').body, "serif")
+    assert "}" not in stack and ";" not in stack
+
+
+@pytest.mark.parametrize("relative", ["../evil", "a/../../evil", "/etc/passwd"])
+def test_output_paths_cannot_escape_the_output_folder(tmp_path, relative):
+    with pytest.raises(OutputError):
+        safe_target(tmp_path / "out", Path(relative))
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "form.pdf"
+    target.write_bytes(b"old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["form.pdf"]
+
+
+def test_a_writer_failure_writes_no_format_at_all(tmp_path, monkeypatch):
+    from reportgen.inputs import Input
+    from reportgen.pipeline import render
+    from reportgen.render import xlsx
+
+    source = tmp_path / "f.yaml"
+    source.write_text(TARGET_2026, encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OutputError("xlsx writer failed")
+
+    monkeypatch.setattr(xlsx, "write", broken)
+    outcome = render(Input(source, Path("f")), tmp_path / "out", ["html", "xlsx"], RenderOptions())
+    assert outcome.failed and not (tmp_path / "out").exists()
