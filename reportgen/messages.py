@@ -19,6 +19,70 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG113": ("取值无效：{detail_zh}", "invalid value: {detail_en}"),
     "RG114": ("至少需要 {min} 项", "needs at least {min} item(s)"),
     "RG115": ("缺少 form 字段（表单类型），可用：{known}", "missing the form key (form type); known: {known}"),
+    # -- funds --
+    "RG201": ("年度资金申请总额 {stated} 不等于当年财政拨款、上年结转资金与其他资金之和 {sum}",
+              "年度资金申请总额 {stated} is not the sum {sum} of 当年财政拨款, 上年结转资金 and 其他资金"),
+    "RG202": ("项目资金总额 {stated} 不等于财政资金与其他资金之和 {sum}",
+              "项目资金总额 {stated} is not the sum {sum} of 财政资金 and 其他资金"),
+    "RG203": ("项目资金总额 {total} 小于年度资金申请总额 {annual}",
+              "项目资金总额 {total} is less than 年度资金申请总额 {annual}"),
+    "RG204": ("{column}：年度资金总额 {stated} 不等于其中各项之和 {sum}",
+              "{column}: 年度资金总额 {stated} is not the sum {sum} of its parts"),
+    "RG205": ("执行数 {executed} 超过预算数 {budget}（执行率按 100% 计分）",
+              "executed {executed} exceeds the budget {budget} (scored as 100%)"),
+    "RG206": ("预算数为空或为 0，无法计算执行率", "the budget is blank or 0: no execution rate can be computed"),
+    # -- dates --
+    "RG301": ("计划完成日期 {end} 早于计划开始日期 {start}", "end date {end} is before start date {start}"),
+    "RG302": ("{date} 不在表单年度 {year} 年内（一次性/经常性项目应在当年实施）",
+              "{date} lies outside the form year {year} (a one-year project runs in its year)"),
+    # -- stated figures and scores --
+    "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符{hint_zh}；输出使用计算值",
+              "stated rate {stated} differs from the computed {computed} (executed / budget){hint_en}; "
+              "the output shows the computed value"),
+    "RG402": ("填报的预算执行率得分 {stated} 与计算值 {computed}（分值 × 执行率）不符；输出使用计算值",
+              "stated execution score {stated} differs from the computed {computed} (weight × rate); "
+              "the output shows the computed value"),
+    "RG403": ("填报的总分 {stated} 与各项得分之和 {computed} 不符；输出使用计算值",
+              "stated total score {stated} differs from the sum of the scores {computed}; "
+              "the output shows the computed value"),
+    "RG404": ("填报的权重合计 {stated} 与各项权重之和 {computed} 不符；输出使用计算值",
+              "stated weight total {stated} differs from the sum of the weights {computed}; "
+              "the output shows the computed value"),
+    "RG405": ("填报的绩效等级“{stated}”与按总分 {total} 评定的“{computed}”不符（{bands}）；输出使用评定值",
+              "stated grade “{stated}” differs from “{computed}” for the total {total} ({bands}); "
+              "the output shows the computed grade"),
+    "RG406": ("{name}：自评得分 {score} 与按完成比例建议的 {suggested} 不同，请确认",
+              "{name}: score {score} differs from the suggested {suggested} (proportional to completion); please confirm"),
+    # -- weights --
+    "RG501": ("权重合计为 {total}，应为 100", "the weights total {total}, not 100"),
+    "RG502": ("一级指标“{group}”标注 {stated} 分，但其下各项权重之和为 {computed}",
+              "一级指标 “{group}” states {stated} points but its rows add up to {computed}"),
+    "RG503": ("{name}：得分 {score} 超出 0 至权重 {weight} 的范围", "{name}: score {score} is outside 0 to the weight {weight}"),
+    "RG504": ("{name}：得分 {score} 低于分值 {weight}，但未填写偏差原因分析及改进措施",
+              "{name}: score {score} is below the weight {weight} but no deviation reason is given"),
+    "RG506": ("{name}：未填写得分", "{name}: no score given"),
+    "RG507": ("预算执行率分值为 {weight}，通常为 10", "the execution-rate weight is {weight}; it is normally 10"),
+    # -- indicator tree --
+    "RG601": ("一级指标“{name}”不属于本表的指标体系（{known}）", "一级指标 “{name}” is not in this form's taxonomy ({known})"),
+    "RG602": ("二级指标“{name}”应归入一级指标“{home}”，不应放在“{level1}”下",
+              "二级指标 “{name}” belongs under “{home}”, not under “{level1}”"),
+    "RG603": ("一级指标“{name}”顺序不对，应按：{order}", "一级指标 “{name}” is out of order; expected: {order}"),
+    "RG604": ("缺少一级指标“{name}”", "一级指标 “{name}” is missing"),
+    "RG605": ("二级指标“{name}”不在“{level1}”的常用分类中（{known}）",
+              "二级指标 “{name}” is not a usual group of “{level1}” ({known})"),
+    "RG606": ("三级指标“{name}”重复（首次出现于 {first}）", "三级指标 “{name}” appears twice (first at {first})"),
+    "RG607": ("“{value}”不是常见取值（{known}）", "“{value}” is not a usual value ({known})"),
+    # -- indicator values --
+    "RG701": ("定量指标值 {value} 缺少计量单位", "the quantitative value {value} has no unit"),
+    "RG702": ("指标值 {value} 没有运算符，按“{op}”处理", "the value {value} has no operator; read as “{op}”"),
+    "RG703": ("百分比目标 {value} 超过或要求超过 100%", "the percentage target {value} exceeds, or asks to exceed, 100%"),
+    "RG704": ("满意度指标“{name}”应为定量百分比（如 ≥90%），现为“{value}”",
+              "satisfaction indicator “{name}” should be a percentage such as ≥90%, not “{value}”"),
+    "RG705": ("三级指标“{name}”缺少指标值", "三级指标 “{name}” has no value"),
+    "RG706": ("满意度指标“{name}”的目标 {value} 低于 85%", "satisfaction target {value} of “{name}” is below 85%"),
+    # -- text --
+    "RG802": ("文本中残留标记或提取碎片“{debris}”，会原样打印", "markup or extraction debris “{debris}” would print as is"),
+    "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
     # -- fonts --
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",
               "character “{char}” (U+{code:04X}) has no glyph in any configured font ({fonts}); it would print as a box"),
@@ -34,6 +98,7 @@ _WRONG_TYPE = {
     "mapping": ("“键: 值”映射", "a mapping of keys to values"),
     "value": ("指标值，如 ≥500(件)、=100%，或文字", "an indicator value like ≥500(件), =100%, or text"),
     "bool": ("是 / 否", "yes / no"),
+    "percent": ("百分比，如 99.94%", "a percentage like 99.94%"),
 }
 
 

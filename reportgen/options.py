@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .fonts import FontConfig
 from .style import PageStyle
+
+if TYPE_CHECKING:
+    from .layout import FormLayout
 
 
 @dataclass(frozen=True)
@@ -18,5 +22,14 @@ class RenderOptions:
     fonts: FontConfig = field(default_factory=FontConfig)
     landscape: bool | None = None
 
-    def page_style(self, form_landscape: bool) -> PageStyle:
-        return PageStyle(landscape=form_landscape if self.landscape is None else self.landscape)
+    def page_style(self, layout: "FormLayout") -> PageStyle:
+        """Return the page of ``layout``: its own orientation and type size unless overridden."""
+        landscape = layout.landscape if self.landscape is None else self.landscape
+        if layout.body_pt:
+            return PageStyle(landscape=landscape, body_pt=layout.body_pt)
+        return PageStyle(landscape=landscape)
+
+    def prepare(self, layout: "FormLayout") -> tuple["FormLayout", PageStyle]:
+        """Return ``layout`` fitted to its page's width, and that page."""
+        style = self.page_style(layout)
+        return layout.fitted(style.content_width), style

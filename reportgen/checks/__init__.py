@@ -1,9 +1,17 @@
-"""Reviewer rules: what a finance reviewer checks in a filing, as problems with locations."""
+"""Reviewer rules: what a finance reviewer checks in a filing, as problems with locations.
+
+Each module holds the rules of one topic and registers them with ``@rule``; codes and
+severities are listed in the README's table and the message catalogue.
+"""
 from __future__ import annotations
 
-from ..problems import Problem
+from . import dates, fields, funds, scores, text, tree, values  # noqa: F401  (registers the rules)
+from .base import RULES, SEVERITY, run_rules
 
 
-def run(form, source) -> list[Problem]:
+def run(form, source=None):
     """Return every finding of the rules that apply to ``form``."""
-    return []
+    return run_rules(form, source)
+
+
+__all__ = ["RULES", "SEVERITY", "run"]

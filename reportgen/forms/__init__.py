@@ -26,6 +26,9 @@ class FormType:
 
 _MODULES = {
     "target-2026": "target_2026",
+    "target-2020": "target_2020",
+    "selfeval-2019": "selfeval_2019",
+    "selfeval-2020": "selfeval_2020",
 }
 
 

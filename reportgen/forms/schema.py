@@ -54,6 +54,18 @@ def _money(value: object) -> Decimal | None:
         raise PydanticCustomError("money", "expected an amount like 4087500.00") from None
 
 
+def _percent(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
+        text = str(value).strip().rstrip("%").strip().replace(",", "")
+        try:
+            return Decimal(text) / 100
+        except ArithmeticError:
+            pass
+    raise PydanticCustomError("percent", "expected a percentage like 99.94%")
+
+
 def _value(value: object) -> IndicatorValue:
     if isinstance(value, IndicatorValue):
         return value
@@ -82,6 +94,17 @@ Money = Annotated[
     Decimal | None,
     BeforeValidator(_money),
     WithJsonSchema({"type": ["number", "string", "null"], "description": "金额（元）, e.g. 4087500.00"}),
+]
+Percent = Annotated[
+    Decimal | None,
+    BeforeValidator(_percent),
+    PlainSerializer(lambda v: None if v is None else f"{v * 100:f}%"),
+    WithJsonSchema({"type": ["string", "number", "null"], "description": "百分比, e.g. \"99.94%\""}),
+]
+OptionalPoints = Annotated[
+    Decimal | None,
+    BeforeValidator(_money),
+    WithJsonSchema({"type": ["number", "string", "null"], "description": "分值 / 得分 (blank allowed)"}),
 ]
 Points = Annotated[
     Decimal,

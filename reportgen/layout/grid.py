@@ -5,7 +5,7 @@ printed form reads; HTML/PDF, DOCX and XLSX writers render any ``FormLayout`` al
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
@@ -73,10 +73,19 @@ class FormLayout:
     landscape: bool = False
     sheet_name: str = ""              # the spreadsheet tab; writers sanitise it
     name: str = ""                    # the project, for bookmarks and metadata
+    body_pt: float | None = None      # a smaller body size for wide forms; None: the default
 
     @property
     def width(self) -> float:
         return sum(self.tables[0].widths) if self.tables else 0.0
+
+    def fitted(self, width: float) -> "FormLayout":
+        """Return the layout with every table scaled to ``width`` mm (e.g. for landscape pages)."""
+        if not self.tables or abs(self.width - width) < 0.01:
+            return self
+        factor = width / self.width
+        tables = tuple(replace(t, widths=tuple(round(w * factor, 2) for w in t.widths)) for t in self.tables)
+        return replace(self, tables=tables)
 
 
 @dataclass

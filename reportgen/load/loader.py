@@ -70,7 +70,7 @@ _TYPE_KINDS = {
     "date_from_datetime_inexact": "date", "date_value": "date",
     "list_type": "list", "tuple_type": "list",
     "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
-    "money": "money", "indicator_value": "value", "bool_type": "bool", "bool_parsing": "bool",
+    "money": "money", "indicator_value": "value", "percent": "percent", "bool_type": "bool", "bool_parsing": "bool",
 }
 
 

@@ -34,14 +34,15 @@ def write(layout: FormLayout, options: RenderOptions) -> bytes:
 
 def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> bytes:
     """Return one DOCX holding every form of ``layouts``, each starting a page."""
-    style = options.page_style(any(layout.landscape for layout in layouts))
+    style = options.page_style(layouts[0])
     document = Document()
     _setup_page(document, style)
     _setup_styles(document, options, style)
     _add_page_number(document, options)
     body = document.element.body
     for index, layout in enumerate(layouts):
-        _add_form(document, body, layout, options, style, new_page=index > 0)
+        fitted, form_style = options.prepare(layout)
+        _add_form(document, body, fitted, options, form_style, new_page=index > 0)
     _set_properties(document, title)
     out = io.BytesIO()
     document.save(out)
@@ -106,7 +107,7 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
     for index, table in enumerate(layout.tables):
         if index:
             _add_spacer(body)  # without it Word and LibreOffice join the two tables
-        body.append(parse_xml(_table_xml(table)))
+        body.append(parse_xml(_table_xml(table, style.body_pt)))
     for note in layout.notes:
         document.add_paragraph(note)
     _move_sect_pr_last(body)
@@ -125,7 +126,7 @@ def _move_sect_pr_last(body) -> None:
         body.append(sect_pr)
 
 
-def _table_xml(table: Table) -> str:
+def _table_xml(table: Table, body_pt: float) -> str:
     widths = [round(w * TWIPS_PER_MM) for w in table.widths]
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -138,12 +139,13 @@ def _table_xml(table: Table) -> str:
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    parts += _rows_xml(table, widths)
+    size = f'<w:rPr><w:sz w:val="{round(body_pt * 2)}"/><w:szCs w:val="{round(body_pt * 2)}"/></w:rPr>'
+    parts += _rows_xml(table, widths, size)
     parts.append("</w:tbl>")
     return "".join(parts)
 
 
-def _rows_xml(table: Table, widths: list[int]) -> list[str]:
+def _rows_xml(table: Table, widths: list[int], size: str) -> list[str]:
     """Return the ``w:tr`` of each row: origin cells with text, vMerge continuations empty."""
     slots: dict[tuple[int, int], tuple[Cell, bool]] = {}
     for cell in table.cells:
@@ -156,26 +158,27 @@ def _rows_xml(table: Table, widths: list[int]) -> list[str]:
         col = 0
         while col < len(widths):
             cell, origin = slots[(r, col)]
-            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan])))
+            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan]), size))
             col += cell.colspan
         out.append("</w:tr>")
     return out
 
 
-def _cell_xml(cell: Cell, origin: bool, width: int) -> str:
+def _cell_xml(cell: Cell, origin: bool, width: int, size: str) -> str:
     span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
     merge = ""
     if cell.rowspan > 1:
         merge = '<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>"
     props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'
     texts = cell.text if origin else ("",)
-    return f"<w:tc>{props}{''.join(_paragraph_xml(t, cell.role, len(texts) > 1) for t in texts)}</w:tc>"
+    paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size) for t in texts)
+    return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
-def _paragraph_xml(text: str, role: Role, indent: bool) -> str:
+def _paragraph_xml(text: str, role: Role, indent: bool, size: str) -> str:
     first_line = '<w:ind w:firstLineChars="200" w:firstLine="420"/>' if indent else ""
     ppr = f'<w:pPr><w:jc w:val="{_ALIGN.get(role, "center")}"/>{first_line}</w:pPr>'
-    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    run = f'<w:r>{size}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     return f"<w:p>{ppr}{run}</w:p>"
 
 

@@ -47,13 +47,14 @@ def write(layout: FormLayout, options: RenderOptions) -> str:
 
 def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> str:
     """Return one HTML document holding every form of ``layouts``, each starting a page."""
-    style = options.page_style(any(layout.landscape for layout in layouts))
-    forms = [{"layout": layout, "name": layout.name, "pages": paginate(layout, style)} for layout in layouts]
+    forms = []
+    for layout in layouts:
+        fitted, style = options.prepare(layout)
+        forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": paginate(fitted, style)})
     return environment().get_template("form.html.j2").render(
         title=title,
         forms=forms,
-        style=style,
-        width=max(layout.width for layout in layouts),
+        style=forms[0]["style"],
         # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
         body_font=Markup(css_stack(options.fonts.body, "serif")),
         title_font=Markup(css_stack(options.fonts.title, "sans-serif")),

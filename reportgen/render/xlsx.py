@@ -67,7 +67,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
 
 
 def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) -> None:
-    style = options.page_style(layout.landscape)
+    layout, style = options.prepare(layout)
     fonts = _Fonts(options, style)
     n_cols = len(layout.tables[0].widths)
     for index, width in enumerate(layout.tables[0].widths, start=1):

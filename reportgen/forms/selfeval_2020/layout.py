@@ -1,0 +1,74 @@
+"""The printed grid of the 2020 自评表: 10 columns, forms.md §1.1."""
+from __future__ import annotations
+
+from ...layout import FormLayout, TableBuilder
+from ...layout.grid import head, label, text, value
+from ...layout.numbers import money, points, rate
+from ...money import format_points
+from ..schema import rows
+from .model import Amounts, SelfEval2020
+
+# mm; 180 fill A4 portrait. Columns 5-7 hold amounts, 7-8 also 分值/得分 of the indicators.
+WIDTHS = (11.0, 15.0, 16.0, 25.0, 22.0, 22.0, 22.0, 11.0, 13.0, 23.0)
+DASH = "—"
+
+
+def layout(form: SelfEval2020) -> FormLayout:
+    return FormLayout(
+        title="财政项目支出绩效自评表",
+        subtitle=f"({form.year} 年度)",
+        tables=(_header(form), _indicators(form)),
+        sheet_name=form.project.name,
+        name=form.project.name,
+        body_pt=9.0,
+    )
+
+
+def _header(form: SelfEval2020):
+    p, f = form.project, form.funds
+    t = TableBuilder(WIDTHS)
+    t.row(label("项目名称", span=2), value(p.name, span=8))
+    t.row(label("主管部门", span=2), value(p.department, span=3), label("实施单位", span=2),
+          value(p.implementer, span=3))
+    t.row(label("项目资金（元）", rows=5), label("", span=3), head("年初预算数"), head("全年预算数"),
+          head("全年执行数"), head("分值"), head("执行率"), head("得分"))
+    t.row(label("年度资金总额", span=3), *_amounts(f.total), points(f.weight), rate(form.execution_rate),
+          points(form.execution_score))
+    for caption, amounts in (("其中：当年财政拨款", f.fiscal), ("上年结转资金", f.carryover), ("其他资金", f.other)):
+        t.row(label(caption, span=3), *_amounts(amounts), value(DASH), value(""), value(DASH))
+    t.row(label("年度总体目标", rows=2), head(form.settings.goal_label, span=5), head("实际完成情况", span=4))
+    t.row(text(form.goals.target, span=5), text(form.goals.actual, span=4))
+    return t.build()
+
+
+def _amounts(amounts: Amounts):
+    return money(amounts.initial), money(amounts.adjusted), money(amounts.executed)
+
+
+def _indicators(form: SelfEval2020):
+    flat = rows(form.indicators)
+    t = TableBuilder(WIDTHS, header_rows=1)
+    t.row(label("绩效指标", rows=1 + len(flat)), head("一级指标"), head("二级指标"), head("三级指标"),
+          head("年度指标值"), head("实际完成值"), head("分值"), head("得分"), head("偏差原因分析及改进措施", span=2))
+    for _, i2, i3, level1, level2, item in flat:
+        cells = []
+        if i2 == 0 and i3 == 0:
+            cells.append(label(_level1_label(form, level1), rows=sum(len(g.items) for g in level1.groups)))
+        if i3 == 0:
+            cells.append(label(level2.level2, rows=len(level2.items)))
+        cells += [text(item.name), value(_shown(item.target)), value(_shown(item.actual)),
+                  points(item.weight), points(item.score), text(item.reason or "", span=2)]
+        t.row(*cells)
+    t.row(label("总分", span=6), points(form.weight_total), points(form.score_total), value("", span=2))
+    return t.build()
+
+
+def _level1_label(form: SelfEval2020, level1) -> str:
+    if not form.settings.level1_points:
+        return level1.level1
+    weight = sum(item.weight for group in level1.groups for item in group.items)
+    return f"{level1.level1}({format_points(weight)}分)"
+
+
+def _shown(indicator) -> str:
+    return indicator.normalised() if indicator else ""
