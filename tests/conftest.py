@@ -72,3 +72,33 @@ def squash(text: str) -> str:
 
 
 requires_office = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+
+
+@pytest.fixture(scope="session")
+def rendered_older(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Render every sample of the 2019 and 2020 forms once: 'folder/stem' → format → path."""
+    out = tmp_path_factory.mktemp("older")
+    folders = [str(SAMPLES / name) for name in ("selfeval-2019", "selfeval-2020", "target-2020")]
+    result = {}
+    for folder in folders:
+        items, _ = collect([folder])
+        for item in items:
+            outcome = render(item, out / Path(folder).name, ["pdf", "docx", "xlsx"], RenderOptions())
+            assert not outcome.failed, [p.format() for p in outcome.problems] + [outcome.error]
+            result[f"{Path(folder).name}/{item.path.stem}"] = {p.suffix[1:]: p for p in outcome.written}
+    return result
+
+
+def docx_text(path: Path) -> str:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    return "".join(t.text or "" for t in Document(path).element.body.iter(qn("w:t")))
+
+
+def xlsx_cells(path: Path) -> list[tuple[str, object, str]]:
+    """Return (coordinate, value, number format) of every non-empty cell of every sheet."""
+    from openpyxl import load_workbook
+
+    return [(c.coordinate, c.value, c.number_format) for sheet in load_workbook(path).worksheets
+            for row in sheet.iter_rows() for c in row if c.value is not None]

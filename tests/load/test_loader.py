@@ -37,10 +37,10 @@ def test_money_is_decimal_read_from_the_text(tmp_path):
     ("  category: 特定目标类", "  category: 特定目标类\n  category: 其他运转类", "RG104", 8, 3, "project.category"),
     ("form: target-2026", "form: target-2099", "RG103", 1, 1, "form"),
     ("form: target-2026\n", "", "RG115", 1, 1, "form"),
-    ("            target: \"≥10(场)\"", "            target: [1, 2]", "RG112", 26, 21,
-     "indicators[0].groups[0].items[0].target"),
+    ("            target: \"≥10(场)\"", "            target: [1, 2]", "RG112", 32, 21,
+     "indicators[1].groups[0].items[0].target"),
     ("        items:\n          - name: 培训场次\n            target: \"≥10(场)\"\n", "        items: []\n",
-     "RG114", 24, 16, "indicators[0].groups[0].items"),
+     "RG114", 30, 16, "indicators[1].groups[0].items"),
 ])
 def test_each_mistake_is_reported_with_code_line_column_and_path(tmp_path, old, new, code, line, col, path):
     problems = problems_of(tmp_path, variant(old, new))
