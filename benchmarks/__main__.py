@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import sys
 
-from . import render_ratio
+from . import booklet_scale, render_ratio
 
-BENCHMARKS = {"render": render_ratio.main}
+BENCHMARKS = {
+    "render": render_ratio.main,
+    "booklet": booklet_scale.booklet_ratio,
+    "jobs": booklet_scale.jobs_throughput,
+    "thousand": booklet_scale.thousand,
+}
 
 
 def main(argv: list[str]) -> int:

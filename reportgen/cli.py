@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .problems import ReportgenError, UsageError
 
-COMMANDS = ("render", "check", "schema", "new", "doctor")
+COMMANDS = ("render", "booklet", "check", "schema", "new", "doctor")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +47,18 @@ def _parser() -> argparse.ArgumentParser:
                         help="pdf,docx,xlsx,html (default: pdf,docx,xlsx)")
     render.add_argument("--landscape", action="store_true", default=None, help="A4 横向 (landscape)")
     render.add_argument("--portrait", dest="landscape", action="store_false", help="A4 纵向 (portrait)")
+    _batch(render)
     _common(render, fonts=True)
+
+    booklet = sub.add_parser("booklet", help="生成单位汇总册 (a unit's booklet: cover, summary, contents, forms)")
+    booklet.add_argument("inputs", nargs="+", metavar="INPUT", help="表单文件、目录或汇总册清单 (forms, folders, a manifest)")
+    booklet.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf | FILE.docx | FILE.xlsx")
+    booklet.add_argument("--profile", choices=("form", "gbt9704"), help="版式：form（默认）或 gbt9704（公文附件）")
+    booklet.add_argument("--odd-pages", action="store_true", help="每份表单从奇数页开始（双面打印）")
+    booklet.add_argument("--watermark", metavar="TEXT", help="水印，如 征求意见稿 (on every page)")
+    booklet.add_argument("--pdf-variant", metavar="VARIANT", help="如 pdf/a-2b（存档）")
+    _batch(booklet)
+    _common(booklet, fonts=True)
 
     check = sub.add_parser("check", help="检查表单数据 (check forms as a finance reviewer would)")
     check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
@@ -68,6 +79,21 @@ def _parser() -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="检查运行环境 (report the environment: WeasyPrint, fonts, LibreOffice)")
     _common(doctor, fonts=True)
     return parser
+
+
+def _batch(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="并行进程数 (default: CPU cores)")
+    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                        help="文档日期，保证相同输入得到相同文件 (default: SOURCE_DATE_EPOCH, else today)")
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def _common(parser: argparse.ArgumentParser, fonts: bool = False) -> None:

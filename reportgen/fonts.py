@@ -30,6 +30,7 @@ class FontConfig:
     title: tuple[str, ...] = TITLE_STACK
     office_body: str = "宋体"
     office_title: str = "黑体"
+    embedded: tuple[tuple[str, str], ...] = ()  # (family, file) of pre-subset faces, embedded whole
 
     def with_overrides(self, body: str | None = None, title: str | None = None) -> "FontConfig":
         """Return a config whose stacks start with the user's faces (they fall back to ours)."""
@@ -39,6 +40,30 @@ class FontConfig:
             office_body=body or self.office_body,
             office_title=title or self.office_title,
         )
+
+
+def with_subsets(config: FontConfig, codepoints: set[int], directory: Path) -> FontConfig:
+    """Return ``config`` led by faces cut down to ``codepoints`` and written into ``directory``.
+
+    Every part of a booklet then embeds the same font bytes, which the merge keeps once.
+    """
+    from dataclasses import replace
+
+    from .render.fontsubset import subset
+
+    embedded, stacks = [], {}
+    for role, stack in (("body", config.body), ("title", config.title)):
+        found = resolve(stack)
+        if not found:
+            stacks[role] = stack
+            continue
+        _, file, index = found[0]
+        path = directory / f"reportgen-{role}.otf"
+        path.write_bytes(subset(file, index, codepoints))
+        family = f"reportgen {role}"
+        embedded.append((family, str(path)))
+        stacks[role] = (family,) + stack
+    return replace(config, body=stacks["body"], title=stacks["title"], embedded=tuple(embedded))
 
 
 def css_stack(families: tuple[str, ...], generic: str) -> str:
@@ -52,20 +77,22 @@ def installed() -> dict[str, list[tuple[str, int]]]:
     """Return family → [(file, face index)] of the fonts fontconfig knows."""
     if not shutil.which("fc-list"):
         return {}
-    out = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\t%{index}\n"],
+    out = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\t%{index}\t%{weight}\n"],
                          capture_output=True, text=True, check=False).stdout
-    found: dict[str, list[tuple[str, int]]] = {}
+    found: dict[str, list[tuple[int, str, int]]] = {}
     for line in out.splitlines():
-        families, file, index = (line.split("\t") + ["", "", "0"])[:3]
+        families, file, index, weight = (line.split("\t") + ["", "", "0", "80"])[:4]
         for family in families.split(","):
-            found.setdefault(family.strip(), []).append((file, int(index or 0)))
-    return found
+            distance = abs(int(weight or 80) - 80)  # fontconfig weight 80 is Regular
+            found.setdefault(family.strip(), []).append((distance, file, int(index or 0)))
+    # The regular face first: a booklet subsets it, and a bold default would make every page bold.
+    return {family: [(file, index) for _, file, index in sorted(faces)] for family, faces in found.items()}
 
 
 def resolve(families: tuple[str, ...]) -> list[tuple[str, str, int]]:
     """Return (family, file, index) for each family of the stack that is installed."""
     fonts = installed()
-    return [(name, *sorted(fonts[name])[0]) for name in families if name in fonts]
+    return [(name, *fonts[name][0]) for name in families if name in fonts]
 
 
 def coverage(families: tuple[str, ...]) -> frozenset[int]:

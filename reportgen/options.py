@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .fonts import FontConfig
@@ -11,23 +12,42 @@ if TYPE_CHECKING:
     from .layout import FormLayout
 
 
+# GB/T 9704-2012: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
+GBT9704_MARGINS = {"margin_top": 37.0, "margin_bottom": 35.0, "margin_left": 28.0, "margin_right": 26.0}
+PROFILES = ("form", "gbt9704")
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """How to render.
 
-    fonts      faces for PDF (installed family stacks) and for DOCX/XLSX (names Word/Excel use)
-    landscape  A4 landscape instead of the form's default orientation (None: the form decides)
+    fonts         faces for PDF (installed family stacks) and for DOCX/XLSX (names Word/Excel use)
+    landscape     A4 landscape instead of the form's default orientation (None: the form decides)
+    date          the date written into documents (None: SOURCE_DATE_EPOCH, else today)
+    profile       "form" (as the seeds print) or "gbt9704" (GB/T 9704-2012 margins and page numbers)
+    page_numbers  print "- N -" at the foot (a booklet stamps its own, continuous numbers instead)
+    odd_pages     start every form on an odd (right-hand) page, for double-sided printing
+    pdf_variant   a WeasyPrint PDF variant such as "pdf/a-2b"
+    watermark     a text across every page, such as 征求意见稿
+    first_page    the number of the first page (a booklet's chunks continue the numbering)
     """
 
     fonts: FontConfig = field(default_factory=FontConfig)
     landscape: bool | None = None
+    date: date | None = None
+    profile: str = "form"
+    page_numbers: bool = True
+    odd_pages: bool = False
+    pdf_variant: str | None = None
+    watermark: str | None = None
+    first_page: int = 1
 
     def page_style(self, layout: "FormLayout") -> PageStyle:
         """Return the page of ``layout``: its own orientation and type size unless overridden."""
         landscape = layout.landscape if self.landscape is None else self.landscape
-        if layout.body_pt:
-            return PageStyle(landscape=landscape, body_pt=layout.body_pt)
-        return PageStyle(landscape=landscape)
+        margins = GBT9704_MARGINS if self.profile == "gbt9704" else {}
+        sizes = {"body_pt": layout.body_pt} if layout.body_pt else {}
+        return PageStyle(landscape=landscape, **margins, **sizes)
 
     def prepare(self, layout: "FormLayout") -> tuple["FormLayout", PageStyle]:
         """Return ``layout`` fitted to its page's width, and that page."""

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..cli import say
 from ..inputs import collect
-from ..pipeline import render
+from ..parallel import Progress, default_jobs, map_jobs
+from ..pipeline import Outcome, render
 from ..problems import UsageError
 from ..render import FORMATS
 from .common import options_from, print_problems, warn_slow_subsetter
@@ -22,8 +23,10 @@ def run(args) -> int:
     options = options_from(args)
     out_dir = Path(args.output)
     ok = failed = 0
-    for item in items:
-        outcome = render(item, out_dir, formats, options)
+    progress = Progress(len(items), say(args, "渲染", "render"), quiet=True)
+    tasks = [(item, out_dir, formats, options) for item in items]
+    for item, outcome in zip(items, map_jobs(_render_task, tasks, args.jobs or default_jobs())):
+        progress.step(item.path.name)
         print_problems(outcome.problems, args)
         if outcome.error:
             print(f"{item.path}: {outcome.error}", file=sys.stderr)
@@ -37,6 +40,10 @@ def run(args) -> int:
     print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {out_dir}",
               f"rendered: {ok} ok, {failed} failed, into {out_dir}"))
     return 1 if failed or not (ok or failed) else 0
+
+
+def _render_task(task) -> "Outcome":
+    return render(*task)
 
 
 def _formats(args) -> list[str]:

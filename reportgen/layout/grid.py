@@ -38,6 +38,8 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     number: Decimal | None = None
+    total_of: tuple[int, int] | None = None  # a column total of these rows: spreadsheets keep it live
+    link: str = ""                            # the anchor of a form this cell gives the page of
 
     @property
     def plain(self) -> str:
@@ -74,6 +76,7 @@ class FormLayout:
     sheet_name: str = ""              # the spreadsheet tab; writers sanitise it
     name: str = ""                    # the project, for bookmarks and metadata
     body_pt: float | None = None      # a smaller body size for wide forms; None: the default
+    anchor: str = ""                  # a name the contents can point at (booklets)
 
     @property
     def width(self) -> float:
@@ -111,10 +114,16 @@ class TableBuilder:
     def _place(self, slot: "Slot", col: int) -> None:
         if col + slot.colspan > len(self.widths):
             raise ValueError(f"row {self._row}: cell {slot.text!r} overflows the {len(self.widths)} columns")
-        self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number))
+        self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
+                                slot.total_of, slot.link))
         for r in range(self._row, self._row + slot.rowspan):
             for c in range(col, col + slot.colspan):
                 self._taken.add((r, c))
+
+    @property
+    def next_row(self) -> int:
+        """The index the next ``row()`` call fills."""
+        return self._row
 
     def build(self) -> Table:
         rows = max((c.row + c.rowspan for c in self._cells), default=0)
@@ -130,6 +139,8 @@ class Slot:
     rowspan: int = 1
     colspan: int = 1
     number: Decimal | None = None
+    total_of: tuple[int, int] | None = None
+    link: str = ""
 
 
 def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None) -> Slot:

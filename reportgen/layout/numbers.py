@@ -1,14 +1,16 @@
 """Slots for numbers: the exact value for spreadsheets, the printed text for everyone else."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..money import format_amount, format_points, format_rate
 from .grid import Role, Slot, slot
 
 
-def money(amount: Decimal | None, span: int = 1, rows: int = 1) -> Slot:
-    return slot(Role.MONEY, format_amount(amount), span, rows, amount)
+def money(amount: Decimal | None, span: int = 1, rows: int = 1, total_of: tuple[int, int] | None = None) -> Slot:
+    """An amount cell; ``total_of`` marks it as the sum of those rows of its column."""
+    return replace(slot(Role.MONEY, format_amount(amount), span, rows, amount), total_of=total_of)
 
 
 def rate(ratio: Decimal | None, span: int = 1, rows: int = 1, text: str | None = None) -> Slot:

@@ -40,7 +40,11 @@ class Source:
         return self.keys.get(path, (1, 1))
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: ten times faster, with the same node positions.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """SafeLoader that reads floats as Decimal and keeps yes/no as text."""
 
 

@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..style import PageStyle
-from .stamp import document_date
+from ..reproducible import document_date, normalise_zip
 
 NAME, SUFFIX, BINARY = "docx", ".docx", True
 
@@ -32,21 +32,24 @@ def write(layout: FormLayout, options: RenderOptions) -> bytes:
     return write_many([layout], options, title=layout.name or layout.title)
 
 
-def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> bytes:
-    """Return one DOCX holding every form of ``layouts``, each starting a page."""
+def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, cover=None) -> bytes:
+    """Return one DOCX holding every form of ``layouts``, each starting a page, after ``cover``."""
     style = options.page_style(layouts[0])
     document = Document()
     _setup_page(document, style)
     _setup_styles(document, options, style)
     _add_page_number(document, options)
     body = document.element.body
+    if cover is not None:
+        _add_cover(document, cover, options)
     for index, layout in enumerate(layouts):
         fitted, form_style = options.prepare(layout)
-        _add_form(document, body, fitted, options, form_style, new_page=index > 0)
-    _set_properties(document, title)
+        _add_form(document, body, fitted, options, form_style, index > 0 or cover is not None, index + 1)
+    when = document_date(options.date)
+    _set_properties(document, title, when)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return normalise_zip(out.getvalue(), when)
 
 
 def _setup_page(document, style: PageStyle) -> None:
@@ -90,11 +93,13 @@ def _add_page_number(document, options: RenderOptions) -> None:
     paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> -</w:t></w:r>'))
 
 
-def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool) -> None:
+def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool, number: int) -> None:
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.page_break_before = new_page
     title.paragraph_format.space_after = Pt(4)
+    if layout.anchor:
+        _bookmark(title, layout.anchor, number)
     run = title.add_run(layout.title)
     run.font.size = Pt(style.title_pt)
     _set_faces(run._r.get_or_add_rPr(), options.fonts.office_title)
@@ -111,6 +116,18 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
     for note in layout.notes:
         document.add_paragraph(note)
     _move_sect_pr_last(body)
+
+
+def _add_cover(document, cover, options: RenderOptions) -> None:
+    """Write the booklet's cover: unit, title, extra lines and date, centred on the first page."""
+    for text, size, before in ((cover.unit, 18, 160), (cover.title, 26, 24), *((line, 14, 8) for line in cover.lines),
+                               (cover.date, 14, 120)):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(before)
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        _set_faces(run._r.get_or_add_rPr(), options.fonts.office_title)
 
 
 def _add_spacer(body) -> None:
@@ -171,6 +188,8 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str) -> str:
         merge = '<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>"
     props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'
     texts = cell.text if origin else ("",)
+    if origin and cell.link:
+        return f"<w:tc>{props}{_page_ref_xml(cell.link, cell.plain, size)}</w:tc>"
     paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
@@ -182,9 +201,23 @@ def _paragraph_xml(text: str, role: Role, indent: bool, size: str) -> str:
     return f"<w:p>{ppr}{run}</w:p>"
 
 
-def _set_properties(document, title: str) -> None:
+def _bookmark(paragraph, name: str, number: int) -> None:
+    """Mark ``paragraph`` as the target ``name`` of the contents' page references."""
+    paragraph._p.append(parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="{escape(name)}"/>'))
+    paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'))
+
+
+def _page_ref_xml(anchor: str, cached: str, size: str) -> str:
+    """A paragraph holding a PAGEREF field: Word and LibreOffice fill in the real page."""
+    return (f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>{size}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{size}<w:instrText xml:space="preserve"> PAGEREF {escape(anchor)} \\h </w:instrText></w:r>'
+            f'<w:r>{size}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{size}<w:t>{escape(cached)}</w:t></w:r>'
+            f'<w:r>{size}<w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def _set_properties(document, title: str, when) -> None:
     props = document.core_properties
     props.title = title
     props.author = props.last_modified_by = "reportgen"
-    props.created = props.modified = document_date()
+    props.created = props.modified = when
     props.revision = 1

@@ -6,6 +6,7 @@ The HTML is self-contained (fonts by family name through fontconfig), so a plain
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -33,6 +34,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def page_name(landscape: bool, number: int) -> str:
+    """Return the named page of a page: orientation, and side for GB/T 9704's outer page numbers."""
+    return f"{'landscape' if landscape else 'portrait'}-{'odd' if number % 2 else 'even'}"
+
+
+def planned_pages(layouts: list[FormLayout], options: RenderOptions, cover: bool = False) -> int:
+    """Return how many pages ``write_many`` plans for ``layouts`` (the same walk, without HTML)."""
+    number = options.first_page + (1 if cover else 0)
+    for layout in layouts:
+        fitted, style = options.prepare(layout)
+        for page in paginate(fitted, style):
+            if page.first and options.odd_pages and number % 2 == 0:
+                number += 1
+            number += 1 + page.spill
+    return number - options.first_page
+
+
 def splittable(row: list[Cell]) -> bool:
     """Return True for a row whose long running text may continue on the next page.
 
@@ -45,15 +63,27 @@ def write(layout: FormLayout, options: RenderOptions) -> str:
     return write_many([layout], options, title=layout.name or layout.title)
 
 
-def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> str:
-    """Return one HTML document holding every form of ``layouts``, each starting a page."""
-    forms = []
+def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, cover=None) -> str:
+    """Return one HTML document holding every form of ``layouts``, each starting a page.
+
+    ``cover`` (a booklet's ``Cover``) is printed first, on a page of its own.
+    """
+    forms, number = [], options.first_page + (1 if cover is not None else 0)
     for layout in layouts:
         fitted, style = options.prepare(layout)
-        forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": paginate(fitted, style)})
+        pages = []
+        for page in paginate(fitted, style):
+            if page.first and options.odd_pages and number % 2 == 0:
+                number += 1  # WeasyPrint leaves a blank left-hand page (break-before: right)
+            pages.append((page, page_name(style.landscape, number)))
+            number += 1 + page.spill
+        forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": pages})
     return environment().get_template("form.html.j2").render(
         title=title,
         forms=forms,
+        cover=cover,
+        options=options,
+        faces=[(Markup(css_stack((family,), "")[:-2]), Path(path).as_uri()) for family, path in options.fonts.embedded],
         style=forms[0]["style"],
         # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
         body_font=Markup(css_stack(options.fonts.body, "serif")),

@@ -7,6 +7,7 @@ carries its header rows and its own part of each merged cell, label included.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from ..layout import Cell, FormLayout, Table
@@ -18,8 +19,11 @@ MIN_BODY_ROWS = 2  # never leave a header with fewer rows than this at a page fo
 
 @dataclass(frozen=True)
 class Page:
+    """A planned page break: the tables that start on it, and how many pages they run onto after it."""
+
     tables: tuple[Table, ...]
     first: bool
+    spill: int = 0
 
 
 def row_heights(table: Table, style: PageStyle) -> list[float]:
@@ -45,10 +49,12 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
     """Return the pages of ``form``: tables cut at page ends, header rows repeated."""
     budget = style.content_height - _title_height(form, style)
     pages: list[list[Table]] = [[]]
+    spills = [0]
     for table in form.tables:
         heights = row_heights(table, style)
         if not table.header_rows:
             pages[-1].append(table)
+            spills[-1] += _spill(budget, sum(heights), style.content_height)
             budget = _remaining(budget, sum(heights), style.content_height)
             continue
         head = sum(heights[: table.header_rows])
@@ -57,6 +63,7 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
             end = _fit(heights, start, budget - head)
             if end - start < min(MIN_BODY_ROWS, table.n_rows - start) and pages[-1]:
                 pages.append([])
+                spills.append(0)
                 budget = style.content_height
                 continue
             end = max(end, start + 1)
@@ -65,8 +72,15 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
             start = end
             if start < table.n_rows:
                 pages.append([])
+                spills.append(0)
                 budget = style.content_height
-    return [Page(tuple(tables), index == 0) for index, tables in enumerate(pages) if tables or index == 0]
+    return [Page(tuple(tables), index == 0, spill)
+            for index, (tables, spill) in enumerate(zip(pages, spills)) if tables or index == 0]
+
+
+def _spill(budget: float, used: float, page: float) -> int:
+    """Return how many more pages a table of height ``used`` runs onto after this one."""
+    return 0 if used <= budget else math.ceil((used - budget) / page)
 
 
 def _remaining(budget: float, used: float, page: float) -> float:

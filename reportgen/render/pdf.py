@@ -23,16 +23,24 @@ def refuse_fetch(url: str, *args: object, **kwargs: object) -> dict:
     raise FetchRefused(f"reportgen does not fetch resources while rendering: {url}")
 
 
-@lru_cache(maxsize=1)
-def _fetcher():
-    """Return a WeasyPrint URL fetcher that refuses every URL (WeasyPrint ≥ 70 wants an object)."""
+@lru_cache(maxsize=8)
+def _fetcher(allowed: frozenset[str] = frozenset()):
+    """Return a WeasyPrint URL fetcher that refuses every URL but our own font files."""
     from weasyprint.urls import URLFetcher
 
     class RefusingFetcher(URLFetcher):
         def fetch(self, url, headers=None):
+            if url in allowed:
+                return super().fetch(url, headers)
             return refuse_fetch(url)
 
     return RefusingFetcher(fail_on_errors=False)
+
+
+def font_urls(options: RenderOptions) -> frozenset[str]:
+    from pathlib import Path
+
+    return frozenset(Path(path).as_uri() for _, path in options.fonts.embedded)
 
 
 @lru_cache(maxsize=1)
@@ -43,16 +51,31 @@ def _font_config():
 
 
 def write(layout: FormLayout, options: RenderOptions) -> bytes:
-    return html_to_pdf(html.write(layout, options), title=layout.name or layout.title)
+    return html_to_pdf(html.write(layout, options), options)
 
 
-def html_to_pdf(source: str, title: str = "") -> bytes:
+def html_to_pdf(source: str, options: RenderOptions | None = None) -> bytes:
     """Return the PDF of an HTML document made by the HTML writer."""
+    return layout_document(source, options or RenderOptions()).write_pdf(**pdf_arguments(options))
+
+
+def layout_document(source: str, options: RenderOptions):
+    """Return the WeasyPrint document (pages laid out) of an HTML document of ours."""
     import weasyprint
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=source, url_fetcher=_fetcher(), base_url=None)
-    return document.write_pdf(font_config=_font_config())
+    fetcher = _fetcher(font_urls(options))
+    return weasyprint.HTML(string=source, url_fetcher=fetcher, base_url=None).render(font_config=_font_config())
+
+
+def pdf_arguments(options: RenderOptions | None) -> dict:
+    """Return write_pdf's arguments: pre-subset faces are embedded whole, as they are."""
+    if options is None:
+        return {}
+    arguments = {"full_fonts": bool(options.fonts.embedded)}
+    if options.pdf_variant:
+        arguments["pdf_variant"] = options.pdf_variant
+    return arguments
 
 
 def fast_subsetter_available() -> bool:

@@ -18,7 +18,7 @@ from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..style import PT_MM, PageStyle
 from .pages import row_heights
-from .stamp import document_date
+from ..reproducible import document_date, normalise_zip
 
 NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
 
@@ -48,10 +48,11 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) ->
         write_sheet(sheet, layout, options)
     workbook.properties.title = title
     workbook.properties.creator = "reportgen"
-    workbook.properties.created = workbook.properties.modified = document_date()
+    when = document_date(options.date)
+    workbook.properties.created = workbook.properties.modified = when
     out = io.BytesIO()
     workbook.save(out)
-    return out.getvalue()
+    return normalise_zip(out.getvalue(), when)
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -116,7 +117,11 @@ def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style:
 def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts) -> None:
     row, col = top + cell.row, cell.col + 1
     target = sheet.cell(row=row, column=col)
-    if cell.number is not None and cell.role in _FORMATS:
+    if cell.total_of is not None:
+        letter = get_column_letter(col)
+        target.value = f"=SUM({letter}{top + cell.total_of[0]}:{letter}{top + cell.total_of[1]})"
+        target.number_format = _FORMATS[cell.role]
+    elif cell.number is not None and cell.role in _FORMATS:
         target.value = cell.number
         target.number_format = _FORMATS[cell.role]
     else:

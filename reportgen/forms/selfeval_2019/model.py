@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ... import scoring
+from ..summary import Summary
 from ..schema import (Day, Money, OptionalPoints, OptionalText, Paragraphs, Percent, Points, StrictModel, Text,
                       field)
 
@@ -102,3 +103,7 @@ class SelfEval2019(StrictModel):
     @property
     def computed_grade(self) -> str:
         return scoring.GRADE_SCHEMES[self.settings.grade_scheme].grade(self.score_total)
+
+    def summary(self) -> Summary:
+        return Summary("selfeval", self.project.name, budget=self.funds.budget, executed=self.funds.executed,
+                       rate=self.execution_rate, score=self.score_total, grade=self.computed_grade)

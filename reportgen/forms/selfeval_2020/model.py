@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ... import scoring
+from ..summary import Summary
 from ..schema import (Level1, Money, OptionalPoints, OptionalText, OptionalValue, Paragraphs, Percent, Points,
                       StrictModel, Text, field, rows)
 
@@ -97,3 +98,8 @@ class SelfEval2020(StrictModel):
     @property
     def grade(self) -> str:
         return scoring.GRADE_SCHEMES[self.settings.grade_scheme].grade(self.score_total)
+
+    def summary(self) -> Summary:
+        total = self.funds.total
+        return Summary("selfeval", self.project.name, budget=total.adjusted, executed=total.executed,
+                       rate=self.execution_rate, score=self.score_total, grade=self.grade)

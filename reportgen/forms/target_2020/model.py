@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..summary import Summary
 from ..schema import Day, Level1, Money, OptionalText, OptionalValue, Paragraphs, StrictModel, Text, field
 
 
@@ -48,3 +49,6 @@ class Target2020(StrictModel):
     texts: Texts = field("项目情况", Texts())
     previous_year: PreviousYear = field("本项目上年度市级财政资金使用情况", PreviousYear())
     indicators: list[Level1[Item]] = field("绩效目标", min_length=1)
+
+    def summary(self) -> Summary:
+        return Summary("target", self.project.name, self.project.category, annual=self.previous_year.current_budget)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..summary import Summary
 from ..schema import Day, Level1, Money, OptionalText, OptionalValue, Paragraphs, StrictModel, Text, field
 
 
@@ -50,3 +51,8 @@ class Target2026(StrictModel):
     funds: Funds = field("项目资金")
     goals: Goals = field("项目绩效目标")
     indicators: list[Level1[Item]] = field("绩效指标", min_length=1)
+
+    def summary(self) -> Summary:
+        f = self.funds
+        return Summary("target", self.project.name, self.project.category,
+                       annual=f.annual, fiscal=f.annual_fiscal, carryover=f.annual_carryover, other=f.annual_other)

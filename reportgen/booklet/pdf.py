@@ -1,0 +1,184 @@
+"""The PDF booklet: forms laid out in chunks (in parallel), front matter, one continuous numbering.
+
+WeasyPrint keeps every page of a document in memory (about 3 MB a form), so a booklet of a
+thousand forms is laid out in chunks of at most ``CHUNK`` forms, in worker processes, and the
+chunks are joined with pypdf. Each chunk starts its page counter where the previous one ends:
+the HTML writer plans every page, so the numbers are known before anything is laid out; a chunk
+that comes out longer than planned has the chunks after it laid out again with corrected numbers.
+Faces are subset once for the whole booklet and embedded whole, so the joined file keeps a
+single copy of each font.
+"""
+from __future__ import annotations
+
+import io
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..fonts import with_subsets
+from ..layout import FormLayout
+from ..options import RenderOptions
+from ..parallel import Progress, map_jobs
+from ..render import html as html_writer
+from ..render.pdf import layout_document, pdf_arguments
+from ..reproducible import document_date
+from .front import Cover, Entry, summary_layout, toc_layout
+
+CHUNK = 50
+
+
+@dataclass(frozen=True)
+class Chunk:
+    layouts: tuple[FormLayout, ...]
+    options: RenderOptions  # first_page: where this chunk's numbering starts
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A chunk laid out and written: its PDF, page count and each form's first page (0-based)."""
+
+    pdf: bytes
+    pages: int
+    starts: tuple[int, ...]
+
+
+def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
+          jobs: int, progress: Progress | None = None) -> bytes:
+    """Return the booklet PDF: cover, summary, contents, then every form."""
+    with tempfile.TemporaryDirectory(prefix="reportgen-fonts-") as fonts_dir:
+        points = _codepoints(layouts + [summary_layout(entries), toc_layout(entries)], cover, options.watermark)
+        options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
+        front_pages = _front_pages(entries, cover, options)
+        chunks = _chunks(layouts, options, front_pages + 1, chunk_size(len(layouts), jobs))
+        laid = _lay_out(chunks, jobs, progress)
+        numbered = _numbered(entries, chunks, laid)
+        front = _front(numbered, cover, options, front_pages)
+        return _join(front, laid, numbered, cover, options)
+
+
+def chunk_size(forms: int, jobs: int) -> int:
+    """Return forms per chunk: at most CHUNK (memory), and enough chunks to keep every job busy."""
+    return max(1, min(CHUNK, -(-forms // max(jobs, 1))))
+
+
+def _chunks(layouts: list[FormLayout], options: RenderOptions, first: int, size: int) -> list[Chunk]:
+    chunks = []
+    for start in range(0, len(layouts), size):
+        part = tuple(layouts[start:start + size])
+        chunk_options = replace(options, first_page=_right_hand(first, options))
+        chunks.append(Chunk(part, chunk_options))
+        first = chunk_options.first_page + html_writer.planned_pages(list(part), chunk_options)
+    return chunks
+
+
+def _right_hand(number: int, options: RenderOptions) -> int:
+    """With odd-page starts, a chunk begins on the next right-hand (odd) page."""
+    return number + 1 if options.odd_pages and number % 2 == 0 else number
+
+
+def _lay_out(chunks: list[Chunk], jobs: int, progress: Progress | None) -> list[Laid]:
+    """Lay out every chunk, each numbered from where the one before ends.
+
+    One job: in turn, so every chunk knows the real page it starts on. Several: at the planned
+    pages, at once; a chunk that starts elsewhere after all is laid out again, renumbered.
+    """
+    laid: list[Laid] = []
+    if jobs <= 1:
+        for index, chunk in enumerate(chunks):
+            if index:
+                chunks[index] = chunk = _renumbered(chunk, chunks[index - 1], laid[-1])
+            laid.append(_step(render_chunk(chunk), progress))
+        return laid
+    laid = [_step(result, progress) for result in map_jobs(render_chunk, chunks, jobs)]
+    for index in range(1, len(chunks)):
+        renumbered = _renumbered(chunks[index], chunks[index - 1], laid[index - 1])
+        if renumbered != chunks[index]:
+            chunks[index] = renumbered
+            laid[index] = render_chunk(renumbered)
+    return laid
+
+
+def _renumbered(chunk: Chunk, previous: Chunk, previous_laid: Laid) -> Chunk:
+    """Return ``chunk`` numbered from the page after ``previous`` really ended."""
+    first = _right_hand(previous.options.first_page + previous_laid.pages, chunk.options)
+    return chunk if first == chunk.options.first_page else replace(chunk, options=replace(chunk.options, first_page=first))
+
+
+def _step(result: Laid, progress: Progress | None) -> Laid:
+    if progress:
+        for _ in result.starts:
+            progress.step()
+    return result
+
+
+def render_chunk(chunk: Chunk) -> Laid:
+    """Lay out and write one chunk of forms (in a worker process)."""
+    source = html_writer.write_many(list(chunk.layouts), chunk.options, title="")
+    document = layout_document(source, chunk.options)
+    starts = tuple(index for index, page in enumerate(document.pages) if page.bookmarks)
+    return Laid(document.write_pdf(**pdf_arguments(chunk.options)), len(document.pages), starts)
+
+
+def _numbered(entries: list[Entry], chunks: list[Chunk], laid: list[Laid]) -> list[Entry]:
+    """Return the entries with the page number each form starts on."""
+    pages = [chunk.options.first_page + start for chunk, result in zip(chunks, laid) for start in result.starts]
+    return [replace(entry, page=page) for entry, page in zip(entries, pages)]
+
+
+def _front_layouts(entries: list[Entry]) -> list[FormLayout]:
+    return [summary_layout(entries), toc_layout(entries)]
+
+
+def _front_pages(entries: list[Entry], cover: Cover, options: RenderOptions) -> int:
+    """Return the planned pages before the first form: cover, summary and contents."""
+    return html_writer.planned_pages(_front_layouts(entries), options, cover=True)
+
+
+def _front(entries: list[Entry], cover: Cover, options: RenderOptions, planned: int) -> bytes:
+    source = html_writer.write_many(_front_layouts(entries), options, title=cover.title, cover=cover)
+    document = layout_document(source, options)
+    if len(document.pages) != planned:  # the contents would point at the wrong pages
+        raise RuntimeError(f"front matter took {len(document.pages)} pages, {planned} planned")
+    return document.write_pdf(**pdf_arguments(options))
+
+
+def _join(front: bytes, laid: list[Laid], entries: list[Entry], cover: Cover, options: RenderOptions) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in [front] + [result.pdf for result in laid]:
+        if options.odd_pages and len(writer.pages) % 2:
+            writer.add_blank_page()
+        writer.append(PdfReader(io.BytesIO(part)), import_outline=False)
+    _outline(writer, entries)
+    _metadata(writer, cover, options)
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _outline(writer, entries: list[Entry]) -> None:
+    writer.add_outline_item("封面", 0)
+    writer.add_outline_item("项目汇总表", 1)
+    contents = writer.add_outline_item("目录", 2 if entries and entries[0].page > 3 else 1)
+    for entry in entries:
+        writer.add_outline_item(entry.summary.name, entry.page - 1, parent=contents)
+
+
+def _metadata(writer, cover: Cover, options: RenderOptions) -> None:
+    when = document_date(options.date).strftime("D:%Y%m%d%H%M%S+00'00'")
+    writer.add_metadata({"/Title": cover.title, "/Author": cover.unit, "/Subject": f"{cover.year} 年度",
+                         "/Creator": "reportgen", "/Producer": "reportgen", "/CreationDate": when,
+                         "/ModDate": when})
+
+
+def _codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:
+    """Return every character the booklet prints: cell texts, titles, cover, fixed captions."""
+    texts = [cover.title, cover.unit, str(cover.year), cover.date, *cover.lines, watermark or "",
+             "—年度封面项目汇总表目录页码序号"]
+    for layout in layouts:
+        texts += [layout.title, layout.subtitle, layout.caption, *layout.notes]
+        texts += [text for table in layout.tables for cell in table.cells for text in cell.text]
+    points = {ord(char) for text in texts for char in text}
+    return points | set(range(0x20, 0x7F))

@@ -1,0 +1,62 @@
+"""``reportgen booklet``: a unit's forms as one booklet (PDF, DOCX or XLSX)."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from ..booklet import cover_of, entries_of, layouts_of, plan
+from ..cli import say
+from ..output import write_atomic
+from ..parallel import Progress, default_jobs
+from ..problems import UsageError
+from .common import options_from, print_problems, warn_slow_subsetter
+
+SUFFIXES = (".pdf", ".docx", ".xlsx")
+
+
+def run(args) -> int:
+    target = Path(args.output)
+    if target.suffix.lower() not in SUFFIXES:
+        raise UsageError(say(args, f"输出文件应以 {'、'.join(SUFFIXES)} 结尾：{target}",
+                             f"the output must end in {', '.join(SUFFIXES)}: {target}"))
+    options = options_from(args)
+    result = plan(args.inputs, options)
+    print_problems(result.problems, args)
+    for name in result.failed:
+        print(say(args, f"✗ {name}：未编入汇总册", f"✗ {name}: left out of the booklet"), file=sys.stderr)
+    if not result.forms:
+        print(say(args, "没有可编入的表单", "no form to put into the booklet"), file=sys.stderr)
+        return 1
+    options = _print_options(args, result.booklet.print, options)
+    cover = cover_of(result)
+    entries, layouts = entries_of(result.forms), layouts_of(result.forms)
+    data = _build(target.suffix.lower(), layouts, entries, cover, options, args)
+    write_atomic(target, data)
+    print(say(args, f"汇总册：{len(result.forms)} 份表单 → {target}；{len(result.failed)} 份失败",
+              f"booklet: {len(result.forms)} forms → {target}; {len(result.failed)} failed"))
+    return 1 if result.failed else 0
+
+
+def _print_options(args, printing, options):
+    return replace(options, profile=args.profile or printing.profile,
+                   odd_pages=args.odd_pages or printing.odd_pages,
+                   pdf_variant=args.pdf_variant or printing.pdf_variant,
+                   watermark=args.watermark or printing.watermark)
+
+
+def _build(suffix, layouts, entries, cover, options, args) -> bytes:
+    if suffix == ".docx":
+        from ..booklet.office import docx_booklet
+
+        return docx_booklet(layouts, entries, cover, options)
+    if suffix == ".xlsx":
+        from ..booklet.office import xlsx_booklet
+
+        return xlsx_booklet(layouts, entries, cover, options)
+    from ..booklet.pdf import build
+
+    warn_slow_subsetter(args)
+    jobs = args.jobs or default_jobs()
+    progress = Progress(len(layouts), say(args, "排版", "layout"))
+    return build(layouts, entries, cover, options, jobs, progress)
