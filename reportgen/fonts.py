@@ -5,6 +5,7 @@ fontTools and cached per file, so a check over hundreds of forms stays fast.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -58,9 +59,11 @@ def with_subsets(config: FontConfig, codepoints: set[int], directory: Path) -> F
             stacks[role] = stack
             continue
         _, file, index = found[0]
-        path = directory / f"reportgen-{role}.otf"
-        path.write_bytes(subset(file, index, codepoints))
-        family = f"reportgen {role}"
+        data = subset(file, index, codepoints)
+        # A name of its own per subset: WeasyPrint keeps faces by family for the whole process.
+        family = f"reportgen {role} {hashlib.sha1(data).hexdigest()[:10]}"
+        path = directory / f"{family.replace(' ', '-')}.otf"
+        path.write_bytes(data)
         embedded.append((family, str(path)))
         stacks[role] = (family,) + stack
     return replace(config, body=stacks["body"], title=stacks["title"], embedded=tuple(embedded))

@@ -1,7 +1,7 @@
 """The PDF booklet: forms laid out in chunks (in parallel), front matter, one continuous numbering.
 
 WeasyPrint keeps every page of a document in memory (about 3 MB a form), so a booklet of a
-thousand forms is laid out in chunks of at most ``CHUNK`` forms, in worker processes, and the
+thousand forms is laid out in chunks of ``CHUNK`` forms, in worker processes, and the
 chunks are joined with pypdf. Each chunk starts its page counter where the previous one ends:
 the HTML writer plans every page, so the numbers are known before anything is laid out; a chunk
 that comes out longer than planned has the chunks after it laid out again with corrected numbers.
@@ -22,9 +22,10 @@ from ..parallel import Progress, map_jobs
 from ..render import html as html_writer
 from ..render.pdf import layout_document, pdf_arguments
 from ..reproducible import document_date
+from .archive import restore
 from .front import Cover, Entry, summary_layout, toc_layout
 
-CHUNK = 50
+CHUNK = 40  # forms per chunk: fixed, so that the bytes do not depend on --jobs
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,11 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
         points = _codepoints(layouts + [summary_layout(entries), toc_layout(entries)], cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
         front_pages = _front_pages(entries, cover, options)
-        chunks = _chunks(layouts, options, front_pages + 1, chunk_size(len(layouts), jobs))
+        chunks = _chunks(layouts, options, front_pages + 1, CHUNK)
         laid = _lay_out(chunks, jobs, progress)
         numbered = _numbered(entries, chunks, laid)
         front = _front(numbered, cover, options, front_pages)
         return _join(front, laid, numbered, cover, options)
-
-
-def chunk_size(forms: int, jobs: int) -> int:
-    """Return forms per chunk: at most CHUNK (memory), and enough chunks to keep every job busy."""
-    return max(1, min(CHUNK, -(-forms // max(jobs, 1))))
 
 
 def _chunks(layouts: list[FormLayout], options: RenderOptions, first: int, size: int) -> list[Chunk]:
@@ -146,31 +142,42 @@ def _join(front: bytes, laid: list[Laid], entries: list[Entry], cover: Cover, op
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    for part in [front] + [result.pdf for result in laid]:
-        if options.odd_pages and len(writer.pages) % 2:
-            writer.add_blank_page()
-        writer.append(PdfReader(io.BytesIO(part)), import_outline=False)
+    readers = [PdfReader(io.BytesIO(part)) for part in [front] + [result.pdf for result in laid]]
+    blank = PdfReader(io.BytesIO(_blank_page(options))) if options.odd_pages else None
+    for reader in readers:
+        if blank and len(writer.pages) % 2:
+            writer.append(blank, import_outline=False)  # the next part starts on a right-hand page
+        writer.append(reader, import_outline=False)
     _outline(writer, entries)
-    _metadata(writer, cover, options)
+    info = _metadata(writer, cover, options)
+    if options.pdf_variant:
+        restore(writer, readers[0], options.pdf_variant, info, document_date(options.date))
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
+def _blank_page(options: RenderOptions) -> bytes:
+    """Return a page with nothing on it but the watermark, as WeasyPrint's own blank pages."""
+    source = html_writer.write_many([], options, title="")
+    return layout_document(source, options).write_pdf(**pdf_arguments(options))
+
+
 def _outline(writer, entries: list[Entry]) -> None:
-    writer.add_outline_item("封面", 0)
-    writer.add_outline_item("项目汇总表", 1)
-    contents = writer.add_outline_item("目录", 2 if entries and entries[0].page > 3 else 1)
+    writer.add_outline_item(title="封面", page_number=0)
+    writer.add_outline_item(title="项目汇总表", page_number=1)
+    contents = writer.add_outline_item(title="目录", page_number=2 if entries and entries[0].page > 3 else 1)
     for entry in entries:
-        writer.add_outline_item(entry.summary.name, entry.page - 1, parent=contents)
+        writer.add_outline_item(title=entry.summary.name, page_number=entry.page - 1, parent=contents)
 
 
-def _metadata(writer, cover: Cover, options: RenderOptions) -> None:
+def _metadata(writer, cover: Cover, options: RenderOptions) -> dict:
     when = document_date(options.date).strftime("D:%Y%m%d%H%M%S+00'00'")
-    writer.add_metadata({"/Title": cover.title, "/Author": cover.unit, "/Subject": f"{cover.year} 年度",
-                         "/Creator": "reportgen", "/Producer": "reportgen", "/CreationDate": when,
-                         "/ModDate": when})
+    info = {"/Title": cover.title, "/Author": cover.unit, "/Subject": f"{cover.year} 年度",
+            "/Creator": "reportgen", "/Producer": "reportgen", "/CreationDate": when, "/ModDate": when}
+    writer.add_metadata(info)
+    return info
 
 
 def _codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:

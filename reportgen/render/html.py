@@ -84,7 +84,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
         cover=cover,
         options=options,
         faces=[(Markup(css_stack((family,), "")[:-2]), Path(path).as_uri()) for family, path in options.fonts.embedded],
-        style=forms[0]["style"],
+        style=forms[0]["style"] if forms else options.page_style(FormLayout("")),
         # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
         body_font=Markup(css_stack(options.fonts.body, "serif")),
         title_font=Markup(css_stack(options.fonts.title, "sans-serif")),

@@ -1,0 +1,45 @@
+"""DOCX and XLSX booklets: one document with the same parts; a workbook with a live summary."""
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from reportgen.cli import main
+from tests.conftest import SAMPLES, pdf_text, requires_office, squash
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    out = tmp_path_factory.mktemp("office")
+    for suffix in ("docx", "xlsx"):
+        assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(out / f"unit.{suffix}"),
+                     "--date", "2026-11-24"]) == 0
+    return out
+
+
+def test_docx_booklet_has_cover_summary_contents_and_every_form(office):
+    document = Document(office / "unit.docx")
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[:2] == ["上海市科技创业中心", "上海市科技创业中心 2026 年度项目绩效目标汇总表"]
+    assert len(document.tables) == 2 + 2 * 15  # summary, contents, and two tables per form
+    body = document.element.body.xml
+    assert body.count("PAGEREF form-") == 15 and body.count("<w:bookmarkStart") == 15
+    assert "PAGE" in document.sections[0].footer._element.xml
+
+
+def test_xlsx_booklet_has_a_live_summary_then_a_sheet_per_project(office):
+    workbook = load_workbook(office / "unit.xlsx")
+    names = workbook.sheetnames
+    assert names[0] == "汇总表" and len(names) == 16
+    assert len(set(names)) == 16 and all(len(name) <= 31 for name in names)
+    summary = workbook["汇总表"]
+    last = [cell.value for cell in summary[summary.max_row]]
+    assert last[0] == "合计" and last[3].startswith("=SUM(D") and last[6].startswith("=SUM(G")
+
+
+@requires_office
+def test_libreoffice_computes_the_xlsx_totals(office, tmp_path):
+    from tests.render.office import convert_to_pdf
+
+    text = squash(pdf_text(convert_to_pdf(office / "unit.xlsx", tmp_path)))
+    assert "合计41,092,453.00" in text and "Err:" not in text
