@@ -10,6 +10,7 @@ BENCHMARKS = {
     "booklet": booklet_scale.booklet_ratio,
     "jobs": booklet_scale.jobs_throughput,
     "thousand": booklet_scale.thousand,
+    "check": booklet_scale.check_speed,
 }
 
 
