@@ -60,7 +60,8 @@ def _manifest(arguments: list[str]) -> tuple[Booklet, list[str], list[Problem]]:
     return Booklet(projects=list(arguments)), list(arguments), []
 
 
-def cover_of(result: Plan) -> Cover:
+def cover_of(result: Plan, day=None) -> Cover:
+    """Return the cover: the manifest's words, else what the forms say; ``day`` as its date."""
     from .manifest import default_date
 
     b = result.booklet
@@ -69,7 +70,7 @@ def cover_of(result: Plan) -> Cover:
     year = b.year or (first.year if first else "")
     kind = "绩效目标" if all(f.summary().kind == "target" for f in result.forms) else "绩效自评"
     title = b.title or f"{unit} {year} 年度项目{kind}汇总表".strip()
-    day = b.date or default_date()
+    day = day or b.date or default_date()
     return Cover(title=title, unit=unit, year=year, date=f"{day.year} 年 {day.month} 月 {day.day} 日",
                  lines=tuple(b.cover_lines))
 

@@ -28,8 +28,8 @@ def run(args) -> int:
     if not result.forms:
         print(say(args, "没有可编入的表单", "no form to put into the booklet"), file=sys.stderr)
         return 1
-    options = _print_options(args, result.booklet.print, options)
-    cover = cover_of(result)
+    options = _print_options(args, result.booklet.print, options, result.booklet.date)
+    cover = cover_of(result, options.date)
     entries, layouts = entries_of(result.forms), layouts_of(result.forms)
     data = _build(target.suffix.lower(), layouts, entries, cover, options, args)
     write_atomic(target, data)
@@ -38,11 +38,12 @@ def run(args) -> int:
     return 1 if result.failed else 0
 
 
-def _print_options(args, printing, options):
+def _print_options(args, printing, options, printing_date):
     return replace(options, profile=args.profile or printing.profile,
                    odd_pages=args.odd_pages or printing.odd_pages,
                    pdf_variant=args.pdf_variant or printing.pdf_variant,
-                   watermark=args.watermark or printing.watermark)
+                   watermark=args.watermark or printing.watermark,
+                   date=options.date or printing_date)
 
 
 def _build(suffix, layouts, entries, cover, options, args) -> bytes:

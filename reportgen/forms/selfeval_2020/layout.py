@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...layout import FormLayout, TableBuilder
+from ...layout.tree import with_group_labels
 from ...layout.grid import head, label, text, value
 from ...layout.numbers import money, points, rate
 from ...money import format_points
@@ -50,15 +51,9 @@ def _indicators(form: SelfEval2020):
     t = TableBuilder(WIDTHS, header_rows=1)
     t.row(label("绩效指标", rows=1 + len(flat)), head("一级指标"), head("二级指标"), head("三级指标"),
           head("年度指标值"), head("实际完成值"), head("分值"), head("得分"), head("偏差原因分析及改进措施", span=2))
-    for _, i2, i3, level1, level2, item in flat:
-        cells = []
-        if i2 == 0 and i3 == 0:
-            cells.append(label(_level1_label(form, level1), rows=sum(len(g.items) for g in level1.groups)))
-        if i3 == 0:
-            cells.append(label(level2.level2, rows=len(level2.items)))
-        cells += [text(item.name), value(_shown(item.target)), value(_shown(item.actual)),
-                  points(item.weight), points(item.score), text(item.reason or "", span=2)]
-        t.row(*cells)
+    for labels, item in with_group_labels(form.indicators, lambda level1: _level1_label(form, level1)):
+        t.row(*labels, text(item.name), value(_shown(item.target)), value(_shown(item.actual)),
+              points(item.weight), points(item.score), text(item.reason or "", span=2))
     t.row(label("总分", span=6), points(form.weight_total), points(form.score_total), value("", span=2))
     return t.build()
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from ...layout import FormLayout, TableBuilder
+from ...layout.tree import with_group_labels
 from ...layout.grid import head, label, section, text, value
 from ...layout.numbers import money
-from ..schema import rows
 from .model import Target2020
 
 WIDTHS = (40.0, 50.0, 48.0, 42.0)
@@ -45,12 +45,6 @@ def _header(form: Target2020):
 def _targets(form: Target2020):
     t = TableBuilder(WIDTHS, header_rows=1)
     t.row(head("一级目标"), head("二级目标"), head("三级目标"), head("指标目标值"))
-    for _, i2, i3, level1, level2, item in rows(form.indicators):
-        cells = []
-        if i2 == 0 and i3 == 0:
-            cells.append(label(level1.level1, rows=sum(len(g.items) for g in level1.groups)))
-        if i3 == 0:
-            cells.append(label(level2.level2, rows=len(level2.items)))
-        cells += [text(item.name), value(item.target.normalised() if item.target else "")]
-        t.row(*cells)
+    for labels, item in with_group_labels(form.indicators):
+        t.row(*labels, text(item.name), value(item.target.normalised() if item.target else ""))
     return t.build()

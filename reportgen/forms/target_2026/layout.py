@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...layout import FormLayout, TableBuilder
+from ...layout.tree import with_group_labels
 from ...layout.grid import head, label, text, value
 from ...layout.numbers import money
 from ..schema import rows
@@ -45,12 +46,6 @@ def _indicators(form: Target2026):
     t = TableBuilder(WIDTHS, header_rows=1)
     t.row(label("绩效指标", rows=1 + len(flat)), head("一级指标"), head("二级指标"),
           head("三级指标", span=2), head("年度(/项目)指标值", span=2))
-    for _, i2, i3, level1, level2, item in flat:
-        cells = []
-        if i2 == 0 and i3 == 0:
-            cells.append(label(level1.level1, rows=sum(len(g.items) for g in level1.groups)))
-        if i3 == 0:
-            cells.append(label(level2.level2, rows=len(level2.items)))
-        cells += [text(item.name, span=2), value(item.target.canonical() if item.target else "", span=2)]
-        t.row(*cells)
+    for labels, item in with_group_labels(form.indicators):
+        t.row(*labels, text(item.name, span=2), value(item.target.canonical() if item.target else "", span=2))
     return t.build()
