@@ -38,11 +38,12 @@ def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Itera
 class Progress:
     """A progress bar on a terminal; plain lines (every 10%) when the output is a file or a pipe."""
 
-    def __init__(self, total: int, label: str, stream=sys.stderr, quiet: bool = False):
+    def __init__(self, total: int, label: str, stream=None, quiet: bool = False):
         """``quiet``: no plain lines (the caller prints a line per item anyway)."""
-        self.total, self.label, self.stream, self.quiet = total, label, stream, quiet
+        self.total, self.label, self.quiet = total, label, quiet
+        self.stream = stream or sys.stderr
         self.done = 0
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self._last_tenth = -1
 
     def step(self, note: str = "") -> None:

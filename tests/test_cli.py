@@ -128,3 +128,34 @@ def test_commands_that_do_not_render_do_not_import_weasyprint():
              "print('weasyprint' in sys.modules, 'docx' in sys.modules, 'openpyxl' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "False False False", result.stderr
+
+
+def test_check_exit_codes_and_json(tmp_path, capsys):
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(TARGET_2026, encoding="utf-8")
+    warned = tmp_path / "warned.yaml"
+    warned.write_text(variant('target: "≥10(场)"', 'target: "10场"'), encoding="utf-8")
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(variant("  annual_fiscal: 1000.50", "  annual_fiscal: 1"), encoding="utf-8")
+    assert main(["check", str(clean)]) == 0
+    assert main(["check", str(warned)]) == 0
+    assert main(["check", str(warned), "--strict"]) == 3
+    assert main(["check", str(wrong), str(clean)]) == 1
+    capsys.readouterr()
+    assert main(["check", str(wrong), "--format", "json", "--lang", "en"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert found[0].keys() >= {"file", "line", "column", "path", "code", "severity", "message"}
+    assert (found[0]["code"], found[0]["line"], found[0]["path"]) == ("RG201", 13, "funds.annual")
+    assert "is not the sum" in found[0]["message"]
+
+
+def test_render_stops_on_check_errors_and_prints_warnings(tmp_path, capsys):
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(variant("  annual_fiscal: 1000.50", "  annual_fiscal: 1"), encoding="utf-8")
+    warned = tmp_path / "warned.yaml"
+    warned.write_text(variant('target: "≥10(场)"', 'target: "10场"'), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", str(wrong), str(warned), "-o", str(out), "-f", "html"]) == 1
+    err = capsys.readouterr().err
+    assert "错误 RG201" in err and "警告 RG702" in err
+    assert sorted(p.name for p in out.iterdir()) == ["warned.html"]
