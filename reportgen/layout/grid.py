@@ -46,6 +46,17 @@ class Cell:
         return "\n".join(self.text)
 
 
+LONG_TEXT = 80  # characters: a row holding more running text than this may break across pages
+
+
+def splittable(row: list[Cell]) -> bool:
+    """Return True for a row whose long running text may continue on the next page.
+
+    Other rows are kept whole; a tall goals row kept whole would leave a page nearly empty.
+    """
+    return any(cell.role is Role.TEXT and sum(map(len, cell.text)) > LONG_TEXT for cell in row)
+
+
 @dataclass(frozen=True)
 class Table:
     """A block of the form. ``header_rows`` top rows repeat on every page of the table."""

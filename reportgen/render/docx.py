@@ -17,6 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from ..layout import Cell, FormLayout, Role, Table
+from ..layout.grid import splittable
 from ..options import RenderOptions
 from ..style import PageStyle
 from ..reproducible import document_date, normalise_zip
@@ -169,9 +170,10 @@ def _rows_xml(table: Table, widths: list[int], size: str) -> list[str]:
         for r in range(cell.row, cell.row + cell.rowspan):
             slots[(r, cell.col)] = (cell, r == cell.row)
     out = []
-    for r in range(table.n_rows):
+    for r, starting in enumerate(table.rows()):
         header = "<w:tblHeader/>" if r < table.header_rows else ""
-        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{MIN_ROW}" w:hRule="atLeast"/>{header}</w:trPr>')
+        keep = "" if splittable(starting) else "<w:cantSplit/>"
+        out.append(f'<w:tr><w:trPr>{keep}<w:trHeight w:val="{MIN_ROW}" w:hRule="atLeast"/>{header}</w:trPr>')
         col = 0
         while col < len(widths):
             cell, origin = slots[(r, col)]

@@ -12,15 +12,13 @@ import jinja2
 from markupsafe import Markup
 
 from ..fonts import css_stack
-from ..layout import Cell, FormLayout, Role
+from ..layout import FormLayout
+from ..layout.grid import splittable
 from ..options import RenderOptions
 from ..resources import templates_dir
 from .pages import paginate
 
 NAME, SUFFIX, BINARY = "html", ".html", False
-
-
-LONG_TEXT = 80  # characters: a row holding more running text than this may break across pages
 
 
 @lru_cache(maxsize=1)
@@ -49,14 +47,6 @@ def planned_pages(layouts: list[FormLayout], options: RenderOptions, cover: bool
                 number += 1
             number += 1 + page.spill
     return number - options.first_page
-
-
-def splittable(row: list[Cell]) -> bool:
-    """Return True for a row whose long running text may continue on the next page.
-
-    Other rows are kept whole; a tall goals row kept whole would leave a page nearly empty.
-    """
-    return any(cell.role is Role.TEXT and sum(map(len, cell.text)) > LONG_TEXT for cell in row)
 
 
 def write(layout: FormLayout, options: RenderOptions) -> str:

@@ -113,3 +113,11 @@ def test_libreoffice_opens_and_converts_the_docx(rendered_2026, tmp_path):
     pages = pdf_pages(pdf)
     assert len(pages) >= 2
     assert "创新创业服务能力建设" in squash(pages[0])
+
+
+def test_rows_of_long_text_may_break_across_pages_and_short_rows_may_not(rendered_older):
+    document = Document(rendered_older["selfeval-2019/02-international-incubator"]["docx"])
+    rows = document.tables[0].rows
+    by_caption = {row.cells[0].text: row._tr.trPr.find(qn("w:cantSplit")) for row in rows}
+    assert by_caption["主要绩效："] is None        # pages of text: it may continue on the next page
+    assert by_caption["项目名称："] is not None
