@@ -106,12 +106,24 @@ def test_schema_is_json_schema_for_editors(capsys):
     assert schema["required"][:1] == ["form"]
 
 
-def test_new_writes_a_starter_that_renders(tmp_path, capsys):
+@pytest.mark.parametrize("form", ["target-2026", "selfeval-2020", "selfeval-2019", "target-2020"])
+def test_new_writes_a_starter_that_checks_clean_and_renders(tmp_path, capsys, form):
+    from reportgen import FORMS
+
+    assert form in FORMS
     starter = tmp_path / "mine.yaml"
-    assert main(["new", "target-2026", "-o", str(starter)]) == 0
-    assert starter.read_text(encoding="utf-8").count("#") > 20
-    assert main(["new", "target-2026", "-o", str(starter)]) == 1  # refuses to overwrite
+    assert main(["new", form, "-o", str(starter)]) == 0
+    assert starter.read_text(encoding="utf-8").count("#") > 10
+    assert main(["new", form, "-o", str(starter)]) == 1  # refuses to overwrite
+    assert main(["check", str(starter), "--strict"]) == 0
     assert main(["render", str(starter), "-o", str(tmp_path / "out"), "-f", "html"]) == 0
+
+
+def test_every_form_type_has_a_starter():
+    from reportgen import FORMS
+    from reportgen.resources import templates_dir
+
+    assert {path.stem for path in (templates_dir() / "starters").glob("*.yaml")} == set(FORMS)
 
 
 def test_doctor_reports_subsetter_fonts_and_office(capsys):
