@@ -23,6 +23,12 @@ def test_a_right_form_has_no_findings(tmp_path, form):
     assert findings(tmp_path, FORMS[form]) == []
 
 
+def test_labels_are_compared_without_white_space_and_legacy_names(tmp_path):
+    spaced = variant("      - level2: 社会效益指标", "      - level2: 社会效益 指标", TARGET_2026)
+    legacy = variant("      - level2: 社会效益指标", "      - level2: 环境效益指标", TARGET_2026)
+    assert findings(tmp_path, spaced) == [] and findings(tmp_path, legacy) == []
+
+
 CASES = [
     # funds
     ("target-2026", "  annual_fiscal: 1000.50", "  annual_fiscal: 1000.00", "RG201", 13),
