@@ -32,13 +32,8 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def page_name(landscape: bool, number: int) -> str:
-    """Return the named page of a page: orientation, and side for GB/T 9704's outer page numbers."""
-    return f"{'landscape' if landscape else 'portrait'}-{'odd' if number % 2 else 'even'}"
-
-
 def planned_pages(layouts: list[FormLayout], options: RenderOptions, cover: bool = False) -> int:
-    """Return how many pages ``write_many`` plans for ``layouts`` (the same walk, without HTML)."""
+    """Return how many pages ``write_many`` plans for ``layouts``, blank left-hand pages included."""
     number = options.first_page + (1 if cover else 0)
     for layout in layouts:
         fitted, style = options.prepare(layout)
@@ -58,15 +53,11 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
 
     ``cover`` (a booklet's ``Cover``) is printed first, on a page of its own.
     """
-    forms, number = [], options.first_page + (1 if cover is not None else 0)
+    forms = []
     for layout in layouts:
         fitted, style = options.prepare(layout)
-        pages = []
-        for page in paginate(fitted, style):
-            if page.first and options.odd_pages and number % 2 == 0:
-                number += 1  # WeasyPrint leaves a blank left-hand page (break-before: right)
-            pages.append((page, page_name(style.landscape, number)))
-            number += 1 + page.spill
+        orientation = "landscape" if style.landscape else "portrait"
+        pages = [(page, orientation) for page in paginate(fitted, style)]
         forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": pages})
     return environment().get_template("form.html.j2").render(
         title=title,
