@@ -69,10 +69,14 @@ def with_subsets(config: FontConfig, codepoints: set[int], directory: Path) -> F
     return replace(config, body=stacks["body"], title=stacks["title"], embedded=tuple(embedded))
 
 
+def css_family(name: str) -> str:
+    """Return a quoted CSS family name without any character that could end the string or rule."""
+    return '"' + re.sub(r"[\"'\\;{}<>\n\r]", "", name) + '"'
+
+
 def css_stack(families: tuple[str, ...], generic: str) -> str:
-    """Return a CSS font-family value; names lose any character that could end the string or rule."""
-    clean = (re.sub(r"[\"'\\;{}<>\n\r]", "", name) for name in families)
-    return ", ".join(f'"{name}"' for name in clean if name) + f", {generic}"
+    """Return a CSS font-family value: the families in order, then the generic family."""
+    return ", ".join(css_family(name) for name in families if name.strip()) + f", {generic}"
 
 
 @lru_cache(maxsize=1)

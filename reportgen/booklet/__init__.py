@@ -7,9 +7,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..forms import form_type
-from ..inputs import Input, collect
+from ..inputs import collect
 from ..load import read_source
-from ..load.loader import _problem
+from ..load.loader import schema_problem
 from ..options import RenderOptions
 from ..pipeline import examine
 from ..problems import Problem
@@ -53,7 +53,7 @@ def _manifest(arguments: list[str]) -> tuple[Booklet, list[str], list[Problem]]:
                 try:
                     booklet = Manifest.model_validate(source.data).booklet
                 except ValidationError as exc:
-                    problems = [replace(_problem(e, source, Manifest), file=str(path)) for e in exc.errors()]
+                    problems = [replace(schema_problem(e, source, Manifest), file=str(path)) for e in exc.errors()]
                     return Booklet(projects=["-"]), [], problems
                 others = [a for a in arguments if a != argument]
                 return booklet, others + [str(path.parent / p) for p in booklet.projects], []

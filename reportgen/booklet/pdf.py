@@ -97,7 +97,9 @@ def _lay_out(chunks: list[Chunk], jobs: int, progress: Progress | None) -> list[
 def _renumbered(chunk: Chunk, previous: Chunk, previous_laid: Laid) -> Chunk:
     """Return ``chunk`` numbered from the page after ``previous`` really ended."""
     first = _right_hand(previous.options.first_page + previous_laid.pages, chunk.options)
-    return chunk if first == chunk.options.first_page else replace(chunk, options=replace(chunk.options, first_page=first))
+    if first == chunk.options.first_page:
+        return chunk
+    return replace(chunk, options=replace(chunk.options, first_page=first))
 
 
 def _step(result: Laid, progress: Progress | None) -> Laid:

@@ -6,8 +6,12 @@ import re
 from .base import Finding, rule
 
 # <p>, </p>, <br/>, <span …>; LaTeX such as $\geq 90\%$; the replacement character of bad decoding.
-DEBRIS = re.compile(r"</?\s*(p|br|span|div|strong|b|i|font)\b[^>]*>|\$[^$]*\\[a-zA-Z]+[^$]*\$|\\(geq|leq|times)\b|\ufffd",
-                    re.IGNORECASE)
+DEBRIS = re.compile(
+    r"</?\s*(p|br|span|div|strong|b|i|font)\b[^>]*>"  # HTML from the budget system
+    r"|\$[^$]*\\[a-zA-Z]+[^$]*\$|\\(geq|leq|times)\b"  # LaTeX from PDF extraction
+    r"|\ufffd",  # a character lost in decoding
+    re.IGNORECASE,
+)
 REQUIRED_TEXTS = {
     "target-2026": (("goals", "annual"),),
     "selfeval-2020": (("goals", "target"), ("goals", "actual")),

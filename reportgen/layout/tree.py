@@ -7,7 +7,8 @@ from ..forms.schema import rows
 from .grid import Slot, label
 
 
-def with_group_labels(tree: list, caption: Callable = lambda level1: level1.level1) -> Iterator[tuple[list[Slot], object]]:
+def with_group_labels(tree: list, caption: Callable = lambda level1: level1.level1
+                      ) -> Iterator[tuple[list[Slot], object]]:
     """Yield (label cells, item) per 三级 row: a group's first row carries its merged labels.
 
     ``caption`` gives the 一级 label's text (some forms print its points, ``产出指标(50分)``).

@@ -47,11 +47,12 @@ def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
     kind = form_type(str(data["form"]))
     if kind is None:
         line, col = source.where_key(("form",))
-        return None, source.problems + [Problem("RG103", "error", "form", line, col, {"form": data["form"], "known": known})]
+        found = Problem("RG103", "error", "form", line, col, {"form": data["form"], "known": known})
+        return None, source.problems + [found]
     try:
         form = kind.model.model_validate(data)
     except ValidationError as exc:
-        return None, source.problems + [_problem(error, source, kind.model) for error in exc.errors()]
+        return None, source.problems + [schema_problem(error, source, kind.model) for error in exc.errors()]
     return form, source.problems
 
 
@@ -74,7 +75,8 @@ _TYPE_KINDS = {
 }
 
 
-def _problem(error: dict, source: Source, model: type[BaseModel]) -> Problem:
+def schema_problem(error: dict, source: Source, model: type[BaseModel]) -> Problem:
+    """Return the problem of one pydantic ``error``, located in ``source``, in our words."""
     loc = tuple(part for part in error["loc"] if not _is_tag(part))
     kind = error["type"]
     line, col = source.where(loc)

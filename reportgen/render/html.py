@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..fonts import css_stack
+from ..fonts import css_family, css_stack
 from ..layout import FormLayout
 from ..layout.grid import splittable
 from ..options import RenderOptions
@@ -64,7 +64,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
         forms=forms,
         cover=cover,
         options=options,
-        faces=[(Markup(css_stack((family,), "")[:-2]), Path(path).as_uri()) for family, path in options.fonts.embedded],
+        faces=[(Markup(css_family(family)), Path(path).as_uri()) for family, path in options.fonts.embedded],
         style=forms[0]["style"] if forms else options.page_style(FormLayout("")),
         # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
         body_font=Markup(css_stack(options.fonts.body, "serif")),

@@ -1,7 +1,6 @@
 """DOCX and XLSX booklets: one document with the same parts; a workbook with a live summary."""
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reportgen.cli import main
