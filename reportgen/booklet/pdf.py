@@ -20,7 +20,7 @@ from ..layout import FormLayout
 from ..options import RenderOptions
 from ..parallel import Progress, map_jobs
 from ..render import html as html_writer
-from ..render.pdf import layout_document, pdf_arguments
+from ..render.pdf import layout_document, pdf_arguments, register_faces
 from ..reproducible import document_date
 from .archive import restore
 from .front import Cover, Entry, summary_layout, toc_layout
@@ -111,7 +111,8 @@ def _step(result: Laid, progress: Progress | None) -> Laid:
 
 def render_chunk(chunk: Chunk) -> Laid:
     """Lay out and write one chunk of forms (in a worker process)."""
-    source = html_writer.write_many(list(chunk.layouts), chunk.options, title="")
+    register_faces(chunk.options)
+    source = html_writer.write_many(list(chunk.layouts), chunk.options, title="", declare_faces=False)
     document = layout_document(source, chunk.options)
     starts = tuple(index for index, page in enumerate(document.pages) if page.bookmarks)
     return Laid(document.write_pdf(**pdf_arguments(chunk.options)), len(document.pages), starts)
@@ -133,7 +134,9 @@ def _front_pages(entries: list[Entry], cover: Cover, options: RenderOptions) -> 
 
 
 def _front(entries: list[Entry], cover: Cover, options: RenderOptions, planned: int) -> bytes:
-    source = html_writer.write_many(_front_layouts(entries), options, title=cover.title, cover=cover)
+    register_faces(options)
+    source = html_writer.write_many(_front_layouts(entries), options, title=cover.title, cover=cover,
+                                    declare_faces=False)
     document = layout_document(source, options)
     if len(document.pages) != planned:  # the contents would point at the wrong pages
         raise RuntimeError(f"front matter took {len(document.pages)} pages, {planned} planned")
@@ -162,7 +165,8 @@ def _join(front: bytes, laid: list[Laid], entries: list[Entry], cover: Cover, op
 
 def _blank_page(options: RenderOptions) -> bytes:
     """Return a page with nothing on it but the watermark, as WeasyPrint's own blank pages."""
-    source = html_writer.write_many([], options, title="")
+    register_faces(options)
+    source = html_writer.write_many([], options, title="", declare_faces=False)
     return layout_document(source, options).write_pdf(**pdf_arguments(options))
 
 

@@ -48,10 +48,12 @@ def write(layout: FormLayout, options: RenderOptions) -> str:
     return write_many([layout], options, title=layout.name or layout.title)
 
 
-def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, cover=None) -> str:
+def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, cover=None,
+               declare_faces: bool = True) -> str:
     """Return one HTML document holding every form of ``layouts``, each starting a page.
 
-    ``cover`` (a booklet's ``Cover``) is printed first, on a page of its own.
+    ``cover`` (a booklet's ``Cover``) is printed first, on a page of its own. Without
+    ``declare_faces`` the pre-subset faces are left to ``pdf.register_faces``.
     """
     forms = []
     for layout in layouts:
@@ -64,7 +66,8 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
         forms=forms,
         cover=cover,
         options=options,
-        faces=[(Markup(css_family(family)), Path(path).as_uri()) for family, path in options.fonts.embedded],
+        faces=[(Markup(css_family(family)), Path(path).as_uri())
+               for family, path in (options.fonts.embedded if declare_faces else ())],
         style=forms[0]["style"] if forms else options.page_style(FormLayout("")),
         # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
         body_font=Markup(css_stack(options.fonts.body, "serif")),
