@@ -3,7 +3,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from reportgen import FORMS, load
-from tests.conftest import SAMPLES, requires_office, squash
+from tests.conftest import SAMPLES, docx_text, requires_office, squash
 from tests.render.test_pdf import expected_strings
 
 W_TC = qn("w:tc")
@@ -38,8 +38,7 @@ def by_column(row: list[dict]) -> dict[int, dict]:
 
 def test_every_field_indicator_value_amount_and_date_is_in_the_document(rendered_2026):
     for stem, paths in rendered_2026.items():
-        document = Document(paths["docx"])
-        text = squash("".join(tc.text or "" for tc in document.element.body.iter(qn("w:t"))))
+        text = squash(docx_text(paths["docx"]))
         missing = [t for t in expected_strings(stem) if squash(t) not in text]
         assert not missing, (stem, missing)
 
