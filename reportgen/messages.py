@@ -53,6 +53,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "the output shows the computed grade"),
     "RG406": ("{name}：自评得分 {score} 与按完成比例建议的 {suggested} 不同，请确认",
               "{name}: score {score} differs from the suggested {suggested} (proportional to completion); please confirm"),
+    "RG407": ("{name}：实际完成值为“{band}”，得分应在 {low} 至 {high} 分之间，现为 {score}",
+              "{name}: “{band}” scores between {low} and {high}, not {score}"),
+    "RG408": ("{name}：实际完成值与目标一致（达成），得分 {score} 低于分值的 80%（{low}）",
+              "{name}: the actual value meets the target, yet the score {score} is below 80% of the weight ({low})"),
     # -- weights --
     "RG501": ("权重合计为 {total}，应为 100", "the weights total {total}, not 100"),
     "RG502": ("一级指标“{group}”标注 {stated} 分，但其下各项权重之和为 {computed}",
@@ -61,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG504": ("{name}：得分 {score} 低于分值 {weight}，但未填写偏差原因分析及改进措施",
               "{name}: score {score} is below the weight {weight} but no deviation reason is given"),
     "RG506": ("{name}：未填写得分", "{name}: no score given"),
+    "RG508": ("{name}：实际完成值 {actual} 超出目标 {target} 30% 以上，请说明原因（目标是否定得过低）",
+              "{name}: the actual {actual} exceeds the target {target} by 30% or more; give the reason (was the target too low?)"),
     "RG507": ("预算执行率分值为 {weight}，通常为 10", "the execution-rate weight is {weight}; it is normally 10"),
     # -- indicator tree --
     "RG601": ("一级指标“{name}”不属于本表的指标体系（{known}）", "一级指标 “{name}” is not in this form's taxonomy ({known})"),

@@ -92,6 +92,51 @@ def _has_reason(reason: str | None) -> bool:
     return bool(reason and reason.strip() and reason.strip() != "无偏差")
 
 
+# 财预〔2020〕10号 qualitative bands: the option text of 实际完成值 → the score range, in parts of the weight.
+BANDS = {
+    "达成年度指标": (Decimal("0.8"), Decimal(1), True),
+    "部分达成年度指标并具有一定效果": (Decimal("0.6"), Decimal("0.8"), False),
+    "未达成年度指标且效果较差": (Decimal(0), Decimal("0.6"), False),
+}
+OVERSHOOT = Decimal("1.3")  # an actual this far above its target wants a word on why
+
+
+@rule("selfeval-2020", codes={"RG407": "error", "RG408": "warning", "RG508": "warning"})
+def qualitative_bands_and_overshoot(form):
+    for i1, i2, i3, *_, item in rows(form.indicators):
+        path = ("indicators", i1, "groups", i2, "items", i3)
+        if item.score is None or item.actual is None:
+            continue
+        yield from _band(path, item)
+        target, actual = item.target, item.actual
+        if (target and target.quantitative and actual.quantitative and target.op not in ("≤", "<")
+                and _same_unit(target.unit, actual.unit) and target.number > 0
+                and actual.number / target.number >= OVERSHOOT and not _has_reason(item.reason)):
+            yield Finding("RG508", path + ("actual",), {"name": item.name, "actual": actual.source,
+                                                       "target": target.source})
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Return True unless both units are given and plainly differ (亿 and 亿元, 次 and 余次 agree)."""
+    return not (a and b) or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+
+
+def _band(path: tuple, item):
+    """Yield RG407 when a band option's score lies outside its band, RG408 for a met text target scored low."""
+    weight, score, actual = item.weight, item.score, item.actual.source.strip()
+    if actual in BANDS:
+        low, high, closed = BANDS[actual]
+        inside = low * weight <= score and (score <= high * weight if closed else score < high * weight)
+        if not inside:
+            yield Finding("RG407", path + ("score",), {"name": item.name, "band": actual, "score": format_points(score),
+                                                      "low": format_points(low * weight),
+                                                      "high": format_points(high * weight)})
+    elif item.target and not item.target.quantitative and actual == item.target.source.strip():
+        if score < Decimal("0.8") * weight:
+            yield Finding("RG408", path + ("score",), {"name": item.name, "score": format_points(score),
+                                                      "low": format_points(Decimal("0.8") * weight)})
+
+
 @rule("selfeval-2020", codes={"RG406": "warning", "RG507": "warning"})
 def suggested_scores(form):
     if form.funds.weight != 10:

@@ -55,6 +55,9 @@ CASES = [
     ("selfeval-2020", "            reason: 加强巡查。", "            reason: 无偏差", "RG504", 36),
     ("selfeval-2020", "            score: 28.5\n", "", "RG506", 32),
     ("selfeval-2020", "  weight: 10\n", "  weight: 9\n", "RG507", 11),
+    ("selfeval-2020", "            actual: 安全\n", "            actual: 部分达成年度指标并具有一定效果\n", "RG407", 36),
+    ("selfeval-2020", "            score: 28.5", "            score: 20", "RG408", 36),
+    ("selfeval-2020", '            actual: "95%"', '            actual: "130%"', "RG508", 44),
     # indicator tree
     ("target-2026", "  - level1: 效益指标", "  - level1: 影响力指标", "RG601", 33),
     ("target-2026", "      - level2: 社会效益指标", "      - level2: 数量指标", "RG602", 35),
