@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="pdf,docx,xlsx,html (default: pdf,docx,xlsx)")
     render.add_argument("--landscape", action="store_true", default=None, help="A4 横向 (landscape)")
     render.add_argument("--portrait", dest="landscape", action="store_false", help="A4 纵向 (portrait)")
+    render.add_argument("--profile", choices=("form", "gbt9704"), help="版式：form（默认）或 gbt9704（公文附件）")
+    render.add_argument("--watermark", metavar="TEXT", help="PDF 水印，如 征求意见稿")
     _batch(render)
     _common(render, fonts=True)
 

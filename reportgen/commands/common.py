@@ -11,7 +11,8 @@ from ..problems import Problem
 
 def options_from(args) -> RenderOptions:
     fonts = FontConfig().with_overrides(getattr(args, "font_body", None), getattr(args, "font_title", None))
-    return RenderOptions(fonts=fonts, landscape=getattr(args, "landscape", None), date=getattr(args, "date", None))
+    return RenderOptions(fonts=fonts, landscape=getattr(args, "landscape", None), date=getattr(args, "date", None),
+                         profile=getattr(args, "profile", None) or "form", watermark=getattr(args, "watermark", None))
 
 
 def print_problems(problems: list[Problem], args) -> None:

@@ -79,19 +79,28 @@ def _set_faces(rpr, face: str) -> None:
 
 
 def _add_page_number(document, options: RenderOptions) -> None:
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph._p.append(parse_xml(
-        f'<w:r {nsdecls("w")}><w:t xml:space="preserve">- </w:t></w:r>'))
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        if kind:
-            xml = f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="{kind}"/></w:r>'
-        elif text.strip() == "PAGE":
-            xml = f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
-        else:
-            xml = f'<w:r {nsdecls("w")}><w:t>{text}</w:t></w:r>'
-        paragraph._p.append(parse_xml(xml))
-    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> -</w:t></w:r>'))
+    """Put the page number in the footer: ``- N -`` centred, or GB/T 9704's ``— N —`` outside."""
+    section = document.sections[0]
+    if options.profile != "gbt9704":
+        _page_field(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.CENTER, "-", None)
+        return
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_field(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT, "—", "right")
+    _page_field(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT, "—", "left")
+
+
+def _page_field(paragraph, alignment, dash: str, indent_side: str | None) -> None:
+    """Write ``dash PAGE dash`` into ``paragraph``; GB/T 9704 wants 14 pt and a character's indent."""
+    paragraph.alignment = alignment
+    size = '<w:rPr><w:sz w:val="28"/></w:rPr>' if indent_side else ""
+    if indent_side:
+        paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = None
+        setattr(paragraph.paragraph_format, f"{indent_side}_indent", Pt(14))
+    runs = [f'<w:t xml:space="preserve">{dash} </w:t>', '<w:fldChar w:fldCharType="begin"/>',
+            '<w:instrText xml:space="preserve"> PAGE </w:instrText>', '<w:fldChar w:fldCharType="separate"/>',
+            "<w:t>1</w:t>", '<w:fldChar w:fldCharType="end"/>', f'<w:t xml:space="preserve"> {dash}</w:t>']
+    for run in runs:
+        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{size}{run}</w:r>'))
 
 
 def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool, number: int) -> None:

@@ -1,5 +1,6 @@
 """The DOCX read back with python-docx: real merged cells, widths, repeated header, fonts, A4."""
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from reportgen import FORMS, load
@@ -120,3 +121,20 @@ def test_rows_of_long_text_may_break_across_pages_and_short_rows_may_not(rendere
     by_caption = {row.cells[0].text: row._tr.trPr.find(qn("w:cantSplit")) for row in rows}
     assert by_caption["主要绩效："] is None        # pages of text: it may continue on the next page
     assert by_caption["项目名称："] is not None
+
+
+def test_gbt9704_puts_page_numbers_outside_on_odd_and_even_pages(tmp_path):
+    from reportgen.cli import main
+
+    sample = SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"
+    assert main(["render", str(sample), "-o", str(tmp_path), "-f", "docx,pdf", "--profile", "gbt9704"]) == 0
+    document = Document(tmp_path / f"{sample.stem}.docx")
+    section = document.sections[0]
+    assert document.settings.odd_and_even_pages_header_footer
+    assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert (odd.alignment, even.alignment) == (WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT)
+    assert "— " in odd._p.xml and "PAGE" in even._p.xml
+    from tests.conftest import pdf_pages
+
+    assert "—2—" in squash(pdf_pages(tmp_path / f"{sample.stem}.pdf")[1])

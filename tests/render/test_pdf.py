@@ -86,3 +86,12 @@ def test_the_written_html_renders_to_the_same_pdf_with_plain_weasyprint(rendered
 def test_golden_text_of_a_two_page_form(rendered_2026, golden):
     pages = pdf_pages(rendered_2026["01-incubation-base-operation"]["pdf"])
     golden("target-2026/01.pdf.json", [page.splitlines() for page in pages])
+
+
+def test_a_watermark_crosses_every_page(tmp_path):
+    from reportgen.cli import main
+
+    sample = SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"
+    assert main(["render", str(sample), "-o", str(tmp_path), "-f", "pdf", "--watermark", "内部资料"]) == 0
+    pages = pdf_pages(tmp_path / f"{sample.stem}.pdf")
+    assert len(pages) > 1 and all("内部资料" in page for page in pages)
