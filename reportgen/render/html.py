@@ -32,6 +32,18 @@ def environment() -> jinja2.Environment:
     return env
 
 
+WATERMARK_PT = 60.0
+
+
+def _watermark_box(text: str, style) -> dict:
+    """Return where the watermark sits: a box as wide as its text, in the middle of the page."""
+    from ..style import PT_MM
+    from .measure import width_em
+
+    width = width_em(text) * WATERMARK_PT * PT_MM
+    return {"left": (style.content_width - width) / 2, "width": width, "size": WATERMARK_PT}
+
+
 def planned_pages(layouts: list[FormLayout], options: RenderOptions, cover: bool = False) -> int:
     """Return how many pages ``write_many`` plans for ``layouts``, blank left-hand pages included."""
     number = options.first_page + (1 if cover else 0)
@@ -61,14 +73,16 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
         orientation = "landscape" if style.landscape else "portrait"
         pages = [(page, orientation) for page in paginate(fitted, style)]
         forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": pages})
+    style = forms[0]["style"] if forms else options.page_style(FormLayout(""))
     return environment().get_template("form.html.j2").render(
+        mark=_watermark_box(options.watermark or "", style),
         title=title,
         forms=forms,
         cover=cover,
         options=options,
         faces=[(Markup(css_family(family)), Path(path).as_uri())
                for family, path in (options.fonts.embedded if declare_faces else ())],
-        style=forms[0]["style"] if forms else options.page_style(FormLayout("")),
+        style=style,
         # Stylesheet values, not text: css_stack() has removed anything that could end a rule.
         body_font=Markup(css_stack(options.fonts.body, "serif")),
         title_font=Markup(css_stack(options.fonts.title, "sans-serif")),
