@@ -130,6 +130,9 @@ def test_doctor_reports_subsetter_fonts_and_office(capsys):
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
     assert "HarfBuzz" in out and "Noto Serif CJK SC" in out and "LibreOffice" in out
+    import re
+
+    assert re.search(r"^pango\s+1\.\d+\.\d+$", out, re.MULTILINE)
 
 
 def test_commands_that_do_not_render_do_not_import_weasyprint():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from importlib import metadata
 
 from ..cli import say
@@ -13,22 +14,29 @@ def run(args) -> int:
     options = options_from(args)
     ok = True
     for package in ("weasyprint", "python-docx", "openpyxl", "pydantic", "jinja2"):
-        print(f"{package:<14} {_version(package)}")
-    print(f"{'pango':<14} {_pango()}")
+        _line(package, _version(package))
+    _line("pango", _pango())
     fast = _fast_subsetter()
     ok &= fast
-    print(say(args, "字体子集化     ", "font subsetter ") + (
+    _line(say(args, "字体子集化", "font subsetter"), (
         "HarfBuzz (libharfbuzz-subset0)" if fast else say(args, "fontTools（慢约 25 倍，请安装 libharfbuzz-subset0）",
                                                           "fontTools (~25x slower: install libharfbuzz-subset0)")))
     for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
         found = resolve(stack)
         ok &= bool(found)
         used = f"{found[0][0]} ({found[0][1]})" if found else say(args, "未找到！", "NONE FOUND!")
-        print(f"{say(args, '正文字体', 'body font') if role == 'body' else say(args, '标题字体', 'title font'):<14} {used}")
-    print(f"{'DOCX/XLSX':<14} {options.fonts.office_body} / {options.fonts.office_title}")
+        caption = say(args, "正文字体", "body font") if role == "body" else say(args, "标题字体", "title font")
+        _line(caption, used)
+    _line("DOCX/XLSX", f"{options.fonts.office_body} / {options.fonts.office_title}")
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    print(f"{'LibreOffice':<14} {office or say(args, '未安装（仅测试需要）', 'not installed (needed by the tests only)')}")
+    _line("LibreOffice", office or say(args, "未安装（仅测试需要）", "not installed (needed by the tests only)"))
     return 0 if ok else 1
+
+
+def _line(caption: str, value: str) -> None:
+    """Print ``caption`` padded to 16 columns (a Chinese character takes two), then ``value``."""
+    width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in caption)
+    print(caption + " " * max(1, 16 - width) + value)
 
 
 def _version(package: str) -> str:
@@ -42,7 +50,8 @@ def _pango() -> str:
     try:
         from weasyprint.text.ffi import pango
 
-        return pango.pango_version_string().decode() if hasattr(pango, "pango_version_string") else "?"
+        number = pango.pango_version()  # e.g. 15012 for 1.50.12
+        return f"{number // 10000}.{number // 100 % 100}.{number % 100}"
     except Exception as exc:  # doctor reports a broken install instead of crashing on it
         return f"unavailable ({exc})"
 
