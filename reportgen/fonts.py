@@ -166,20 +166,21 @@ def _expand(ranges: list[list[int]]) -> set[int]:
     return {p for start, end in ranges for p in range(start, end + 1)}
 
 
-def check_glyphs(data: object, positions: dict, families: tuple[str, ...]) -> list[Problem]:
-    """Return an RG801 problem for each distinct character of ``data`` no font of the stack draws."""
+def check_glyphs(source, families: tuple[str, ...]) -> list[Problem]:
+    """Return an RG801 problem for each distinct character of ``source`` no font of the stack draws."""
+    from .forms.text import strings
     from .load.source import dotted
 
     covered = coverage(families)
     names = ", ".join(name for name, _, _ in resolve(families)) or "—"
     problems: list[Problem] = []
     seen: set[str] = set()
-    for path, text in _strings(data, ()):
+    for path, text in strings(source.data):
         for char in text:
             if char in seen or ord(char) in covered or _invisible(char):
                 continue
             seen.add(char)
-            line, col = _position(positions, path)
+            line, col = source.where(path)
             problems.append(Problem("RG801", "error", dotted(path), line, col,
                                     {"char": char, "code": ord(char), "fonts": names}))
     return problems
@@ -187,20 +188,3 @@ def check_glyphs(data: object, positions: dict, families: tuple[str, ...]) -> li
 
 def _invisible(char: str) -> bool:
     return char in "\n\r\t " or unicodedata.category(char) in ("Cc", "Cf", "Zs")
-
-
-def _strings(data: object, path: tuple):
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
-
-
-def _position(positions: dict, path: tuple) -> tuple[int, int]:
-    while path not in positions and path:
-        path = path[:-1]
-    return positions.get(path, (0, 0))

@@ -36,7 +36,7 @@ def examine(path: Path, options: RenderOptions):
     source = read_source(path)
     form, problems = load_data(source)
     if form is not None:
-        problems += check_glyphs(source.data, source.positions, options.fonts.body)
+        problems += check_glyphs(source, options.fonts.body)
         problems += review(form, source)
     return form, [replace(p, file=str(path)) for p in problems]
 

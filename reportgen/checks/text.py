@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..forms.text import strings
 from .base import Finding, rule
 
 # <p>, </p>, <br/>, <span …>; LaTeX such as $\geq 90\%$; the replacement character of bad decoding.
@@ -23,7 +24,7 @@ REQUIRED_TEXTS = {
 @rule(codes={"RG802": "error"})
 def no_debris(form):
     data = form.model_dump(mode="python", exclude={"settings", "notes"})
-    for path, text in _strings(data, ()):
+    for path, text in strings(data):
         match = DEBRIS.search(text)
         if match:
             yield Finding("RG802", path, {"debris": match.group(0)[:30]})
@@ -38,15 +39,3 @@ def required_texts(form):
         if not any(paragraph.strip() for paragraph in value):
             yield Finding("RG803", path, {"field": ".".join(path)}, at_key=True)
 
-
-def _strings(data, path):
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, (list, tuple)):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
-    elif data is not None and hasattr(data, "source"):
-        yield path, data.source

@@ -25,3 +25,17 @@ def to_paragraphs(value: object) -> list[str]:
 
 def _join_lines(text: str) -> str:
     return "".join(line.strip() for line in text.strip().splitlines())
+
+
+def strings(data: object, path: tuple = ()):
+    """Yield (path, text) for every string in nested mappings and lists (indicator values too)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, path + (key,))
+    elif isinstance(data, (list, tuple)):
+        for index, value in enumerate(data):
+            yield from strings(value, path + (index,))
+    elif data is not None and hasattr(data, "source"):  # an IndicatorValue: the text as written
+        yield path, data.source
