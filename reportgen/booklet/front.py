@@ -41,7 +41,7 @@ def summary_layout(entries: list[Entry]) -> FormLayout:
         rows = [e.summary for e in entries if e.summary.kind == kind]
         if rows:
             tables.append(_target_table(rows) if kind == "target" else _selfeval_table(rows))
-    return FormLayout(title="项目汇总表", tables=tuple(tables), sheet_name="汇总表", name="汇总表", body_pt=FRONT_PT)
+    return FormLayout(title="项目汇总表", tables=tuple(tables), sheet_name="汇总表", name="项目汇总表", body_pt=FRONT_PT)
 
 
 def _sum(values) -> Decimal | None:

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from ..layout import FormLayout
 from ..options import RenderOptions
 from ..render import docx as docx_writer
-from ..render.pages import paginate
+from ..render.html import planned_pages
 from ..render.xlsx import sheet_title, write_sheet
 from ..reproducible import document_date, normalise_zip
 from .front import Cover, Entry, anchor, summary_layout, toc_layout
@@ -28,11 +28,13 @@ def docx_booklet(layouts: list[FormLayout], entries: list[Entry], cover: Cover, 
 
 
 def _planned_pages(layouts, entries, front, options: RenderOptions) -> list[Entry]:
-    page = 2 + sum(len(paginate(*options.prepare(layout))) for layout in front)
+    """Return the entries with the pages the PDF plan gives them (DOCX starts no part on odd pages)."""
+    options = replace(options, odd_pages=False)
+    page = 1 + planned_pages(front, options, cover=True)
     numbered = []
     for entry, layout in zip(entries, layouts):
         numbered.append(replace(entry, page=page))
-        page += len(paginate(*options.prepare(layout)))
+        page += planned_pages([layout], options)
     return numbered
 
 

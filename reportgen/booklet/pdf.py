@@ -47,14 +47,15 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
           jobs: int, progress: Progress | None = None) -> bytes:
     """Return the booklet PDF: cover, summary, contents, then every form."""
     with tempfile.TemporaryDirectory(prefix="reportgen-fonts-") as fonts_dir:
-        points = _codepoints(layouts + [summary_layout(entries), toc_layout(entries)], cover, options.watermark)
+        front_layouts = _front_layouts(entries)
+        points = _codepoints(layouts + front_layouts, cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
-        front_pages = _front_pages(entries, cover, options)
+        front_pages = html_writer.planned_pages(front_layouts, options, cover=True)
         chunks = _chunks(layouts, options, front_pages + 1, CHUNK)
         laid = _lay_out(chunks, jobs, progress)
         numbered = _numbered(entries, chunks, laid)
-        front = _front(numbered, cover, options, front_pages)
-        return _join(front, laid, numbered, cover, options)
+        front, marks = _front(numbered, cover, options, front_pages)
+        return _join(front, marks, laid, numbered, cover, options)
 
 
 def _chunks(layouts: list[FormLayout], options: RenderOptions, first: int, size: int) -> list[Chunk]:
@@ -128,22 +129,20 @@ def _front_layouts(entries: list[Entry]) -> list[FormLayout]:
     return [summary_layout(entries), toc_layout(entries)]
 
 
-def _front_pages(entries: list[Entry], cover: Cover, options: RenderOptions) -> int:
-    """Return the planned pages before the first form: cover, summary and contents."""
-    return html_writer.planned_pages(_front_layouts(entries), options, cover=True)
-
-
-def _front(entries: list[Entry], cover: Cover, options: RenderOptions, planned: int) -> bytes:
+def _front(entries: list[Entry], cover: Cover, options: RenderOptions, planned: int):
+    """Return the front matter's PDF and its bookmarks: (title, page index) of cover, summary, contents."""
     register_faces(options)
     source = html_writer.write_many(_front_layouts(entries), options, title=cover.title, cover=cover,
                                     declare_faces=False)
     document = layout_document(source, options)
     if len(document.pages) != planned:  # the contents would point at the wrong pages
         raise RuntimeError(f"front matter took {len(document.pages)} pages, {planned} planned")
-    return document.write_pdf(**pdf_arguments(options))
+    marks = [(label, index) for index, page in enumerate(document.pages) for _, label, _, _ in page.bookmarks]
+    return document.write_pdf(**pdf_arguments(options)), marks
 
 
-def _join(front: bytes, laid: list[Laid], entries: list[Entry], cover: Cover, options: RenderOptions) -> bytes:
+def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
+          options: RenderOptions) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -153,7 +152,7 @@ def _join(front: bytes, laid: list[Laid], entries: list[Entry], cover: Cover, op
         if blank and len(writer.pages) % 2:
             writer.append(blank, import_outline=False)  # the next part starts on a right-hand page
         writer.append(reader, import_outline=False)
-    _outline(writer, entries)
+    _outline(writer, marks, entries)
     info = _metadata(writer, cover, options)
     if options.pdf_variant:
         restore(writer, readers[0], options.pdf_variant, info, document_date(options.date))
@@ -170,10 +169,11 @@ def _blank_page(options: RenderOptions) -> bytes:
     return layout_document(source, options).write_pdf(**pdf_arguments(options))
 
 
-def _outline(writer, entries: list[Entry]) -> None:
-    writer.add_outline_item(title="封面", page_number=0)
-    writer.add_outline_item(title="项目汇总表", page_number=1)
-    contents = writer.add_outline_item(title="目录", page_number=2 if entries and entries[0].page > 3 else 1)
+def _outline(writer, marks: list, entries: list[Entry]) -> None:
+    """Bookmark the front matter where it was laid out, and each form under the contents."""
+    contents = None
+    for title, index in marks:
+        contents = writer.add_outline_item(title=title, page_number=index)
     for entry in entries:
         writer.add_outline_item(title=entry.summary.name, page_number=entry.page - 1, parent=contents)
 

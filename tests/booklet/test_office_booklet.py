@@ -10,7 +10,7 @@ from tests.conftest import SAMPLES, pdf_text, requires_office, squash
 @pytest.fixture(scope="module")
 def office(tmp_path_factory):
     out = tmp_path_factory.mktemp("office")
-    for suffix in ("docx", "xlsx"):
+    for suffix in ("docx", "xlsx", "pdf"):
         assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(out / f"unit.{suffix}"),
                      "--date", "2026-11-24"]) == 0
     return out
@@ -24,6 +24,18 @@ def test_docx_booklet_has_cover_summary_contents_and_every_form(office):
     body = document.element.body.xml
     assert body.count("PAGEREF form-") == 15 and body.count("<w:bookmarkStart") == 15
     assert "PAGE" in document.sections[0].footer._element.xml
+
+
+def test_docx_contents_carry_the_pages_of_the_pdf_plan(office):
+    import re
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(office / "unit.pdf")
+    pdf_pages = [reader.get_destination_page_number(item) + 1 for item in reader.outline[-1]]
+    body = Document(office / "unit.docx").element.body.xml
+    cached = [int(n) for n in re.findall(r"PAGEREF form-\d+.*?<w:t>(\d+)</w:t>", body, re.S)]
+    assert cached == pdf_pages  # forms that run onto extra pages (06, 08, 11, 12) count them
 
 
 def test_xlsx_booklet_has_a_live_summary_then_a_sheet_per_project(office):

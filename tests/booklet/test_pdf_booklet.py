@@ -108,6 +108,8 @@ def test_odd_page_starts_watermark_and_gbt9704(tmp_path):
     reader = PdfReader(target)
     starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline[-1]]
     assert starts and all(page % 2 == 1 for page in starts)
+    front = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline[:3]]
+    assert front == [("封面", 1), ("项目汇总表", 3), ("目录", 5)]  # each part on a right-hand page
     pages = [squash(p) for p in pdf_pages(target)]
     assert all("征求意见稿" in page for page in pages)
     assert pages[1] == "征求意见稿"                      # the cover's back: blank, unnumbered
