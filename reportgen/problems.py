@@ -39,6 +39,11 @@ class Problem:
         }
 
 
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Return problems as a reader goes through them: by file, line, column, then code."""
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+
+
 class ReportgenError(Exception):
     """Base of the errors the CLI reports without a traceback."""
 

@@ -7,6 +7,7 @@ import sys
 from ..cli import say
 from ..inputs import collect
 from ..pipeline import examine
+from ..problems import in_file_order
 from .common import options_from
 
 
@@ -21,7 +22,7 @@ def run(args) -> int:
     if args.output_format == "json":
         print(json.dumps([p.as_json(args.lang) for p in problems], ensure_ascii=False, indent=2))
     else:
-        for problem in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code)):
+        for problem in in_file_order(problems):
             print(problem.format(args.lang))
         errors = sum(p.severity == "error" for p in problems)
         print(say(args, f"检查了 {len(items)} 个文件：{errors} 个错误，{len(problems) - errors} 个警告",

@@ -6,7 +6,7 @@ import sys
 from ..cli import say
 from ..fonts import FontConfig
 from ..options import RenderOptions
-from ..problems import Problem
+from ..problems import Problem, in_file_order
 
 
 def options_from(args) -> RenderOptions:
@@ -16,7 +16,7 @@ def options_from(args) -> RenderOptions:
 
 
 def print_problems(problems: list[Problem], args) -> None:
-    for problem in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code)):
+    for problem in in_file_order(problems):
         print(problem.format(args.lang), file=sys.stderr)
 
 

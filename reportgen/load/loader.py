@@ -1,6 +1,7 @@
 """Turn a file into a form model; report every problem of the file at once, with its location."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -30,7 +31,7 @@ def load(path: Path | str) -> BaseModel:
     source = read_source(path)
     form, problems = load_data(source)
     if problems:
-        raise InputError(path, [_with_file(p, path) for p in problems])
+        raise InputError(path, [replace(p, file=str(path)) for p in problems])
     return form
 
 
@@ -54,12 +55,6 @@ def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
     except ValidationError as exc:
         return None, source.problems + [schema_problem(error, source, kind.model) for error in exc.errors()]
     return form, source.problems
-
-
-def _with_file(problem: Problem, path: Path) -> Problem:
-    from dataclasses import replace
-
-    return replace(problem, file=str(path))
 
 
 # pydantic error types → (our code, message parameters)
