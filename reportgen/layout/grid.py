@@ -40,6 +40,7 @@ class Cell:
     number: Decimal | None = None
     total_of: tuple[int, int] | None = None  # a column total of these rows: spreadsheets keep it live
     link: str = ""                            # the anchor of a form this cell gives the page of
+    binding: str = ""                         # the input field shown, as a user path: funds.total, indicators[0]…
 
     @property
     def plain(self) -> str:
@@ -65,6 +66,7 @@ class Table:
     cells: tuple[Cell, ...]
     n_rows: int
     header_rows: int = 0
+    bounds: tuple[tuple[float, float], ...] = ()  # per column (min, max) mm the content may move it within
 
     def rows(self) -> list[list[Cell]]:
         """Return the cells grouped by the row they start in, in column order."""
@@ -108,6 +110,7 @@ class TableBuilder:
 
     widths: tuple[float, ...]
     header_rows: int = 0
+    bounds: tuple[tuple[float, float], ...] = ()
     _cells: list[Cell] = field(default_factory=list)
     _taken: set[tuple[int, int]] = field(default_factory=set)
     _row: int = 0
@@ -126,7 +129,7 @@ class TableBuilder:
         if col + slot.colspan > len(self.widths):
             raise ValueError(f"row {self._row}: cell {slot.text!r} overflows the {len(self.widths)} columns")
         self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
-                                slot.total_of, slot.link))
+                                slot.total_of, slot.link, slot.binding))
         for r in range(self._row, self._row + slot.rowspan):
             for c in range(col, col + slot.colspan):
                 self._taken.add((r, c))
@@ -138,7 +141,7 @@ class TableBuilder:
 
     def build(self) -> Table:
         rows = max((c.row + c.rowspan for c in self._cells), default=0)
-        return Table(self.widths, tuple(self._cells), rows, self.header_rows)
+        return Table(self.widths, tuple(self._cells), rows, self.header_rows, self.bounds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,17 +155,19 @@ class Slot:
     number: Decimal | None = None
     total_of: tuple[int, int] | None = None
     link: str = ""
+    binding: str = ""
 
 
-def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None) -> Slot:
-    """Return a slot; ``text`` may be a string, a sequence of paragraphs or None."""
+def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None,
+         bind: str = "") -> Slot:
+    """Return a slot; ``text`` may be a string, a sequence of paragraphs or None; ``bind`` its field."""
     if text is None:
         paragraphs: tuple[str, ...] = ("",)
     elif isinstance(text, str):
         paragraphs = (text,)
     else:
         paragraphs = tuple(text) or ("",)
-    return Slot(paragraphs, role, rows, span, number)
+    return Slot(paragraphs, role, rows, span, number, binding=bind)
 
 
 def label(text: str, span: int = 1, rows: int = 1) -> Slot:
@@ -173,12 +178,12 @@ def head(text: str, span: int = 1, rows: int = 1) -> Slot:
     return slot(Role.HEAD, text, span, rows)
 
 
-def value(text: object, span: int = 1, rows: int = 1) -> Slot:
-    return slot(Role.VALUE, text, span, rows)
+def value(text: object, span: int = 1, rows: int = 1, bind: str = "") -> Slot:
+    return slot(Role.VALUE, text, span, rows, bind=bind)
 
 
-def text(paragraphs: object, span: int = 1, rows: int = 1) -> Slot:
-    return slot(Role.TEXT, paragraphs, span, rows)
+def text(paragraphs: object, span: int = 1, rows: int = 1, bind: str = "") -> Slot:
+    return slot(Role.TEXT, paragraphs, span, rows, bind=bind)
 
 
 def section(text: str, span: int) -> Slot:

@@ -8,15 +8,16 @@ from ..money import format_amount, format_points, format_rate
 from .grid import Role, Slot, slot
 
 
-def money(amount: Decimal | None, span: int = 1, rows: int = 1, total_of: tuple[int, int] | None = None) -> Slot:
+def money(amount: Decimal | None, span: int = 1, rows: int = 1, total_of: tuple[int, int] | None = None,
+          bind: str = "") -> Slot:
     """An amount cell; ``total_of`` marks it as the sum of those rows of its column."""
-    return replace(slot(Role.MONEY, format_amount(amount), span, rows, amount), total_of=total_of)
+    return replace(slot(Role.MONEY, format_amount(amount), span, rows, amount, bind), total_of=total_of)
 
 
-def rate(ratio: Decimal | None, span: int = 1, rows: int = 1, text: str | None = None) -> Slot:
+def rate(ratio: Decimal | None, span: int = 1, rows: int = 1, text: str | None = None, bind: str = "") -> Slot:
     """A percentage cell; ``text`` overrides the printed form where a form's convention differs."""
-    return slot(Role.RATE, format_rate(ratio) if text is None else text, span, rows, ratio)
+    return slot(Role.RATE, format_rate(ratio) if text is None else text, span, rows, ratio, bind)
 
 
-def points(value: Decimal | None, span: int = 1, rows: int = 1) -> Slot:
-    return slot(Role.POINTS, format_points(value), span, rows, value)
+def points(value: Decimal | None, span: int = 1, rows: int = 1, bind: str = "") -> Slot:
+    return slot(Role.POINTS, format_points(value), span, rows, value, bind)

@@ -28,22 +28,23 @@ def layout(form: SelfEval2020) -> FormLayout:
 def _header(form: SelfEval2020):
     p, f = form.project, form.funds
     t = TableBuilder(WIDTHS)
-    t.row(label("项目名称", span=2), value(p.name, span=8))
-    t.row(label("主管部门", span=2), value(p.department, span=3), label("实施单位", span=2),
-          value(p.implementer, span=3))
+    t.row(label("项目名称", span=2), value(p.name, span=8, bind="project.name"))
+    t.row(label("主管部门", span=2), value(p.department, span=3, bind="project.department"), label("实施单位", span=2),
+          value(p.implementer, span=3, bind="project.implementer"))
     t.row(label("项目资金（元）", rows=5), label("", span=3), head("年初预算数"), head("全年预算数"),
           head("全年执行数"), head("分值"), head("执行率"), head("得分"))
-    t.row(label("年度资金总额", span=3), *_amounts(f.total), points(f.weight), rate(form.execution_rate),
-          points(form.execution_score))
-    for caption, amounts in (("其中：当年财政拨款", f.fiscal), ("上年结转资金", f.carryover), ("其他资金", f.other)):
-        t.row(label(caption, span=3), *_amounts(amounts), value(DASH), value(""), value(DASH))
+    t.row(label("年度资金总额", span=3), *_amounts(f.total, "funds.total"), points(f.weight, bind="funds.weight"),
+          rate(form.execution_rate), points(form.execution_score))
+    for caption, key in (("其中：当年财政拨款", "fiscal"), ("上年结转资金", "carryover"), ("其他资金", "other")):
+        t.row(label(caption, span=3), *_amounts(getattr(f, key), f"funds.{key}"), value(DASH), value(""), value(DASH))
     t.row(label("年度总体目标", rows=2), head(form.settings.goal_label, span=5), head("实际完成情况", span=4))
-    t.row(text(form.goals.target, span=5), text(form.goals.actual, span=4))
+    t.row(text(form.goals.target, span=5, bind="goals.target"), text(form.goals.actual, span=4, bind="goals.actual"))
     return t.build()
 
 
-def _amounts(amounts: Amounts):
-    return money(amounts.initial), money(amounts.adjusted), money(amounts.executed)
+def _amounts(amounts: Amounts, at: str):
+    return (money(amounts.initial, bind=f"{at}.initial"), money(amounts.adjusted, bind=f"{at}.adjusted"),
+            money(amounts.executed, bind=f"{at}.executed"))
 
 
 def _indicators(form: SelfEval2020):
@@ -51,9 +52,10 @@ def _indicators(form: SelfEval2020):
     t = TableBuilder(WIDTHS, header_rows=1)
     t.row(label("绩效指标", rows=1 + len(flat)), head("一级指标"), head("二级指标"), head("三级指标"),
           head("年度指标值"), head("实际完成值"), head("分值"), head("得分"), head("偏差原因分析及改进措施", span=2))
-    for labels, item in with_group_labels(form.indicators, lambda level1: _level1_label(form, level1)):
-        t.row(*labels, text(item.name), value(_shown(item.target)), value(_shown(item.actual)),
-              points(item.weight), points(item.score), text(item.reason or "", span=2))
+    for labels, item, at in with_group_labels(form.indicators, lambda level1: _level1_label(form, level1)):
+        t.row(*labels, text(item.name, bind=f"{at}.name"), value(_shown(item.target), bind=f"{at}.target"),
+              value(_shown(item.actual), bind=f"{at}.actual"), points(item.weight, bind=f"{at}.weight"),
+              points(item.score, bind=f"{at}.score"), text(item.reason or "", span=2, bind=f"{at}.reason"))
     t.row(label("总分", span=6), points(form.weight_total), points(form.score_total), value("", span=2))
     return t.build()
 
