@@ -1,4 +1,4 @@
-"""The command line: ``reportgen render | check | schema | new | doctor``.
+"""The command line: ``reportgen render | booklet | check | schema | new | forms | new-form | doctor``.
 
 ``main(argv) -> int`` returns the exit code: 0 ok, 1 an input failed, 2 usage,
 3 warnings under ``--strict``, 5 output error. Only ReportgenError is caught: anything else
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .problems import ReportgenError, UsageError
 
-COMMANDS = ("render", "booklet", "check", "schema", "new", "doctor")
+COMMANDS = ("render", "booklet", "check", "schema", "new", "forms", "new-form", "doctor")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        module = __import__(f"reportgen.commands.{args.command}", fromlist=["run"])
+        if getattr(args, "forms", None):
+            from .forms import add_user_folders
+
+            add_user_folders(args.forms)
+        module = __import__(f"reportgen.commands.{args.command.replace('-', '_')}", fromlist=["run"])
         return module.run(args)
     except ReportgenError as exc:
         print(f"reportgen: {exc}", file=sys.stderr)
@@ -78,6 +82,15 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="覆盖已有文件 (overwrite)")
     _common(new)
 
+    forms = sub.add_parser("forms", help="列出全部表单类型及其来源 (list every form type and where it comes from)")
+    _common(forms)
+
+    new_form = sub.add_parser("new-form", help="复制表单定义作为新表单或变体的起点 (copy a form definition to start a new form)")
+    new_form.add_argument("new_id", metavar="NEW_ID", help="新表单编号，如 selfeval-sichuan")
+    new_form.add_argument("--from", dest="source", required=True, metavar="FORM", help="复制哪个表单 (the form to copy)")
+    new_form.add_argument("-o", "--output", default="forms", metavar="DIR", help="表单定义目录 (default: forms)")
+    _common(new_form)
+
     doctor = sub.add_parser("doctor", help="检查运行环境 (report the environment: WeasyPrint, fonts, LibreOffice)")
     _common(doctor, fonts=True)
     return parser
@@ -100,6 +113,8 @@ def _day(text: str):
 
 def _common(parser: argparse.ArgumentParser, fonts: bool = False) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 (message language)")
+    parser.add_argument("--forms", action="append", metavar="DIR",
+                        help="另加表单定义目录，可多次给出 (more form definitions; also REPORTGEN_FORMS)")
     if fonts:
         parser.add_argument("--font-body", metavar="FAMILY", help="正文字体，如 仿宋_GB2312 (body face)")
         parser.add_argument("--font-title", metavar="FAMILY", help="标题字体，如 黑体 (title face)")
@@ -116,15 +131,16 @@ def say(args: argparse.Namespace, zh: str, en: str) -> str:
     return en if getattr(args, "lang", "zh") == "en" else zh
 
 
-def form_id(args: argparse.Namespace) -> str:
+def form_id(args: argparse.Namespace, name: str | None = None) -> str:
     """Return the form type the user named, or raise UsageError listing the known ones."""
     from .forms import FORMS
 
-    if args.form not in FORMS:
+    name = args.form if name is None else name
+    if name not in FORMS:
         known = ", ".join(FORMS)
-        raise UsageError(say(args, f"未知的表单类型 {args.form!r}，可用：{known}",
-                             f"unknown form type {args.form!r}; known: {known}"))
-    return args.form
+        raise UsageError(say(args, f"未知的表单类型 {name!r}，可用：{known}",
+                             f"unknown form type {name!r}; known: {known}"))
+    return name
 
 
 def output_path(value: str) -> Path:

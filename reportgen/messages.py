@@ -67,7 +67,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG506": ("{name}：未填写得分", "{name}: no score given"),
     "RG508": ("{name}：实际完成值 {actual} 超出目标 {target} 30% 以上，请说明原因（目标是否定得过低）",
               "{name}: the actual {actual} exceeds the target {target} by 30% or more; give the reason (was the target too low?)"),
-    "RG507": ("预算执行率分值为 {weight}，通常为 10", "the execution-rate weight is {weight}; it is normally 10"),
+    "RG507": ("预算执行率分值为 {weight}，本表应为 {expected}", "the execution-rate weight is {weight}; this form's is {expected}"),
     # -- indicator tree --
     "RG601": ("一级指标“{name}”不属于本表的指标体系（{known}）", "一级指标 “{name}” is not in this form's taxonomy ({known})"),
     "RG602": ("二级指标“{name}”应归入一级指标“{home}”，不应放在“{level1}”下",

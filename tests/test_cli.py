@@ -121,9 +121,10 @@ def test_new_writes_a_starter_that_checks_clean_and_renders(tmp_path, capsys, fo
 
 def test_every_form_type_has_a_starter():
     from reportgen import FORMS
-    from reportgen.resources import templates_dir
 
-    assert {path.stem for path in (templates_dir() / "starters").glob("*.yaml")} == set(FORMS)
+    for form_id in FORMS:
+        starter = FORMS[form_id].definition.files["starter.yaml"]
+        assert f"form: {form_id}" in starter.read_text(encoding="utf-8")
 
 
 def test_doctor_reports_subsetter_fonts_and_office(capsys):

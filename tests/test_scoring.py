@@ -20,17 +20,18 @@ def test_seed_002_totals_of_the_three_forms():
     totals = {}
     for path in sorted((SAMPLES / "selfeval-2020").glob("*.yaml")):
         form = load(path)
-        totals[path.stem[:2]] = (form.execution_score, form.score_total, form.weight_total)
+        totals[path.stem[:2]] = (form.calc["execution_score"], form.calc["score_total"], form.calc["weight_total"])
     assert totals["01"] == (D("9.99"), D("95.99"), D(100))
     assert totals["03"] == (D(10), D(92), D(100))
 
 
 def test_seed_000_totals_and_grades():
-    found = {path.stem[:2]: load(path) for path in sorted((SAMPLES / "selfeval-2019").glob("*.yaml"))}
-    assert (found["01"].weight_total, found["01"].score_total, found["01"].computed_grade) == (D(100), D(89), "良好")
-    assert (found["02"].weight_total, found["02"].score_total, found["02"].computed_grade) == (D(99), D(92), "优秀")
-    assert rate_percent(found["05"].execution_rate) == D("99.90")          # 9,690,000 / 9,700,000
-    assert rate_percent(found["05"].execution_rate, whole=True) == D(100)  # the 2019 system's display
+    found = {path.stem[:2]: load(path).calc for path in sorted((SAMPLES / "selfeval-2019").glob("*.yaml"))}
+    figures = ("weight_total", "score_total", "grade")
+    assert tuple(found["01"][name] for name in figures) == (D(100), D(89), "良好")
+    assert tuple(found["02"][name] for name in figures) == (D(99), D(92), "优秀")
+    assert rate_percent(found["05"]["execution_rate"]) == D("99.90")          # 9,690,000 / 9,700,000
+    assert rate_percent(found["05"]["execution_rate"], whole=True) == D(100)  # the 2019 system's display
 
 
 def test_zero_or_missing_budget_gives_no_rate_and_no_score():

@@ -1,7 +1,8 @@
 """Reviewer rules: what a finance reviewer checks in a filing, as problems with locations.
 
-Each module holds the rules of one topic and registers them with ``@rule``; codes and
-severities are listed in the README's table and the message catalogue.
+Each module holds the rules of one topic and registers them by name with ``@rule``; a form's
+profile names the rules that apply to it. Codes and severities are listed in the README's
+table and the message catalogue.
 """
 from __future__ import annotations
 

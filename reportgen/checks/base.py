@@ -1,9 +1,15 @@
-"""The rule registry: a rule looks at a form model and yields findings at field paths."""
+"""The rule library: each rule looks at a form and yields findings at field paths.
+
+A form's profile (``profile.yaml``) names the rules that apply to it under ``checks:``, each
+with its parameters (field paths, computed names, codes); rules registered ``always`` apply to
+every form. No rule knows a form by name.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
+from ..forms import paths
 from ..load.source import Source, dotted
 from ..problems import Problem
 
@@ -18,32 +24,75 @@ class Finding:
     at_key: bool = False  # point at the key (a missing or misplaced entry) rather than its value
 
 
-Rule = Callable[[object], Iterable[Finding]]
-RULES: list[tuple[tuple[str, ...], Rule]] = []
+class Context:
+    """A rule's view of one form: its data, its profile and the parameters the profile gives the rule."""
+
+    def __init__(self, form, params: object):
+        self.form = form
+        self.profile: dict = form.definition.profile
+        self.params = params if params is not None else {}
+
+    def figure(self, ref: object) -> object:
+        """Return a computed figure, a field's value, or ``ref`` itself (a number)."""
+        return self.form.figure(ref)
+
+    def tree_rows(self) -> Iterator[tuple[tuple, object, object, object]]:
+        """Yield (item path, 一级 node, 二级 node or None, item) over the profile's indicator tree."""
+        tree = self.profile.get("tree", {})
+        for l1_path, level1 in paths.select(self.form, tree.get("level1", "indicators[*]")):
+            if tree.get("level2"):
+                for l2_rel, level2 in paths.select(level1, tree["level2"]):
+                    for rel, item in paths.select(level2, tree.get("items", "items[*]")):
+                        yield l1_path + l2_rel + rel, level1, level2, item
+            else:
+                for rel, item in paths.select(level1, tree.get("items", "items[*]")):
+                    yield l1_path + rel, level1, None, item
+
+    def level1_nodes(self) -> list[tuple[tuple, object]]:
+        return paths.select(self.form, self.profile.get("tree", {}).get("level1", "indicators[*]"))
+
+
+Rule = Callable[[Context], Iterable[Finding]]
+RULES: dict[str, Rule] = {}
+ALWAYS: list[str] = []
 
 # Every code a rule can yield, with its severity. Errors stop a render; warnings are printed.
 SEVERITY: dict[str, str] = {}
 
 
-def rule(*form_ids: str, codes: dict[str, str]) -> Callable[[Rule], Rule]:
-    """Register a rule for the form types ``form_ids`` (all when none) yielding ``codes``."""
+def rule(name: str, codes: dict[str, str], always: bool = False) -> Callable[[Rule], Rule]:
+    """Register the rule ``name`` yielding ``codes``; ``always``: for every form, no parameters."""
 
     def register(function: Rule) -> Rule:
-        RULES.append((form_ids, function))
+        RULES[name] = function
+        if always:
+            ALWAYS.append(name)
         SEVERITY.update(codes)
         return function
 
     return register
 
 
+def entries(params: object) -> list:
+    """Return a rule's parameters as a list of entries (one mapping, or a list of them)."""
+    return params if isinstance(params, list) else [params]
+
+
 def run_rules(form, source: Source | None) -> list[Problem]:
-    """Return the problems every applicable rule finds in ``form``, located through ``source``."""
+    """Return the problems every rule of ``form``'s profile finds, located through ``source``."""
     problems = []
-    for form_ids, function in RULES:
-        if form_ids and form.form not in form_ids:
-            continue
-        for finding in function(form):
-            problems.append(_locate(finding, source))
+    selected = form.definition.profile.get("checks") or {}
+    for name in ALWAYS + [n for n in selected if n not in ALWAYS]:
+        if name not in RULES:
+            raise form.definition.fail("profile.yaml", ("checks", name), f"未知的检查规则 {name!r}，可用："
+                                       + ", ".join(sorted(RULES)), f"unknown rule {name!r}; known: "
+                                       + ", ".join(sorted(RULES)))
+        try:
+            for finding in RULES[name](Context(form, selected.get(name))):
+                problems.append(_locate(finding, source))
+        except (paths.PathError, KeyError, TypeError) as exc:
+            raise form.definition.fail("profile.yaml", ("checks", name), f"规则参数无效：{exc}",
+                                       f"bad parameters of the rule: {exc}") from None
     return problems
 
 

@@ -1,21 +1,21 @@
 """Dates: start before end, and a one-year project inside its form year."""
 from __future__ import annotations
 
-from .base import Finding, rule
+from ..forms import paths
+from .base import Context, Finding, rule
 
 MULTI_YEAR = ("阶段性", "跨年")
 
 
-@rule("target-2026", "target-2020", codes={"RG301": "error", "RG302": "warning"})
-def project_dates(form):
-    p = form.project
-    if p.start_date > p.end_date:
-        yield Finding("RG301", ("project", "end_date"),
-                      {"start": p.start_date.isoformat(), "end": p.end_date.isoformat()})
-    kind = getattr(p, "nature", None) or getattr(p, "category", "")
-    if any(word in kind for word in MULTI_YEAR):
+@rule("project_dates", codes={"RG301": "error", "RG302": "warning"})
+def project_dates(ctx: Context):
+    start, end = ctx.figure(ctx.params["start"]), ctx.figure(ctx.params["end"])
+    if start and end and start > end:
+        yield Finding("RG301", paths.parse(ctx.params["end"]), {"start": start.isoformat(), "end": end.isoformat()})
+    kind = ctx.figure(ctx.params["kind"]) if ctx.params.get("kind") else ""
+    if any(word in (kind or "") for word in MULTI_YEAR):
         return
-    for key in ("start_date", "end_date"):
-        day = getattr(p, key)
-        if day.year != form.year:
-            yield Finding("RG302", ("project", key), {"date": day.isoformat(), "year": form.year})
+    for key in ("start", "end"):
+        day = ctx.figure(ctx.params[key])
+        if day and day.year != ctx.form.year:
+            yield Finding("RG302", paths.parse(ctx.params[key]), {"date": day.isoformat(), "year": ctx.form.year})

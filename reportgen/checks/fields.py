@@ -1,15 +1,14 @@
-"""Project fields with open vocabularies: 项目性质 and 项目类别 seen on real forms."""
+"""Fields with open vocabularies (项目性质, 项目类别): values seen on real forms, checked loosely."""
 from __future__ import annotations
 
-from .base import Finding, rule
-
-NATURES = ("其他一次性项目", "其他经常性项目", "阶段性项目", "一次性项目", "经常性项目")
-CATEGORIES = ("特定目标类", "其他运转类", "公用经费类", "人员类")
+from ..forms import paths
+from .base import Context, Finding, rule
 
 
-@rule("target-2026", codes={"RG607": "warning"})
-def known_nature_and_category(form):
-    for key, known in (("nature", NATURES), ("category", CATEGORIES)):
-        value = getattr(form.project, key)
-        if value not in known:
-            yield Finding("RG607", ("project", key), {"value": value, "known": "、".join(known)})
+@rule("vocabulary", codes={"RG607": "warning"})
+def vocabulary(ctx: Context):
+    """The profile maps a field path to its usual values."""
+    for path, known in ctx.params.items():
+        value = ctx.figure(path)
+        if value is not None and value not in known:
+            yield Finding("RG607", paths.parse(path), {"value": value, "known": "、".join(known)})

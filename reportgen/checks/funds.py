@@ -1,51 +1,58 @@
-"""Funds add up: totals equal their parts, the project total covers the year's request."""
+"""Funds add up: totals equal their parts, a whole covers its part, execution within budget."""
 from __future__ import annotations
 
 from decimal import Decimal
 
+from ..forms import paths
 from ..money import format_amount
-from .base import Finding, rule
+from .base import Context, Finding, entries, rule
 
 
 def _sum(*values: Decimal | None) -> Decimal:
     return sum((v for v in values if v is not None), Decimal(0))
 
 
-@rule("target-2026", codes={"RG201": "error", "RG202": "error", "RG203": "error"})
-def target_2026_funds(form):
-    f = form.funds
-    parts = _sum(f.annual_fiscal, f.annual_carryover, f.annual_other)
-    if f.annual is not None and f.annual != parts:
-        yield Finding("RG201", ("funds", "annual"), {"stated": format_amount(f.annual), "sum": format_amount(parts)})
-    if f.total is not None or f.total_fiscal is not None or f.total_other is not None:
-        left = _sum(f.total_fiscal, f.total_other)
-        if f.total != left:
-            yield Finding("RG202", ("funds", "total"),
-                          {"stated": format_amount(f.total), "sum": format_amount(left)})
-        if f.total is not None and f.annual is not None and f.total < f.annual:
-            yield Finding("RG203", ("funds", "total"),
-                          {"total": format_amount(f.total), "annual": format_amount(f.annual)})
+@rule("sums", codes={"RG201": "error", "RG202": "error"})
+def sums(ctx: Context):
+    """A total equals the sum of its parts (checked once any of them is filled in)."""
+    for entry in entries(ctx.params):
+        total = ctx.figure(entry["total"])
+        parts = [ctx.figure(p) for p in entry["parts"]]
+        if total is None and all(p is None for p in parts):
+            continue
+        if total != _sum(*parts):
+            yield Finding(entry["code"], paths.parse(entry["total"]),
+                          {"stated": format_amount(total), "sum": format_amount(_sum(*parts))})
 
 
-@rule("selfeval-2020", codes={"RG204": "warning", "RG205": "warning", "RG206": "warning"})
-def selfeval_2020_funds(form):
-    f = form.funds
-    names = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
-    for column, label in names.items():
-        parts = [getattr(row, column) for row in (f.fiscal, f.carryover, f.other)]
-        total = getattr(f.total, column)
+@rule("covers", codes={"RG203": "error"})
+def covers(ctx: Context):
+    """A whole (项目资金总额) is not less than its part (年度资金申请总额)."""
+    for entry in entries(ctx.params):
+        whole, part = ctx.figure(entry["whole"]), ctx.figure(entry["part"])
+        if whole is not None and part is not None and whole < part:
+            yield Finding(entry["code"], paths.parse(entry["whole"]),
+                          {"total": format_amount(whole), "annual": format_amount(part)})
+
+
+@rule("columns_add_up", codes={"RG204": "warning"})
+def columns_add_up(ctx: Context):
+    """Each column of a funds block: the total row equals the sum of the rows below it."""
+    total_row = ctx.figure(ctx.params["total"])
+    rows = [ctx.figure(p) for p in ctx.params["parts"]]
+    for column, label in ctx.params["columns"].items():
+        parts = [getattr(row, column) for row in rows]
+        total = getattr(total_row, column)
         if any(p is not None for p in parts) and total is not None and total != _sum(*parts):
-            yield Finding("RG204", ("funds", "total", column),
+            yield Finding("RG204", paths.parse(ctx.params["total"]) + (column,),
                           {"column": label, "stated": format_amount(total), "sum": format_amount(_sum(*parts))})
-    yield from _execution(f.total.executed, f.total.adjusted, ("funds", "total"))
 
 
-@rule("selfeval-2019", codes={"RG205": "warning", "RG206": "warning"})
-def selfeval_2019_funds(form):
-    yield from _execution(form.funds.executed, form.funds.budget, ("funds",))
-
-
-def _execution(executed: Decimal | None, budget: Decimal | None, path: tuple):
+@rule("execution", codes={"RG205": "warning", "RG206": "warning"})
+def execution(ctx: Context):
+    """执行数 within 预算数, and a budget to compute a rate from."""
+    executed, budget = ctx.figure(ctx.params["executed"]), ctx.figure(ctx.params["budget"])
+    path = paths.parse(ctx.params["at"])
     if not budget:
         yield Finding("RG206", path, {})
     elif executed is not None and executed > budget:

@@ -4,91 +4,87 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import scoring
-from ..forms.schema import rows
+from ..forms import paths
 from ..money import HUNDRED, format_points, round2
-from .base import Finding, rule
+from .base import Context, Finding, entries, rule
 
 FULL = Decimal(100)
 RATE_TOLERANCE = Decimal("0.005")  # the forms print rates with two decimals
 
 
-def _rate_finding(stated: Decimal | None, ratio: Decimal | None, path: tuple, whole: bool):
-    """Yield RG401 when a stated rate differs from the recomputed one as the form prints it."""
+@rule("stated_rate", codes={"RG401": "warning"})
+def stated_rate(ctx: Context):
+    """A stated rate differs from the recomputed one as the form prints it (``display`` setting)."""
+    stated, ratio = ctx.figure(ctx.params["stated"]), ctx.figure(ctx.params["computed"])
     if stated is None or ratio is None:
         return
-    shown = scoring.rate_percent(ratio, whole=whole)
+    display = ctx.figure(ctx.params["display"]) if ctx.params.get("display") else "exact"
+    shown = scoring.rate_percent(ratio, whole=display == "whole-percent")
     if abs(stated * HUNDRED - shown) < RATE_TOLERANCE:
         return
     exact = scoring.rate_percent(ratio)
     legacy = abs(stated * HUNDRED - scoring.rate_percent(ratio, whole=True)) < RATE_TOLERANCE
     hint_zh = "；与 2019 年系统按整数百分比取整的结果一致" if legacy else ""
     hint_en = "; it matches the 2019 system's whole-percent rounding" if legacy else ""
-    yield Finding("RG401", path, {"stated": f"{round2(stated * HUNDRED):.2f}%", "computed": f"{exact:.2f}%",
-                                  "hint_zh": hint_zh, "hint_en": hint_en})
+    yield Finding("RG401", paths.parse(ctx.params["stated"]), {
+        "stated": f"{round2(stated * HUNDRED):.2f}%", "computed": f"{exact:.2f}%", "hint_zh": hint_zh,
+        "hint_en": hint_en})
 
 
-def _points_finding(code: str, stated: Decimal | None, computed: Decimal | None, path: tuple):
-    if stated is not None and computed is not None and round2(stated) != round2(computed):
-        yield Finding(code, path, {"stated": format_points(stated), "computed": format_points(computed)})
+@rule("stated_points", codes={"RG402": "warning", "RG403": "warning", "RG404": "warning"})
+def stated_points(ctx: Context):
+    """A stated score or total differs from the recomputed one."""
+    for entry in entries(ctx.params):
+        stated, computed = ctx.figure(entry["stated"]), ctx.figure(entry["computed"])
+        if stated is not None and computed is not None and round2(stated) != round2(computed):
+            yield Finding(entry["code"], paths.parse(entry["stated"]),
+                          {"stated": format_points(stated), "computed": format_points(computed)})
 
 
-@rule("selfeval-2020", codes={"RG401": "warning", "RG402": "warning", "RG403": "warning"})
-def selfeval_2020_stated(form):
-    f = form.funds
-    yield from _rate_finding(f.rate, form.execution_rate, ("funds", "rate"), whole=False)
-    yield from _points_finding("RG402", f.score, form.execution_score, ("funds", "score"))
-    yield from _points_finding("RG403", form.total_score, form.score_total, ("total_score",))
+@rule("stated_grade", codes={"RG405": "warning"})
+def stated_grade(ctx: Context):
+    stated, computed = ctx.figure(ctx.params["stated"]), ctx.figure(ctx.params["computed"])
+    if stated and stated.strip() != computed:
+        scheme = scoring.GRADE_SCHEMES[ctx.figure(ctx.params["scheme"])]
+        yield Finding("RG405", paths.parse(ctx.params["stated"]), {
+            "stated": stated, "computed": computed, "total": format_points(ctx.figure(ctx.params["total"])),
+            "bands": scheme.describe()})
 
 
-@rule("selfeval-2019", codes={"RG401": "warning", "RG403": "warning", "RG404": "warning", "RG405": "warning",
-                              "RG502": "warning"})
-def selfeval_2019_stated(form):
-    whole = form.settings.rate_display == "whole-percent"
-    yield from _rate_finding(form.funds.rate, form.execution_rate, ("funds", "rate"), whole=whole)
-    yield from _points_finding("RG403", form.total_score, form.score_total, ("total_score",))
-    yield from _points_finding("RG404", form.total_weight, form.weight_total, ("total_weight",))
-    if form.grade and form.grade.strip() != form.computed_grade:
-        scheme = scoring.GRADE_SCHEMES[form.settings.grade_scheme]
-        yield Finding("RG405", ("grade",), {"stated": form.grade, "computed": form.computed_grade,
-                                            "total": format_points(form.score_total), "bands": scheme.describe()})
-    for index, group in enumerate(form.scores):
-        if group.points is not None and round2(group.points) != group.weight:
-            yield Finding("RG502", ("scores", index, "points"), {
-                "group": group.level1, "stated": format_points(group.points), "computed": format_points(group.weight)})
+@rule("group_points", codes={"RG502": "warning"})
+def group_points(ctx: Context):
+    """A 一级 label's stated points (``产出目标 (34分)``) equal the sum of its rows."""
+    computed = ctx.figure(ctx.params["computed"])
+    for (path, group), points in zip(ctx.level1_nodes(), computed):
+        stated = getattr(group, ctx.params["stated"])
+        if stated is not None and round2(stated) != points:
+            yield Finding("RG502", path + (ctx.params["stated"],), {
+                "group": group.level1, "stated": format_points(stated), "computed": format_points(points)})
 
 
-@rule("selfeval-2019", "selfeval-2020", codes={"RG501": "warning"})
-def weights_total_100(form):
-    if form.weight_total != FULL:
-        path = ("scores",) if form.form == "selfeval-2019" else ("indicators",)
-        yield Finding("RG501", path, {"total": format_points(form.weight_total)}, at_key=True)
+@rule("weights_total", codes={"RG501": "warning"})
+def weights_total(ctx: Context):
+    total = ctx.figure(ctx.params["total"])
+    if total != Decimal(str(ctx.params.get("full", FULL))):
+        yield Finding("RG501", paths.parse(ctx.params["at"]), {"total": format_points(total)}, at_key=True)
 
 
-def _scored_items(form):
-    """Yield (path, item) for every scored row of a self-evaluation."""
-    if form.form == "selfeval-2019":
-        for g, group in enumerate(form.scores):
-            for i, item in enumerate(group.items):
-                yield ("scores", g, "items", i), item
-    else:
-        for i1, i2, i3, *_, item in rows(form.indicators):
-            yield ("indicators", i1, "groups", i2, "items", i3), item
-
-
-@rule("selfeval-2019", "selfeval-2020", codes={"RG503": "error", "RG504": "warning", "RG506": "warning"})
-def scores_within_weights(form):
-    for path, item in _scored_items(form):
+@rule("score_bounds", codes={"RG503": "error", "RG504": "warning", "RG506": "warning"})
+def score_bounds(ctx: Context):
+    """Every row scored, within 0 and its weight; below the weight only with a reason (``reason``)."""
+    reason_field = ctx.params.get("reason")
+    for path, _, _, item in ctx.tree_rows():
         if item.score is None:
             yield Finding("RG506", path + ("name",), {"name": item.name})
         elif item.score < 0 or item.score > item.weight:
             yield Finding("RG503", path + ("score",), {"name": item.name, "score": format_points(item.score),
                                                       "weight": format_points(item.weight)})
-        elif form.form == "selfeval-2020" and item.score < item.weight and not _has_reason(item.reason):
+        elif reason_field and item.score < item.weight and not has_reason(getattr(item, reason_field)):
             yield Finding("RG504", path + ("score",), {"name": item.name, "score": format_points(item.score),
                                                       "weight": format_points(item.weight)})
 
 
-def _has_reason(reason: str | None) -> bool:
+def has_reason(reason: str | None) -> bool:
     return bool(reason and reason.strip() and reason.strip() != "无偏差")
 
 
@@ -101,17 +97,17 @@ BANDS = {
 OVERSHOOT = Decimal("1.3")  # an actual this far above its target wants a word on why
 
 
-@rule("selfeval-2020", codes={"RG407": "error", "RG408": "warning", "RG508": "warning"})
-def qualitative_bands_and_overshoot(form):
-    for i1, i2, i3, *_, item in rows(form.indicators):
-        path = ("indicators", i1, "groups", i2, "items", i3)
+@rule("qualitative_bands", codes={"RG407": "error", "RG408": "warning", "RG508": "warning"})
+def qualitative_bands(ctx: Context):
+    """Band options scored inside their band; met text targets scored high; big overshoots explained."""
+    for path, _, _, item in ctx.tree_rows():
         if item.score is None or item.actual is None:
             continue
         yield from _band(path, item)
         target, actual = item.target, item.actual
         if (target and target.quantitative and actual.quantitative and target.op not in ("≤", "<")
                 and _same_unit(target.unit, actual.unit) and target.number > 0
-                and actual.number / target.number >= OVERSHOOT and not _has_reason(item.reason)):
+                and actual.number / target.number >= OVERSHOOT and not has_reason(item.reason)):
             yield Finding("RG508", path + ("actual",), {"name": item.name, "actual": actual.source,
                                                        "target": target.source})
 
@@ -137,12 +133,21 @@ def _band(path: tuple, item):
                                                       "low": format_points(Decimal("0.8") * weight)})
 
 
-@rule("selfeval-2020", codes={"RG406": "warning", "RG507": "warning"})
-def suggested_scores(form):
-    if form.funds.weight != 10:
-        yield Finding("RG507", ("funds", "weight"), {"weight": format_points(form.funds.weight)})
-    for i1, i2, i3, *_, item in rows(form.indicators):
-        suggestion = scoring.suggested_score(item.weight, item.target, item.actual, form.settings.reverse_rule)
+@rule("suggested_scores", codes={"RG406": "warning"})
+def suggested_scores(ctx: Context):
+    """A quantitative row's score differs from the one its target and actual suggest."""
+    reverse = ctx.figure(ctx.params.get("reverse_rule", "linear"))
+    for path, _, _, item in ctx.tree_rows():
+        suggestion = scoring.suggested_score(item.weight, item.target, item.actual, reverse)
         if suggestion is not None and item.score is not None and round2(item.score) != suggestion:
-            yield Finding("RG406", ("indicators", i1, "groups", i2, "items", i3, "score"), {
+            yield Finding("RG406", path + ("score",), {
                 "name": item.name, "score": format_points(item.score), "suggested": format_points(suggestion)})
+
+
+@rule("execution_weight", codes={"RG507": "warning"})
+def execution_weight(ctx: Context):
+    """预算执行率's 分值 is the form's rule (10 nationally, 20 in Hubei)."""
+    weight, expected = ctx.figure(ctx.params["weight"]), Decimal(str(ctx.params.get("expected", 10)))
+    if weight != expected:
+        yield Finding("RG507", paths.parse(ctx.params["weight"]),
+                      {"weight": format_points(weight), "expected": format_points(expected)})

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from ..forms import paths
 from ..forms.text import strings
-from .base import Finding, rule
+from .base import Context, Finding, rule
 
 # <p>, </p>, <br/>, <span …>; LaTeX such as $\geq 90\%$; the replacement character of bad decoding.
 DEBRIS = re.compile(
@@ -13,29 +14,22 @@ DEBRIS = re.compile(
     r"|\ufffd",  # a character lost in decoding
     re.IGNORECASE,
 )
-REQUIRED_TEXTS = {
-    "target-2026": (("goals", "annual"),),
-    "selfeval-2020": (("goals", "target"), ("goals", "actual")),
-    "selfeval-2019": (("goal",),),
-    "target-2020": (("texts", "goals"),),
-}
 
 
-@rule(codes={"RG802": "error"})
-def no_debris(form):
-    data = form.model_dump(mode="python", exclude={"settings", "notes"})
+@rule("no_debris", codes={"RG802": "error"}, always=True)
+def no_debris(ctx: Context):
+    data = ctx.form.model_dump(mode="python", exclude={"settings", "notes"})
     for path, text in strings(data):
         match = DEBRIS.search(text)
         if match:
             yield Finding("RG802", path, {"debris": match.group(0)[:30]})
 
 
-@rule(codes={"RG803": "error"})
-def required_texts(form):
-    for path in REQUIRED_TEXTS.get(form.form, ()):
-        value = form
-        for key in path:
-            value = getattr(value, key)
-        if not any(paragraph.strip() for paragraph in value):
-            yield Finding("RG803", path, {"field": ".".join(path)}, at_key=True)
+@rule("required_texts", codes={"RG803": "error"}, always=True)
+def required_texts(ctx: Context):
+    """The profile's ``required_texts``: paragraphs the reviewer needs."""
+    for path in ctx.profile.get("required_texts") or ():
+        value = ctx.figure(path)
+        if not any(paragraph.strip() for paragraph in value or ()):
+            yield Finding("RG803", paths.parse(path), {"field": path}, at_key=True)
 

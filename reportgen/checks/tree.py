@@ -1,28 +1,28 @@
 """The indicator tree: known 一级/二级 names in the form's order, required groups, no duplicates."""
 from __future__ import annotations
 
-from ..forms.schema import rows
-from .base import Finding, rule
-from .taxonomy import REQUIRED, TAXONOMIES, level1_of, normal
+from ..forms import paths
+from ..load.source import dotted
+from .base import Context, Finding, rule
+from .taxonomy import level1_of, normal, taxonomy_of
 
 
-def _groups(form):
-    """Yield (path, 一级 name, [(path, 二级 name)]) for either tree shape."""
-    if form.form == "selfeval-2019":
-        for g, group in enumerate(form.scores):
-            yield ("scores", g, "level1"), group.level1, []
-        return
-    for i1, level1 in enumerate(form.indicators):
-        children = [(("indicators", i1, "groups", i2, "level2"), l2.level2) for i2, l2 in enumerate(level1.groups)]
-        yield ("indicators", i1, "level1"), level1.level1, children
+def _groups(ctx: Context):
+    """Yield (path, 一级 name, [(path, 二级 name)]) over the profile's tree."""
+    level2 = ctx.profile.get("tree", {}).get("level2")
+    for path, node in ctx.level1_nodes():
+        children = [(path + rel + ("level2",), child.level2) for rel, child in paths.select(node, level2)] \
+            if level2 else []
+        yield path + ("level1",), node.level1, children
 
 
-@rule(codes={"RG601": "error", "RG602": "error", "RG603": "warning", "RG604": "error", "RG605": "warning"})
-def taxonomy(form):
-    known = TAXONOMIES[form.form]
+@rule("taxonomy", codes={"RG601": "error", "RG602": "error", "RG603": "warning", "RG604": "error",
+                         "RG605": "warning"})
+def taxonomy(ctx: Context):
+    known = taxonomy_of(ctx.profile)
     order = list(known)
     seen: list[str] = []
-    for path, name, children in _groups(form):
+    for path, name, children in _groups(ctx):
         level1 = normal(name)
         if level1 not in known:
             yield Finding("RG601", path, {"name": name, "known": "、".join(known)})
@@ -33,41 +33,23 @@ def taxonomy(form):
         for child_path, child in children:
             if normal(child) in known[level1]:
                 continue
-            home = level1_of(form.form, child)
+            home = level1_of(known, child)
             if home:
                 yield Finding("RG602", child_path, {"name": child, "level1": name, "home": home})
             else:
                 yield Finding("RG605", child_path, {"name": child, "level1": name, "known": "、".join(known[level1])})
-    for required in REQUIRED[form.form]:
-        if required not in seen:
-            yield Finding("RG604", ("indicators" if form.form != "selfeval-2019" else "scores",),
-                          {"name": required}, at_key=True)
+    tree_key = paths.parse(ctx.profile.get("tree", {}).get("level1", "indicators[*]"))[:1]
+    for required in ctx.profile.get("required_level1") or ():
+        if normal(required) not in seen:
+            yield Finding("RG604", tree_key, {"name": required}, at_key=True)
 
 
-@rule("target-2026", "target-2020", "selfeval-2020", codes={"RG606": "warning"})
-def unique_names(form):
+@rule("unique_names", codes={"RG606": "warning"})
+def unique_names(ctx: Context):
     first: dict[str, tuple] = {}
-    for i1, i2, i3, *_, item in rows(form.indicators):
-        path = ("indicators", i1, "groups", i2, "items", i3, "name")
+    for path, _, _, item in ctx.tree_rows():
         key = normal(item.name)
         if key in first:
-            yield Finding("RG606", path, {"name": item.name, "first": _human(first[key])})
+            yield Finding("RG606", path + ("name",), {"name": item.name, "first": dotted(first[key])})
         else:
-            first[key] = (i1, i2, i3)
-
-
-@rule("selfeval-2019", codes={"RG606": "warning"})
-def unique_names_2019(form):
-    first: dict[str, tuple] = {}
-    for g, group in enumerate(form.scores):
-        for i, item in enumerate(group.items):
-            key = normal(item.name)
-            if key in first:
-                yield Finding("RG606", ("scores", g, "items", i, "name"), {"name": item.name, "first": first[key]})
-            else:
-                first[key] = f"scores[{g}].items[{i}]"
-
-
-def _human(index: tuple) -> str:
-    i1, i2, i3 = index
-    return f"indicators[{i1}].groups[{i2}].items[{i3}]"
+            first[key] = path

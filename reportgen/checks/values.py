@@ -3,37 +3,32 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..forms.schema import rows
-from .base import Finding, rule
+from .base import Context, Finding, rule
 
 SATISFACTION_FLOOR = Decimal(85)
 PERCENT_UNITS = ("%", "％")
 
 
-def _targets(form):
-    for i1, i2, i3, level1, level2, item in rows(form.indicators):
-        yield ("indicators", i1, "groups", i2, "items", i3), level1, level2, item
-
-
-@rule("target-2026", "target-2020", "selfeval-2020",
-      codes={"RG701": "warning", "RG702": "warning", "RG703": "warning", "RG704": "warning", "RG705": "warning",
-             "RG706": "warning"})
-def indicator_values(form):
-    for path, _, level2, item in _targets(form):
-        value = item.target
+@rule("indicator_values", codes={"RG701": "warning", "RG702": "warning", "RG703": "warning", "RG704": "warning",
+                                 "RG705": "warning", "RG706": "warning"})
+def indicator_values(ctx: Context):
+    """The target (field ``target``) of every row of the tree."""
+    key = ctx.params.get("target", "target")
+    for path, _, level2, item in ctx.tree_rows():
+        value = getattr(item, key)
         if value is None:
             yield Finding("RG705", path + ("name",), {"name": item.name})
             continue
-        if _is_satisfaction(item.name, level2.level2):
-            yield from _satisfaction(path, item.name, value)
+        if _is_satisfaction(item.name, level2.level2 if level2 is not None else ""):
+            yield from _satisfaction(path + (key,), item.name, value)
         if not value.quantitative:
             continue
         if value.implicit_op:
-            yield Finding("RG702", path + ("target",), {"value": value.source, "op": "="})
+            yield Finding("RG702", path + (key,), {"value": value.source, "op": "="})
         if not value.unit:
-            yield Finding("RG701", path + ("target",), {"value": value.source})
+            yield Finding("RG701", path + (key,), {"value": value.source})
         elif value.unit in PERCENT_UNITS and (value.number > 100 or (value.number == 100 and value.op in ("≥", ">"))):
-            yield Finding("RG703", path + ("target",), {"value": value.source})
+            yield Finding("RG703", path + (key,), {"value": value.source})
 
 
 def _is_satisfaction(name: str, level2: str) -> bool:
@@ -42,6 +37,6 @@ def _is_satisfaction(name: str, level2: str) -> bool:
 
 def _satisfaction(path: tuple, name: str, value):
     if not value.quantitative or value.unit not in PERCENT_UNITS:
-        yield Finding("RG704", path + ("target",), {"name": name, "value": value.source})
+        yield Finding("RG704", path, {"name": name, "value": value.source})
     elif value.number < SATISFACTION_FLOOR or value.op in ("≤", "<"):
-        yield Finding("RG706", path + ("target",), {"name": name, "value": value.source})
+        yield Finding("RG706", path, {"name": name, "value": value.source})

@@ -5,13 +5,17 @@ import sys
 from pathlib import Path
 
 from ..cli import form_id, say
+from ..forms import FORMS
 from ..output import write_atomic
-from ..resources import templates_dir
 
 
 def run(args) -> int:
     form = form_id(args)
-    text = (templates_dir() / "starters" / f"{form}.yaml").read_text(encoding="utf-8")
+    starter = FORMS[form].definition.files.get("starter.yaml")
+    if starter is None:
+        print(say(args, f"表单 {form} 没有起始文件 starter.yaml", f"form {form} has no starter.yaml"), file=sys.stderr)
+        return 1
+    text = starter.read_text(encoding="utf-8")
     if args.output == "-":
         sys.stdout.write(text)
         return 0

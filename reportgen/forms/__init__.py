@@ -1,46 +1,90 @@
-"""The registry of form types. A form type is a model plus a layout, nothing else.
+"""The registry of form types. A form type is a folder of data: schema, profile, layout, starter.
 
-Adding a form: a package here with ``model.py`` (what the YAML holds) and ``layout.py``
-(the printed grid), one line in ``_MODULES``, and a starter in ``templates/starters``.
+Built-in forms live in ``templates/forms/<id>/``; users add or override forms with ``--forms DIR``
+(see ``registry``). Nothing here knows a form by name.
 """
 from __future__ import annotations
 
-import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Callable
+from functools import cached_property
+from typing import Callable, Iterator
 
 from pydantic import BaseModel
 
 from ..layout import FormLayout
+from .definition import Definition, DefinitionError
+from .registry import add_user_folders, discover, resolve
 
 
 @dataclass(frozen=True)
 class FormType:
-    """What the tool knows of one form type."""
+    """What the tool knows of one form type, built from its definition when first used."""
 
-    id: str
-    title: str
-    model: type[BaseModel]
-    layout: Callable[[BaseModel], FormLayout]
+    definition: Definition
+
+    @property
+    def id(self) -> str:
+        return self.definition.id
+
+    @property
+    def title(self) -> str:
+        return self.definition.title
+
+    @cached_property
+    def model(self) -> type[BaseModel]:
+        from .build import build_model
+
+        return build_model(self.definition)
+
+    @cached_property
+    def layout(self) -> Callable[[BaseModel], FormLayout]:
+        from .layouts import layout_of
+
+        return layout_of(self.definition)
 
 
-_MODULES = {
-    "target-2026": "target_2026",
-    "target-2020": "target_2020",
-    "selfeval-2019": "selfeval_2019",
-    "selfeval-2020": "selfeval_2020",
-}
+class _Registry(Mapping):
+    """Form id → FormType over the current search path; folders are read once, models built on use."""
+
+    def __init__(self) -> None:
+        self._key: str | None = None
+        self._found: list = []
+        self._types: dict[str, FormType] = {}
+
+    def _refresh(self) -> None:
+        import os
+
+        key = os.environ.get("REPORTGEN_FORMS", "")
+        if key != self._key:
+            self._key, self._found, self._types = key, discover(), {}
+
+    def __getitem__(self, form_id: str) -> FormType:
+        self._refresh()
+        if form_id not in self._types:
+            definition = resolve(form_id, self._found)
+            if definition is None:
+                raise KeyError(form_id)
+            self._types[form_id] = FormType(definition)
+        return self._types[form_id]
+
+    def __iter__(self) -> Iterator[str]:
+        self._refresh()
+        return iter(dict.fromkeys(fid for fid, _, _ in self._found))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
-def _load(form_id: str) -> FormType:
-    package = importlib.import_module(f"{__name__}.{_MODULES[form_id]}")
-    layout = importlib.import_module(f"{package.__name__}.layout")
-    return FormType(form_id, package.TITLE, package.MODEL, layout.layout)
-
-
-FORMS: dict[str, FormType] = {form_id: _load(form_id) for form_id in _MODULES}
+FORMS = _Registry()
 
 
 def form_type(form_id: str) -> FormType | None:
     """Return the form type called ``form_id``, or None."""
-    return FORMS.get(form_id)
+    try:
+        return FORMS[form_id]
+    except KeyError:
+        return None
+
+
+__all__ = ["FORMS", "FormType", "Definition", "DefinitionError", "add_user_folders", "form_type"]

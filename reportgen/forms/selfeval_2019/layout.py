@@ -47,7 +47,7 @@ def _scores(form: SelfEval2019):
     t = TableBuilder(WIDTHS, header_rows=1)
     t.row(head("一级指标"), head("指标名称"), head("指标解释"), head("权重"), head("自评分"), head("备注"))
     for g, group in enumerate(form.scores):
-        caption = f"{group.level1} ({format_points(group.weight)}分)"
+        caption = f"{group.level1} ({format_points(form.calc['level1_points'][g])}分)"
         for index, item in enumerate(group.items):
             at = f"scores[{g}].items[{index}]"
             first = [replace(label(caption, rows=len(group.items)), binding=f"scores[{g}].level1")] if index == 0 else []

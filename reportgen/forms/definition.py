@@ -1,0 +1,89 @@
+"""A form definition: a folder of data files, read into one merged, located description.
+
+A folder ``<form-id>/`` holds ``form.yaml`` (id, title, kind, ``extends``), ``schema.yaml`` (the
+fields), ``profile.yaml`` (the rules), ``layout.html.j2`` and ``starter.yaml``. A variant names
+its parent in ``extends`` and holds only what differs: its YAML files are merged into the
+parent's (mappings key by key, ``null`` drops a key, anything else replaces), files it lacks
+are the parent's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load.source import Source, dotted, read_yaml
+from ..problems import ReportgenError
+
+DATA_FILES = ("form.yaml", "schema.yaml", "profile.yaml")
+OTHER_FILES = ("layout.html.j2", "starter.yaml")
+
+
+class DefinitionError(ReportgenError):
+    """A form definition that cannot be used: its file, line and what is wrong, Chinese first."""
+
+    exit_code = 2
+
+    def __init__(self, file: Path | str, line: int, zh: str, en: str):
+        super().__init__(f"{file}:{line}: {zh} ({en})")
+        self.file, self.line = str(file), line
+
+
+@dataclass(frozen=True)
+class Definition:
+    """One form type as its folder (and its parents') declare it."""
+
+    id: str
+    title: str
+    kind: str                                 # target | selfeval | monitor: the booklet's summary kind
+    folder: Path                              # the form's own folder
+    origin: str                               # "built-in" or the --forms folder it came from
+    schema: dict
+    profile: dict
+    meta: dict = field(default_factory=dict)  # the whole form.yaml, merged
+    files: dict[str, Path] = field(default_factory=dict)  # layout / starter → the file used
+    parent: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)  # the form's own data files, for locations
+
+    def where(self, file: str, path: tuple) -> tuple[Path, int]:
+        """Return the file and line that declare ``path`` of data file ``file`` (the nearest one)."""
+        source = self.sources.get(file)
+        if source is None or not path:
+            return self.folder / file, 1
+        return self.folder / file, source.where(path)[0]
+
+    def fail(self, file: str, path: tuple, zh: str, en: str) -> DefinitionError:
+        where, line = self.where(file, path)
+        location = f"{dotted(path)}: " if path else ""
+        return DefinitionError(where, line, location + zh, location + en)
+
+
+def read_data(path: Path) -> tuple[dict, Source | None]:
+    """Return the mapping in ``path`` with its source map; an absent file is empty."""
+    if not path.is_file():
+        return {}, None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DefinitionError(path, 1, f"无法读取：{exc}", f"cannot read: {exc}") from None
+    source = read_yaml(text)
+    if source.problems:
+        first = source.problems[0]
+        raise DefinitionError(path, first.line, first.message("zh"), first.message("en"))
+    if source.data is None:
+        return {}, source
+    if not isinstance(source.data, dict):
+        raise DefinitionError(path, 1, "顶层应为映射", "the top level must be a mapping")
+    return source.data, source
+
+
+def merge(parent: object, child: object) -> object:
+    """Return ``child`` laid over ``parent``: mappings merge key by key, ``None`` drops a key."""
+    if not (isinstance(parent, dict) and isinstance(child, dict)):
+        return child
+    out = dict(parent)
+    for key, value in child.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge(parent.get(key), value)
+    return out
