@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("form", metavar="FORM")
     new.add_argument("-o", "--output", metavar="FILE", help="文件名 (default: FORM.yaml; - for stdout)")
     new.add_argument("--force", action="store_true", help="覆盖已有文件 (overwrite)")
+    new.add_argument("--from-target", metavar="FILE", help="由项目的申报表预填（如运行监控表）(fill from a target form)")
     _common(new)
 
     forms = sub.add_parser("forms", help="列出全部表单类型及其来源 (list every form type and where it comes from)")

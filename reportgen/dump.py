@@ -11,7 +11,8 @@ from .forms.values import IndicatorValue
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # equal amounts are written out, never as &id001 / *id001
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:

@@ -32,6 +32,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "executed {executed} exceeds the budget {budget} (scored as 100%)"),
     "RG206": ("预算数为空或为 0，无法计算执行率", "the budget is blank or 0: no execution rate can be computed"),
     # -- dates --
+    "RG207": ("1-{month}月执行率 {rate} 低于时间进度 {expected}，且未说明偏差原因",
+              "the execution rate of months 1-{month}, {rate}, is behind the time elapsed ({expected}) with no reason given"),
     "RG301": ("计划完成日期 {end} 早于计划开始日期 {start}", "end date {end} is before start date {start}"),
     "RG302": ("{date} 不在表单年度 {year} 年内（一次性/经常性项目应在当年实施）",
               "{date} lies outside the form year {year} (a one-year project runs in its year)"),
@@ -89,6 +91,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- text --
     "RG802": ("文本中残留标记或提取碎片“{debris}”，会原样打印", "markup or extraction debris “{debris}” would print as is"),
     "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
+    "RG809": ("有 {count} 项指标的完成目标可能性为“{value}”（首项 {row}），须填写 {field}",
+              "{count} indicator(s) marked “{value}” (first: {row}): {field} is required"),
     # -- fonts --
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",
               "character “{char}” (U+{code:04X}) has no glyph in any configured font ({fonts}); it would print as a box"),

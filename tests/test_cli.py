@@ -119,12 +119,12 @@ def test_new_writes_a_starter_that_checks_clean_and_renders(tmp_path, capsys, fo
     assert main(["render", str(starter), "-o", str(tmp_path / "out"), "-f", "html"]) == 0
 
 
-def test_every_form_type_has_a_starter():
+def test_every_form_type_has_a_starter(tmp_path):
     from reportgen import FORMS
 
     for form_id in FORMS:
-        starter = FORMS[form_id].definition.files["starter.yaml"]
-        assert f"form: {form_id}" in starter.read_text(encoding="utf-8")
+        assert main(["new", form_id, "-o", str(tmp_path / f"{form_id}.yaml")]) == 0
+        assert f"\nform: {form_id}\n" in (tmp_path / f"{form_id}.yaml").read_text(encoding="utf-8")
 
 
 def test_doctor_reports_subsetter_fonts_and_office(capsys):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..forms import paths
-from ..money import format_amount
+from ..money import format_amount, format_rate
 from .base import Context, Finding, entries, rule
 
 
@@ -57,3 +57,16 @@ def execution(ctx: Context):
         yield Finding("RG206", path, {})
     elif executed is not None and executed > budget:
         yield Finding("RG205", path, {"executed": format_amount(executed), "budget": format_amount(budget)})
+
+
+@rule("time_progress", codes={"RG207": "warning"})
+def time_progress(ctx: Context):
+    """1–N月执行率 behind the time elapsed (N/12) with no reason given for the deviation."""
+    rate, month = ctx.figure(ctx.params["rate"]), ctx.figure(ctx.params["month"])
+    if rate is None or not month or not 1 <= month <= 12:
+        return
+    reason = ctx.figure(ctx.params["reason"]) if ctx.params.get("reason") else ()
+    expected = Decimal(month) / 12
+    if rate < expected and not any(p.strip() for p in reason or ()):
+        yield Finding("RG207", paths.parse(ctx.params["at"]),
+                      {"rate": format_rate(rate), "month": month, "expected": format_rate(expected)})

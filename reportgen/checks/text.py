@@ -5,6 +5,7 @@ import re
 
 from ..forms import paths
 from ..forms.text import strings
+from ..load.source import dotted
 from .base import Context, Finding, rule
 
 # <p>, </p>, <br/>, <span …>; LaTeX such as $\geq 90\%$; the replacement character of bad decoding.
@@ -33,3 +34,17 @@ def required_texts(ctx: Context):
         if not any(paragraph.strip() for paragraph in value or ()):
             yield Finding("RG803", paths.parse(path), {"field": path}, at_key=True)
 
+
+
+@rule("required_when", codes={"RG809": "error"})
+def required_when(ctx: Context):
+    """Texts required once any indicator row's ``field`` takes one of ``values`` (有可能 / 不可能)."""
+    field, values = ctx.params["field"], ctx.params["values"]
+    rows = [(path, item) for path, _, _, item in ctx.tree_rows() if getattr(item, field) in values]
+    if not rows:
+        return
+    path, item = rows[0]
+    for text in ctx.params["texts"]:
+        if not any(paragraph.strip() for paragraph in ctx.figure(text) or ()):
+            yield Finding("RG809", paths.parse(text), {"field": text, "value": getattr(item, field),
+                                                       "row": dotted(path), "count": len(rows)}, at_key=True)

@@ -26,6 +26,7 @@ class FormModel(StrictModel):
         return ref
 
     def summary(self) -> Summary:
-        spec = self.definition.profile.get("summary", {})
+        spec = dict(self.definition.profile.get("summary", {}))
+        table = spec.pop("table", self.definition.kind)  # which table of the 汇总表 the line goes in
         values = {key: self.figure(ref) for key, ref in spec.items() if ref is not None}
-        return Summary(kind=self.definition.kind, **values)
+        return Summary(kind=table, **values)

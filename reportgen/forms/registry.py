@@ -38,9 +38,18 @@ def discover() -> list[tuple[str, Path, str]]:
     for root, origin in search_path():
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
             if (folder / "form.yaml").is_file():
-                meta, _ = read_data(folder / "form.yaml")
-                found.append((str(meta.get("id") or folder.name), folder, origin))
+                found.append((_folder_id(folder), folder, origin))
     return found
+
+
+def _folder_id(folder: Path) -> str:
+    """Return the form id of ``folder``: its name, which ``id:`` in form.yaml must repeat if given."""
+    meta, source = read_data(folder / "form.yaml")
+    if "id" in meta and str(meta["id"]) != folder.name:
+        line = source.where(("id",))[0] if source else 1
+        raise DefinitionError(folder / "form.yaml", line, f"id {meta['id']!r} 与目录名 {folder.name!r} 不一致",
+                              f"id {meta['id']!r} differs from the folder name {folder.name!r}")
+    return folder.name
 
 
 def resolve(form_id: str, found: list[tuple[str, Path, str]], skip: tuple[Path, ...] = ()) -> Definition | None:

@@ -1,0 +1,59 @@
+"""A new form filled from another one, as its profile's ``prefill:`` maps fields across.
+
+```yaml
+prefill:
+  kind: target                       # the kind of form it is made from
+  fields: {project.name: project.name, funds.total.adjusted: funds.annual}
+  tree: {from: indicators, to: indicators, items: {name: name, target: target}}
+  defaults: {month: 6}
+```
+"""
+from __future__ import annotations
+
+from . import paths
+
+
+class PrefillError(ValueError):
+    """The source form cannot fill this one (no prefill declared, or another kind of form)."""
+
+
+def prefill(definition, source) -> dict:
+    """Return the data of a new ``definition`` form taken from the validated form ``source``."""
+    spec = definition.profile.get("prefill")
+    if not spec:
+        raise PrefillError(f"{definition.id} declares no prefill")
+    if spec.get("kind") and source.definition.kind != spec["kind"]:
+        raise PrefillError(f"{source.form} is a {source.definition.kind} form, not a {spec['kind']} form")
+    data: dict = {"form": definition.id, **(spec.get("defaults") or {})}
+    for target, origin in (spec.get("fields") or {}).items():
+        value = _plain(paths.get(source, origin))
+        if value not in (None, (), []):
+            _put(data, paths.parse(target), value)
+    tree = spec.get("tree")
+    if tree:
+        data[tree["to"]] = [_level1(node, tree["items"]) for node in getattr(source, tree["from"])]
+    return data
+
+
+def _level1(node, items: dict) -> dict:
+    return {"level1": node.level1, "groups": [
+        {"level2": group.level2, "items": [_item(item, items) for item in group.items]} for group in node.groups]}
+
+
+def _item(item, mapping: dict) -> dict:
+    return {new: _plain(getattr(item, old)) for new, old in mapping.items() if getattr(item, old) is not None}
+
+
+def _plain(value: object) -> object:
+    """Return a model value as the data a YAML file holds (indicator values as written)."""
+    if hasattr(value, "source"):
+        return value.source
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _put(data: dict, path: tuple, value: object) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value

@@ -1,0 +1,159 @@
+"""Form definitions as data: folders, variants, user folders, located errors, prefill."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen import load
+from reportgen.cli import main
+from reportgen.forms import FORMS
+from reportgen.options import RenderOptions
+from reportgen.pipeline import examine
+from reportgen.resources import templates_dir
+from tests.conftest import SAMPLES
+
+BUILT_IN = templates_dir() / "forms"
+
+
+@pytest.fixture(autouse=True)
+def no_user_forms(monkeypatch):
+    """Each test starts with the built-in forms only; ``--forms`` changes are undone after it."""
+    monkeypatch.delenv("REPORTGEN_FORMS", raising=False)
+
+
+def codes(path: Path) -> list[str]:
+    return [p.code for p in examine(path, RenderOptions())[1]]
+
+
+def test_every_built_in_form_is_a_folder_of_data():
+    assert {"target-2026", "target-2020", "selfeval-2019", "selfeval-2020", "monitor", "selfeval-sichuan",
+            "selfeval-2019-self"} <= set(FORMS)
+    for form_id in FORMS:
+        definition = FORMS[form_id].definition
+        assert definition.origin == "built-in" and definition.folder.parent == BUILT_IN
+        assert FORMS[form_id].model.model_fields["form"].is_required()
+
+
+def test_forms_lists_each_form_with_its_origin_and_parent(capsys):
+    assert main(["forms"]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "[内置]" in lines["target-2026"]
+    assert "← selfeval-2020" in lines["selfeval-sichuan"] and "项目绩效自我评价" in lines["selfeval-2019-self"]
+
+
+def test_a_variant_inherits_what_it_does_not_change():
+    sichuan = FORMS["selfeval-sichuan"].model.model_fields
+    national = FORMS["selfeval-2020"].model.model_fields
+    funds = sichuan["funds"].annotation.model_fields
+    assert "carryover" not in funds and {"special", "unit_funds", "reason"} <= set(funds)
+    assert set(national) - {"form"} < set(sichuan)
+    assert FORMS["selfeval-sichuan"].definition.profile["checks"]["stated_rate"] == \
+        FORMS["selfeval-2020"].definition.profile["checks"]["stated_rate"]
+
+
+@pytest.mark.parametrize("form_id", ["monitor", "selfeval-sichuan", "selfeval-2019-self"])
+def test_new_forms_starters_check_clean(tmp_path, form_id):
+    starter = tmp_path / f"{form_id}.yaml"
+    assert main(["new", form_id, "-o", str(starter)]) == 0
+    assert f"form: {form_id}\n" in starter.read_text(encoding="utf-8")
+    assert codes(starter) == []
+
+
+def test_a_user_folder_overrides_a_built_in_form_and_may_extend_it(tmp_path):
+    own = tmp_path / "forms" / "target-2026"
+    own.mkdir(parents=True)
+    (own / "form.yaml").write_text("extends: target-2026\ntitle: 我省的申报表\n", encoding="utf-8")
+    (own / "profile.yaml").write_text("checks:\n  vocabulary: null\n", encoding="utf-8")
+    sample = SAMPLES / "target-2026" / "01-incubation-base-operation.yaml"
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(sample.read_text(encoding="utf-8").replace("nature: 其他一次性项目", "nature: 新类型"),
+                   encoding="utf-8")
+    assert "RG607" in codes(odd)
+    main(["forms", "--forms", str(tmp_path / "forms")])
+    assert FORMS["target-2026"].title == "我省的申报表"
+    assert FORMS["target-2026"].definition.parent == "target-2026"
+    assert "RG607" not in codes(odd)
+
+
+def test_new_form_copies_a_form_that_then_checks_like_a_built_in_one(tmp_path, capsys):
+    forms = tmp_path / "forms"
+    assert main(["new-form", "my-selfeval", "--from", "selfeval-2020", "-o", str(forms)]) == 0
+    assert {p.name for p in (forms / "my-selfeval").iterdir()} >= {"form.yaml", "schema.yaml", "profile.yaml",
+                                                                   "starter.yaml"}
+    assert main(["new-form", "my-selfeval", "--from", "selfeval-2020", "-o", str(forms)]) == 1
+    starter = tmp_path / "mine.yaml"
+    assert main(["new", "my-selfeval", "--forms", str(forms), "-o", str(starter)]) == 0
+    assert main(["check", str(starter), "--strict"]) == 0
+    bad = starter.read_text(encoding="utf-8").replace("score: 30\n", "score: 31\n")
+    starter.write_text(bad, encoding="utf-8")
+    assert "RG503" in codes(starter)
+
+
+BROKEN = [
+    ("schema.yaml", "fields:\n  year: {type: year, label: 年度}\n  project: {type: txet}\n", 3, "txet"),
+    ("schema.yaml", "fields: [\n", 2, "YAML"),
+    ("schema.yaml", "fields:\n  year: {type: year}\n  year: {type: year}\n", 3, "year"),
+    ("schema.yaml", "fields:\n  kind: {type: choice, choices: []}\n", 2, "choices"),
+    ("profile.yaml", "checks:\n  no_such_rule: {}\n", 2, "no_such_rule"),
+    ("profile.yaml", "checks:\n  sums: [{code: RG201, total: funds.nothing, parts: []}]\n", 2, "sums"),
+    ("form.yaml", "id: broken\nextends: no-such-form\n", 2, "no-such-form"),
+    ("form.yaml", "title: x\nid: other\n", 2, "other"),
+]
+
+
+@pytest.mark.parametrize("file, text, line, word", BROKEN)
+def test_a_broken_definition_is_a_located_error_not_a_traceback(tmp_path, capsys, file, text, line, word):
+    folder = tmp_path / "forms" / "broken"
+    shutil.copytree(BUILT_IN / "target-2026", folder)
+    (folder / "form.yaml").write_text("id: broken\ntitle: 坏表\n", encoding="utf-8")
+    (folder / file).write_text(text, encoding="utf-8")
+    data = tmp_path / "x.yaml"
+    data.write_text((BUILT_IN / "target-2026" / "starter.yaml").read_text(encoding="utf-8")
+                    .replace("form: target-2026", "form: broken"), encoding="utf-8")
+    assert main(["check", str(data), "--forms", str(tmp_path / "forms")]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder / file}:{line}:" in err and word in err and "Traceback" not in err
+
+
+def test_monitor_is_prefilled_from_a_target_form_for_every_sample(tmp_path):
+    for sample in sorted((SAMPLES / "target-2026").glob("*.yaml")):
+        out = tmp_path / f"{sample.stem}.yaml"
+        assert main(["new", "monitor", "--from-target", str(sample), "-o", str(out)]) == 0
+        text = out.read_text(encoding="utf-8")
+        target = load(sample)
+        assert target.project.name in text and "&id" not in text
+        found = [c for c in codes(out) if c != "RG705"]  # values the seed lost stay reported as blank
+        assert all(c.startswith(("RG6", "RG7")) for c in found), (sample.name, found)
+
+
+def test_monitor_from_a_self_evaluation_is_refused(tmp_path, capsys):
+    sample = next((SAMPLES / "selfeval-2020").glob("*.yaml"))
+    assert main(["new", "monitor", "--from-target", str(sample), "-o", str(tmp_path / "m.yaml")]) == 2
+    assert "target" in capsys.readouterr().err
+
+
+MONITOR = (BUILT_IN / "monitor" / "starter.yaml").read_text(encoding="utf-8")
+
+
+def test_a_doubtful_indicator_requires_the_closing_texts(tmp_path):
+    doubtful = tmp_path / "m.yaml"
+    doubtful.write_text(MONITOR.replace("likelihood: 确定能    #", "likelihood: 有可能    #"), encoding="utf-8")
+    found = [(p.code, p.path, p.line) for p in examine(doubtful, RenderOptions())[1]]
+    lines = MONITOR.splitlines()
+    assert found == [("RG809", "deviation", lines.index("deviation: []                     # 偏差或不能完成目标原因分析（有“有可能/不可能”时必填）") + 1),
+                     ("RG809", "suggestions", len(lines))]
+    explained = MONITOR.replace("likelihood: 确定能    #", "likelihood: 不可能    #").replace(
+        "deviation: []", "deviation: [场地改造推迟]").replace("suggestions: []", "suggestions: [下半年加开场次]")
+    doubtful.write_text(explained, encoding="utf-8")
+    assert codes(doubtful) == []
+
+
+def test_execution_behind_time_without_a_reason_is_a_warning(tmp_path):
+    behind = tmp_path / "m.yaml"
+    behind.write_text(MONITOR.replace("executed: 520000.00", "executed: 300000.00"), encoding="utf-8")
+    found = examine(behind, RenderOptions())[1]
+    assert [(p.code, p.path) for p in found if p.code == "RG207"] == [("RG207", "funds.total.executed")]
+    assert "30.00%" in found[0].message() and "50.00%" in found[0].message()
+    behind.write_text(MONITOR.replace("executed: 520000.00", "executed: 300000.00")
+                      .replace("deviation: []", "deviation: [采购合同下半年支付]"), encoding="utf-8")
+    assert "RG207" not in codes(behind)
