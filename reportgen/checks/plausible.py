@@ -1,0 +1,45 @@
+"""Dates that cannot be right for the kind of form they are on.
+
+A self-evaluation is written once the year it evaluates is over (dated at the earliest on its
+last day, as at year end), normally in the first months of the next; a target form is filed before its year begins and its plan runs in that year. The form's
+own dates are its top-level ones (自评时间); the plan's are the project's start and end.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .base import Finding, rule
+
+
+def _own_dates(form):
+    """Yield (path, label, day) for each date the form itself carries (not the project's plan)."""
+    for key, info in type(form).model_fields.items():
+        value = getattr(form, key)
+        if isinstance(value, date):
+            yield (key,), info.description or key, value
+
+
+@rule(codes={"RG303": "warning", "RG304": "warning", "RG305": "warning"})
+def form_dates(form):
+    kind, year = form.summary().kind, form.year
+    for path, label, day in _own_dates(form):
+        params = {"field": label, "date": day.isoformat(), "year": year}
+        if kind == "selfeval" and day < date(year, 12, 31):  # the year's last day: "as at year end"
+            yield Finding("RG303", path, params)
+        elif kind == "selfeval" and day.year > year + 1:
+            yield Finding("RG304", path, {**params, "next": year + 1})
+        elif kind == "target" and day.year >= year:
+            yield Finding("RG305", path, params)
+
+
+@rule(codes={"RG306": "warning"})
+def plan_covers_the_year(form):
+    project = getattr(form, "project", None)
+    start, end = getattr(project, "start_date", None), getattr(project, "end_date", None)
+    if form.summary().kind != "target" or not isinstance(start, date) or not isinstance(end, date):
+        return
+    if start.year == end.year or start > end:
+        return  # a plan within one calendar year is RG302's (one-year projects); a reversed one RG301's
+    if end.year < form.year or start.year > form.year:
+        yield Finding("RG306", ("project", "end_date" if end.year < form.year else "start_date"),
+                      {"start": start.isoformat(), "end": end.isoformat(), "year": form.year})
