@@ -38,9 +38,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG303": ("{field} {date} 早于被评价的 {year} 年度结束", "{field} {date} is before the evaluated year {year} ended"),
     "RG304": ("{field} {date} 晚于 {next} 年底，距被评价的 {year} 年度过远",
               "{field} {date} is after the end of {next}, long after the evaluated year {year}"),
-    "RG305": ("{field} {date} 已在表单年度 {year} 开始之后（目标应在年度开始前申报）",
-              "{field} {date} is after the form year {year} began (targets are filed before their year)"),
-    "RG306": ("项目计划 {start} 至 {end} 不含表单年度 {year}", "the plan {start} to {end} does not include the form year {year}"),
+    "RG305": ("项目计划 {start} 至 {end} 不含表单年度 {year}", "the plan {start} to {end} does not include the form year {year}"),
     # -- stated figures and scores --
     "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符{hint_zh}；输出使用计算值",
               "stated rate {stated} differs from the computed {computed} (executed / budget){hint_en}; "

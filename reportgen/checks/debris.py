@@ -20,7 +20,7 @@ GLUE = frozenset("a an and are as at be by for from in is it of on or that the t
 DIGITS = re.compile(r"(?<![0-9０-９.])[0-9０-９]{1,2}(?![0-9０-９.])")
 # What may follow a number: measure words, units, 万/亿, ordinal and range words (3家, 5期, 6大类, 20多).
 COUNTED = frozenset("个家项年月日号人次场批件位届名期篇条所类种份天周岁万亿千百元角分秒倍余多平米亩吨克台套部本册户"
-                    "例起轮组支只张页点层栋座块间门楼区省市县级度成折强佳后大小版代步方型星封票单笔宗餐课讲")
+                    "例起轮组支只张页点层栋座块间门楼区省市县级度强佳后大小版代步方型星封票单笔宗餐课讲")
 QUESTION = re.compile(r"[?？]")
 ASKING = ("吗", "呢", "什么", "怎么", "怎样", "如何", "为何", "为什么", "是否", "哪", "谁", "几", "多少", "难道", "何")
 SENTENCE_END = re.compile(r"[。！!；;\n]")

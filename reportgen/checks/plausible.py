@@ -1,8 +1,8 @@
 """Dates that cannot be right for the kind of form they are on.
 
 A self-evaluation is written once the year it evaluates is over (dated at the earliest on its
-last day, as at year end), normally in the first months of the next; a target form is filed before its year begins and its plan runs in that year. The form's
-own dates are its top-level ones (自评时间); the plan's are the project's start and end.
+last day, as at year end), normally in the first months of the next: its own dates are the
+form's top-level ones (自评时间). A target form's plan must include the year it asks funds for.
 """
 from __future__ import annotations
 
@@ -19,20 +19,20 @@ def _own_dates(form):
             yield (key,), info.description or key, value
 
 
-@rule(codes={"RG303": "warning", "RG304": "warning", "RG305": "warning"})
-def form_dates(form):
-    kind, year = form.summary().kind, form.year
+@rule(codes={"RG303": "warning", "RG304": "warning"})
+def self_evaluation_dates(form):
+    if form.summary().kind != "selfeval":
+        return
+    year = form.year
     for path, label, day in _own_dates(form):
         params = {"field": label, "date": day.isoformat(), "year": year}
-        if kind == "selfeval" and day < date(year, 12, 31):  # the year's last day: "as at year end"
+        if day < date(year, 12, 31):  # the year's last day is fine: "as at year end"
             yield Finding("RG303", path, params)
-        elif kind == "selfeval" and day.year > year + 1:
+        elif day.year > year + 1:
             yield Finding("RG304", path, {**params, "next": year + 1})
-        elif kind == "target" and day.year >= year:
-            yield Finding("RG305", path, params)
 
 
-@rule(codes={"RG306": "warning"})
+@rule(codes={"RG305": "warning"})
 def plan_covers_the_year(form):
     project = getattr(form, "project", None)
     start, end = getattr(project, "start_date", None), getattr(project, "end_date", None)
@@ -41,5 +41,5 @@ def plan_covers_the_year(form):
     if start.year == end.year or start > end:
         return  # a plan within one calendar year is RG302's (one-year projects); a reversed one RG301's
     if end.year < form.year or start.year > form.year:
-        yield Finding("RG306", ("project", "end_date" if end.year < form.year else "start_date"),
+        yield Finding("RG305", ("project", "end_date" if end.year < form.year else "start_date"),
                       {"start": start.isoformat(), "end": end.isoformat(), "year": form.year})
