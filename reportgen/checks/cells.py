@@ -207,7 +207,8 @@ def _paragraphs(path: tuple, value) -> list[Text]:
     if isinstance(value, str):
         return [Text(path, value, value.translate(HALF))] if value.strip() else []
     if isinstance(value, (list, tuple)):
-        return [Text(path + (i,), p, p.translate(HALF)) for i, p in enumerate(value) if isinstance(p, str) and p.strip()]
+        return [Text(path + (i,), p, p.translate(HALF))
+                for i, p in enumerate(value) if isinstance(p, str) and p.strip()]
     return []
 
 

@@ -34,7 +34,7 @@ def _han(char: str) -> bool:
 
 def _before(text: str, at: int) -> str:
     """Return the character before ``at``, white space skipped ("" at the start)."""
-    left = text[:at].rstrip()
+    left = text[max(0, at - 8):at].rstrip() or text[:at].rstrip()
     return left[-1] if left else ""
 
 
@@ -42,6 +42,11 @@ def _after(text: str, at: int) -> str:
     """Return the character from ``at`` on, white space skipped ("" at the end)."""
     right = text[at:at + 8].lstrip() or text[at:].lstrip()
     return right[0] if right else ""
+
+
+def _stray(word: str) -> bool:
+    """Return True for an English word rather than an acronym or a list mark (APJIE, WiFi, A、)."""
+    return (word.islower() and len(word) > 1) or (word.lower() in GLUE and not word.isupper())
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -58,7 +63,7 @@ def stray_words(form):
     for text in grid(form).texts:
         for match in WORDS.finditer(text.text):
             words = match.group().split()
-            if (any(word.lower() in GLUE or (word.islower() and len(word) > 1) for word in words)
+            if (any(_stray(word) for word in words)
                     and _han(_before(text.text, match.start())) and _han(_after(text.text, match.end()))):
                 yield _finding("RG804", text.path, text.text, match.start(), match.end(), word=match.group())
 
@@ -92,8 +97,14 @@ def lone_question_marks(form):
 @rule(codes={"RG807": "warning"})
 def half_width_punctuation(form):
     for text in grid(form).texts:
-        found = [m for m in HALF_PUNCT.finditer(text.text)
-                 if _han(_before(text.text, m.start())) and (_han(_after(text.text, m.end())) or not _after(text.text, m.end()))]
+        found = [m for m in HALF_PUNCT.finditer(text.text) if _in_chinese(text.text, m)]
         if found:
             first = found[0]
-            yield _finding("RG807", text.path, text.text, first.start(), first.end(), mark=first.group(), count=len(found))
+            yield _finding("RG807", text.path, text.text, first.start(), first.end(), mark=first.group(),
+                           count=len(found))
+
+
+def _in_chinese(text: str, mark: re.Match) -> bool:
+    """Return True for a mark after a Chinese character and before one (or at the end)."""
+    after = _after(text, mark.end())
+    return _han(_before(text, mark.start())) and (_han(after) or not after)
