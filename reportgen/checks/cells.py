@@ -218,9 +218,9 @@ def _clean(caption: str) -> str:
 
 
 def _captions(table, cell: Cell) -> tuple[str, ...]:
-    """Return the caption left of ``cell`` in its row and the column head above it, cleaned."""
+    """Return the caption left of ``cell`` in its row and its column's head, cleaned."""
     left = [c for c in table.cells if c.row == cell.row and c.col < cell.col and c.role is Role.LABEL]
-    above = [c for c in table.cells if c.row < cell.row and c.role in (Role.HEAD, Role.LABEL)
+    above = [c for c in table.cells if c.row < cell.row and c.role is Role.HEAD
              and c.col <= cell.col < c.col + c.colspan]
     found = []
     if left:
