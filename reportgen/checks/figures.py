@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from ..forms.values import IndicatorValue
 from ..layout.grid import Role
 from ..money import HUNDRED, format_amount
 from .base import Finding, rule
@@ -107,10 +108,9 @@ def amounts_in_text(form):
 
 @rule(codes={"RG411": "warning"})
 def counts_in_text(form):
-    rows = _quantified_rows(form)
-    if not rows:
-        return
-    for text in grid(form).texts:
+    texts = grid(form).texts
+    rows = _quantified_rows(form, "\n".join(text.flat for text in texts))
+    for text in texts if rows else ():
         present = [row for row in rows if row[1] in text.flat and text.path[:len(row[0])] != row[0]]
         for clause in clauses(text.flat) if present else ():
             named = [row for row in present if row[1] in clause]
@@ -148,13 +148,19 @@ def _quote(part: str, name: str, match: re.Match, width: int = 40) -> str:
     return quote if len(quote) <= width else quote[:width - 1] + "…"
 
 
-def _quantified_rows(form) -> list[tuple[tuple, str, str, list]]:
-    """Return (row path, name, unit, [values]) of each row with a named quantitative value and a unit."""
+def _quantified_rows(form, whole: str) -> list[tuple[tuple, str, str, list]]:
+    """Return (row path, name, unit, [values]) of each row with a quantitative value and a unit
+    whose name ``whole`` (all the running text) holds more than once: in its cell and elsewhere."""
     found = []
     for path, fields in grid(form).rows.items():
         name = fields.get("name")
-        values = [v for v in fields.values() if getattr(v, "quantitative", False) and v.unit]
+        if not isinstance(name, str) or len(name.strip()) < 4:
+            continue
+        name = name.strip().translate(HALF)
+        if whole.count(name) < 2:
+            continue
+        values = [v for v in fields.values() if isinstance(v, IndicatorValue) and v.number is not None and v.unit]
         units = {v.unit.translate(HALF).replace(" ", "") for v in values}
-        if isinstance(name, str) and len(name.strip()) >= 4 and len(units) == 1:
-            found.append((path, name.strip().translate(HALF), units.pop(), values))
+        if len(units) == 1:
+            found.append((path, name, units.pop(), values))
     return found
