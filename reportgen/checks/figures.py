@@ -8,11 +8,11 @@ cut to the text's precision (99.9% for 99.94%, 408.75万元 for 4,087,500.00), g
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from ..forms.values import IndicatorValue
 from ..layout.grid import Role
-from ..money import HUNDRED, format_amount
+from ..money import HUNDRED, format_amount, round2, round_to
 from .base import Finding, rule
 from .cells import HALF, grid
 
@@ -40,8 +40,7 @@ def _number(match: re.Match) -> tuple[Decimal, int]:
 
 def agrees(stated: Decimal, places: int, exact: Decimal) -> bool:
     """Return True when ``exact`` rounded half-up or cut to ``places`` decimals gives ``stated``."""
-    quantum = Decimal(1).scaleb(-places)
-    return stated in (exact.quantize(quantum, ROUND_HALF_UP), exact.quantize(quantum, ROUND_DOWN))
+    return stated in (round_to(exact, places), exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN))
 
 
 def _captioned(clause: str, captions: list[str], pattern: re.Pattern):
@@ -93,7 +92,7 @@ def rates_in_text(form):
         if not any(agrees(stated, places, exact) for exact in shown):
             yield Finding("RG409", text.path, {
                 "quote": quote, "caption": caption,
-                "computed": "、".join(f"{exact.quantize(Decimal('0.01'), ROUND_HALF_UP)}%" for exact in shown)})
+                "computed": "、".join(f"{round2(exact)}%" for exact in shown)})
 
 
 @rule(codes={"RG410": "warning"})
