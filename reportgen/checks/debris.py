@@ -17,6 +17,8 @@ from .cells import grid
 WORDS = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)*")
 # English words that are never an acronym or a name: a sentence's glue left untranslated.
 GLUE = frozenset("a an and are as at be by for from in is it of on or that the this to was were with".split())
+# Lower-case words Chinese writing uses as its own (开发app, 设计logo).
+LOANS = frozenset("app apps logo wifi ppt pdf ok vip email excel word".split())
 DIGITS = re.compile(r"(?<![0-9０-９.])[0-9０-９]{1,2}(?![0-9０-９.])")
 # What may follow a number: measure words, units, 万/亿, ordinal and range words (3家, 5期, 6大类, 20多).
 COUNTED = frozenset("个家项年月日号人次场批件位届名期篇条所类种份天周岁万亿千百元角分秒倍余多平米亩吨克台套部本册户"
@@ -46,6 +48,8 @@ def _after(text: str, at: int) -> str:
 
 def _stray(word: str) -> bool:
     """Return True for an English word rather than an acronym or a list mark (APJIE, WiFi, A、)."""
+    if word.lower() in LOANS:
+        return False
     return (word.islower() and len(word) > 1) or (word.lower() in GLUE and not word.isupper())
 
 
