@@ -37,6 +37,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG301": ("计划完成日期 {end} 早于计划开始日期 {start}", "end date {end} is before start date {start}"),
     "RG302": ("{date} 不在表单年度 {year} 年内（一次性/经常性项目应在当年实施）",
               "{date} lies outside the form year {year} (a one-year project runs in its year)"),
+    "RG303": ("{field} {date} 早于被评价的 {year} 年度结束", "{field} {date} is before the evaluated year {year} ended"),
+    "RG304": ("{field} {date} 晚于 {next} 年底，距被评价的 {year} 年度过远",
+              "{field} {date} is after the end of {next}, long after the evaluated year {year}"),
+    "RG305": ("项目计划 {start} 至 {end} 不含表单年度 {year}", "the plan {start} to {end} does not include the form year {year}"),
     # -- stated figures and scores --
     "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符{hint_zh}；输出使用计算值",
               "stated rate {stated} differs from the computed {computed} (executed / budget){hint_en}; "
@@ -59,6 +63,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "{name}: “{band}” scores between {low} and {high}, not {score}"),
     "RG408": ("{name}：实际完成值与目标一致（达成），得分 {score} 低于分值的 80%（{low}）",
               "{name}: the actual value meets the target, yet the score {score} is below 80% of the weight ({low})"),
+    "RG409": ("文中“{quote}”与表中{caption} {computed} 不符（超出文中写法的精度）",
+              "the text's “{quote}” disagrees with the table's {caption} {computed} (beyond the text's precision)"),
+    "RG410": ("文中“{quote}”与表中{caption} {table} 不符（按文中单位和精度换算）",
+              "the text's “{quote}” disagrees with the table's {caption} {table} (in the text's unit and precision)"),
+    "RG411": ("文中“{quote}”与指标“{name}”的指标值 {table} 不符",
+              "the text's “{quote}” disagrees with the value {table} of the indicator “{name}”"),
     # -- weights --
     "RG501": ("权重合计为 {total}，应为 100", "the weights total {total}, not 100"),
     "RG502": ("一级指标“{group}”标注 {stated} 分，但其下各项权重之和为 {computed}",
@@ -69,6 +79,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG506": ("{name}：未填写得分", "{name}: no score given"),
     "RG508": ("{name}：实际完成值 {actual} 超出目标 {target} 30% 以上，请说明原因（目标是否定得过低）",
               "{name}: the actual {actual} exceeds the target {target} by 30% or more; give the reason (was the target too low?)"),
+    "RG509": ("{name}：得分 {score} 低于权重 {weight}，但备注和主要问题都没有说明原因",
+              "{name}: score {score} is below the weight {weight}, but neither 备注 nor 主要问题 says why"),
     "RG507": ("预算执行率分值为 {weight}，本表应为 {expected}", "the execution-rate weight is {weight}; this form's is {expected}"),
     # -- indicator tree --
     "RG601": ("一级指标“{name}”不属于本表的指标体系（{known}）", "一级指标 “{name}” is not in this form's taxonomy ({known})"),
@@ -91,7 +103,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- text --
     "RG802": ("文本中残留标记或提取碎片“{debris}”，会原样打印", "markup or extraction debris “{debris}” would print as is"),
     "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
-    "RG809": ("有 {count} 项指标的完成目标可能性为“{value}”（首项 {row}），须填写 {field}",
+    "RG804": ("中文里夹着英文词“{word}”（第 {at} 字：“{quote}”），像是翻译或提取留下的",
+              "the English “{word}” sits between Chinese characters (character {at}: “{quote}”), "
+              "left by translation or extraction"),
+    "RG805": ("“{word}”中间夹着数字 {digits}（第 {at} 字：“{quote}”）",
+              "the digits {digits} split the word “{word}” (character {at}: “{quote}”)"),
+    "RG806": ("问号不在问句里，像是丢失的字符（第 {at} 字：“{quote}”）",
+              "a question mark outside a question, probably a lost character (character {at}: “{quote}”)"),
+    "RG807": ("中文句子里用了半角标点“{mark}”（第 {at} 字：“{quote}”；本段共 {count} 处），应为全角",
+              "half-width “{mark}” in a Chinese sentence (character {at}: “{quote}”; {count} in this paragraph); "
+              "use the full-width mark"),
+    "RG808": ("这段文字与 {first} 重复（“{quote}”，{length} 字），是否误复制？",
+              "this passage repeats {first} (“{quote}”, {length} characters); copied by mistake?"),
+    "RG809": ("这段文字与另一项目的 {first} 重复（“{quote}”，{length} 字），是否误复制？",
+              "this passage repeats {first} of another project (“{quote}”, {length} characters); copied by mistake?"),
+    "RG811": ("有 {count} 项指标的完成目标可能性为“{value}”（首项 {row}），须填写 {field}",
               "{count} indicator(s) marked “{value}” (first: {row}): {field} is required"),
     # -- fonts --
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",

@@ -12,6 +12,11 @@ def round2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def round_to(value: Decimal, places: int) -> Decimal:
+    """Return ``value`` rounded half-up to ``places`` decimals (a figure as a text writes it)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def to_decimal(value: object) -> Decimal:
     """Return ``value`` as a Decimal; accept ints, Decimals and strings like ``4,087,500.00``.
 

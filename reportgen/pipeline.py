@@ -31,9 +31,10 @@ class Outcome:
         return bool(self.error) or any(p.severity == "error" for p in self.problems)
 
 
-def examine(path: Path, options: RenderOptions):
-    """Return (form, problems) for ``path``: schema problems, missing glyphs, review findings."""
-    source = read_source(path)
+def examine(path: Path, options: RenderOptions, source=None):
+    """Return (form, problems) for ``path`` (read already as ``source``, if given): schema
+    problems, missing glyphs, review findings."""
+    source = read_source(path) if source is None else source
     form, problems = load_data(source)
     if form is not None:
         problems += check_glyphs(source, options.fonts.body)

@@ -140,6 +140,7 @@ scores:
       - {name: 长效机制, weight: 15, score: 12}
 total_weight: 100
 total_score: 93.5
+problems: [主要问题。]
 """
 
 TARGET_2020 = """\

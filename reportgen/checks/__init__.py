@@ -7,6 +7,7 @@ table and the message catalogue.
 from __future__ import annotations
 
 from . import dates, fields, funds, scores, text, tree, values  # noqa: F401  (registers the rules)
+from . import debris, figures, passages, plausible, reasons  # noqa: F401  (the reader's rules: texts against the table)
 from .base import RULES, SEVERITY, run_rules
 
 

@@ -36,7 +36,7 @@ def required_texts(ctx: Context):
 
 
 
-@rule("required_when", codes={"RG809": "error"})
+@rule("required_when", codes={"RG811": "error"})
 def required_when(ctx: Context):
     """Texts required once any indicator row's ``field`` takes one of ``values`` (有可能 / 不可能)."""
     field, values = ctx.params["field"], ctx.params["values"]
@@ -46,5 +46,5 @@ def required_when(ctx: Context):
     path, item = rows[0]
     for text in ctx.params["texts"]:
         if not any(paragraph.strip() for paragraph in ctx.figure(text) or ()):
-            yield Finding("RG809", paths.parse(text), {"field": text, "value": getattr(item, field),
+            yield Finding("RG811", paths.parse(text), {"field": text, "value": getattr(item, field),
                                                        "row": dotted(path), "count": len(rows)}, at_key=True)

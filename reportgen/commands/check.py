@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import sys
 
+from ..checks import passages
 from ..cli import say
 from ..inputs import collect
+from ..load import read_source
 from ..pipeline import examine
 from ..problems import in_file_order
 from .common import options_from
@@ -14,9 +16,14 @@ from .common import options_from
 def run(args) -> int:
     items, missing = collect(args.inputs)
     options = options_from(args)
-    problems = []
+    problems, entries = [], []
     for item in items:
-        problems += examine(item.path, options)[1]
+        source = read_source(item.path)
+        form, found = examine(item.path, options, source)
+        problems += found
+        if form is not None:
+            entries.append(passages.entry(item.path, form, source))
+    problems += passages.across(entries)  # passages copied between the forms of this run
     for argument in missing:
         print(say(args, f"找不到输入：{argument}", f"no such input: {argument}"), file=sys.stderr)
     if args.output_format == "json":

@@ -1,0 +1,47 @@
+"""Dates that cannot be right for the kind of form they are on.
+
+A self-evaluation is written once the year it evaluates is over (dated at the earliest on its
+last day, as at year end), normally in the first months of the next: its own dates are the
+form's top-level ones (自评时间). A target form's plan must include the year it asks funds for.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .base import Context, Finding, rule
+
+
+def _own_dates(form):
+    """Yield (path, label, day) for each date the form itself carries (not the project's plan)."""
+    for key, info in type(form).model_fields.items():
+        value = getattr(form, key)
+        if isinstance(value, date):
+            yield (key,), info.description or key, value
+
+
+@rule("self_evaluation_dates", codes={"RG303": "warning", "RG304": "warning"}, always=True)
+def self_evaluation_dates(ctx: Context):
+    form = ctx.form
+    if form.summary().kind != "selfeval":
+        return
+    year = form.year
+    for path, label, day in _own_dates(form):
+        params = {"field": label, "date": day.isoformat(), "year": year}
+        if day < date(year, 12, 31):  # the year's last day is fine: "as at year end"
+            yield Finding("RG303", path, params)
+        elif day.year > year + 1:
+            yield Finding("RG304", path, {**params, "next": year + 1})
+
+
+@rule("plan_covers_the_year", codes={"RG305": "warning"}, always=True)
+def plan_covers_the_year(ctx: Context):
+    form = ctx.form
+    project = getattr(form, "project", None)
+    start, end = getattr(project, "start_date", None), getattr(project, "end_date", None)
+    if form.summary().kind != "target" or not isinstance(start, date) or not isinstance(end, date):
+        return
+    if start.year == end.year or start > end:
+        return  # a plan within one calendar year is RG302's (one-year projects); a reversed one RG301's
+    if end.year < form.year or start.year > form.year:
+        yield Finding("RG305", ("project", "end_date" if end.year < form.year else "start_date"),
+                      {"start": start.isoformat(), "end": end.isoformat(), "year": form.year})
