@@ -113,7 +113,9 @@ def coverage(families: tuple[str, ...]) -> frozenset[int]:
 @lru_cache(maxsize=16)
 def _cmap(file: str, index: int) -> frozenset[int]:
     stat = os.stat(file)
-    cache = _cache_dir() / f"cmap-{abs(hash((file, index, stat.st_size, int(stat.st_mtime))))}.json"
+    # hash() of a str changes from run to run (PYTHONHASHSEED): the name must be stable to hit.
+    digest = hashlib.sha1(repr((file, index, stat.st_size, int(stat.st_mtime))).encode()).hexdigest()[:16]
+    cache = _cache_dir() / f"cmap-{digest}.json"
     key = [file, index, stat.st_size, int(stat.st_mtime)]
     if cache.exists():
         try:
