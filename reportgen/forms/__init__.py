@@ -1,7 +1,8 @@
 """The registry of form types. A form type is a model plus a layout, nothing else.
 
-Adding a form: a package here with ``model.py`` (what the YAML holds) and ``layout.py``
-(the printed grid), one line in ``_MODULES``, and a starter in ``templates/starters``.
+Adding a form: a package here with ``model.py`` (what the YAML holds), its printed grid as
+``templates/forms/<id>/layout.html.j2`` (``reportgen.layout.template``), one line in
+``_MODULES``, and a starter in ``templates/starters``.
 """
 from __future__ import annotations
 
@@ -32,10 +33,23 @@ _MODULES = {
 }
 
 
+@dataclass(frozen=True)
+class TemplateLayout:
+    """A form's layout template as ``form -> FormLayout``; Jinja is imported at the first call only."""
+
+    form_id: str
+
+    def __call__(self, form: BaseModel) -> FormLayout:
+        from ..layout.template import render_layout
+        from ..resources import templates_dir
+        from .computed import computed
+
+        return render_layout(templates_dir() / "forms" / self.form_id, {"form": form, "calc": computed(form)})
+
+
 def _load(form_id: str) -> FormType:
     package = importlib.import_module(f"{__name__}.{_MODULES[form_id]}")
-    layout = importlib.import_module(f"{package.__name__}.layout")
-    return FormType(form_id, package.TITLE, package.MODEL, layout.layout)
+    return FormType(form_id, package.TITLE, package.MODEL, TemplateLayout(form_id))
 
 
 FORMS: dict[str, FormType] = {form_id: _load(form_id) for form_id in _MODULES}

@@ -1,7 +1,8 @@
 """The grid every writer renders: tables of placed cells with row/column spans and roles.
 
-A form's layout module builds a ``FormLayout`` row by row with ``TableBuilder``, the way the
-printed form reads; HTML/PDF, DOCX and XLSX writers render any ``FormLayout`` alike.
+A form's layout template (``reportgen.layout.template``) is read into a ``FormLayout``, its
+tables placed by ``TableBuilder`` the way an HTML table places its cells; HTML/PDF, DOCX and
+XLSX writers render any ``FormLayout`` alike.
 """
 from __future__ import annotations
 

@@ -92,7 +92,8 @@ class _Reader(HTMLParser):
     def paragraph(self, raw: str) -> str:
         """Return a paragraph's text: the template's white space at its ends dropped, values verbatim."""
         parts = REF.split(raw)
-        parts[0], parts[-1] = parts[0].lstrip(), parts[-1].rstrip()
+        parts[0] = parts[0].lstrip()
+        parts[-1] = parts[-1].rstrip()
         return "".join(self.values[int(p)] if i % 2 else p for i, p in enumerate(parts))
 
     # -- the HTML events --
