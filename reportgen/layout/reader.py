@@ -168,9 +168,9 @@ class _Reader(HTMLParser):
             self.form["landscape"] = flag != "false"
         if attributes.get("data-body-pt", "").strip():
             self.form["body_pt"] = float(self.number(attributes["data-body-pt"], "data-body-pt"))
-        for name in ("sheet_name", "name"):
-            if f"data-{name.replace('_', '-')}" in attributes:
-                self.form[name] = attributes[f"data-{name.replace('_', '-')}"]
+        for name, key in (("data-sheet-name", "sheet_name"), ("data-name", "name")):
+            if name in attributes:
+                self.form[key] = attributes[name]
 
     def start_p(self, attributes: dict) -> None:
         if self.cell is not None:

@@ -82,7 +82,7 @@ def environment(folder: str) -> ImmutableSandboxedEnvironment:
     return env
 
 
-@jinja2.pass_eval_context  # needs the render: constants must not be folded at compile time
+@jinja2.pass_eval_context  # else Jinja folds {{ " x " }} at compile time into template markup, trimmed
 def _hold(eval_ctx, value: object) -> object:
     """Print a value as a reference to its exact text, which the reader puts back verbatim."""
     if isinstance(value, Markup):  # a macro's or caller's output: template markup
