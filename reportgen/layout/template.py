@@ -21,8 +21,8 @@ Text: what ``{{ … }}`` prints reaches the grid verbatim, every character; the 
 text loses its white space at the ends of a cell or paragraph (indentation never leaks). None
 prints as nothing. Filters ``amount``, ``rate``, ``points``, ``percent`` format numbers as
 ``reportgen.money`` does; globals ``tree_weight(node)`` and ``tree_rows(node)`` give a tree's
-points and 三级 row count. Shared macros (``templates/forms/_macros``: cells, tree, funds, scores,
-signoff) are found after the form's own folder.
+points and 三级 row count. Shared templates (``templates/forms/_macros``: the page to extend; cells, tree, funds, scores,
+signoff macros) are found after the form's own folder.
 
 Templates are untrusted: a sandbox with autoescape and ``StrictUndefined``; any failure is a
 ``LayoutTemplateError`` naming the template file and line.

@@ -171,7 +171,9 @@ def test_the_indicator_tree_merges_its_labels_and_binds_every_cell(tmp_path):
     body = """
 {% from "tree.html.j2" import tree %}
 <table><col data-mm="20"><col data-mm="20"><col data-mm="20">
-{% call(item, at) tree(form.indicators, level1_points=true) %}<td class="text" data-bind="{{ at }}.name">{{ item.name }}</td>{% endcall %}
+{% call(item, at) tree(form.indicators, level1_points=true) %}
+  <td class="text" data-bind="{{ at }}.name">{{ item.name }}</td>
+{% endcall %}
 </table>"""
     table = layout_of(tmp_path, body, form=form).tables[0]
     first = form.indicators[0]
@@ -218,17 +220,17 @@ BROKEN = [
     ("syntax error", 4, "<table>\n{% for x in %}\n</table>", "模板语法错误", "syntax error"),
     ("undefined variable", 4, "<table>\n<col data-mm=\"9\"><tr><td class=\"value\">{{ nothing.here }}</td></tr>",
      "未定义", "undefined"),
-    ("unknown cell class", 5, f"<table><col data-mm=\"9\">\n<tr>\n<td class=\"cell\">x</td></tr></table>",
+    ("unknown cell class", 5, "<table><col data-mm=\"9\">\n<tr>\n<td class=\"cell\">x</td></tr></table>",
      "未知的单元格类型", "unknown cell class"),
     ("overflow", 5, f"<table><col data-mm=\"9\"><col data-mm=\"9\">\n<tr>{CELL}\n{CELL}{CELL}</tr></table>",
      "超出表格的 2 列", "overflows the table's 2 columns"),
-    ("zero span", 4, f"<table><col data-mm=\"9\"><tr>\n<td class=\"value\" colspan=\"0\">x</td></tr></table>",
+    ("zero span", 4, "<table><col data-mm=\"9\"><tr>\n<td class=\"value\" colspan=\"0\">x</td></tr></table>",
      "应为正整数", "at least 1"),
-    ("word span", 4, f"<table><col data-mm=\"9\"><tr>\n<td class=\"value\" rowspan=\"two\">x</td></tr></table>",
+    ("word span", 4, "<table><col data-mm=\"9\"><tr>\n<td class=\"value\" rowspan=\"two\">x</td></tr></table>",
      "应为正整数", "at least 1"),
-    ("rowspan past the end", 4, f"<table><col data-mm=\"9\"><tr>\n<td class=\"value\" rowspan=\"3\">x</td></tr></table>",
+    ("rowspan past the end", 4, "<table><col data-mm=\"9\"><tr>\n<td class=\"value\" rowspan=\"3\">x</td></tr>",
      "超出表格的最后一行", "past the last row"),
-    ("non-numeric number", 5, "<table><col data-mm=\"9\"><tr>\n\n<td class=\"money\" data-number=\"1,0\">x</td></tr></table>",
+    ("non-numeric number", 5, "<table><col data-mm=\"9\"><tr>\n\n<td class=\"money\" data-number=\"1,0\">x</td></tr>",
      "不是数字", "is not a number"),
     ("non-numeric width", 4, "<table>\n<col data-mm=\"wide\"><tr>" + CELL + "</tr></table>", "不是数字", "is not a number"),
     ("unknown element", 4, "<table>\n<span>x</span></table>", "未知的元素 <span>", "unknown element <span>"),
