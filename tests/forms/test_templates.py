@@ -166,6 +166,16 @@ def test_template_text_is_html_and_raw_blocks_print_as_written(tmp_path):
     assert [c.text for c in layout_of(tmp_path, body).tables[0].cells] == [("A & B <c>",), ("{{ x }}",)]
 
 
+def test_comments_styles_case_and_quoting_read_as_a_browser_reads_them(tmp_path):
+    body = """<!-- <td class="label">not a cell</td> -->
+<TABLE><COL DATA-MM='9'><col data-mm=9 />
+  <style>td > p { color: red }</style>
+  <tr><TD CLASS='label' data-bind='a &amp; b'>x &gt; y</TD><td class=value data-bind="q&quot;t">&#x4e2d;</td></tr>
+</TABLE>"""
+    cells = layout_of(tmp_path, body).tables[0].cells
+    assert [(c.text, c.binding, c.col) for c in cells] == [(("x > y",), "a & b", 0), (("中",), 'q"t', 1)]
+
+
 def test_the_indicator_tree_merges_its_labels_and_binds_every_cell(tmp_path):
     form = load(SAMPLES / "selfeval-2020" / "01-incubator-base-operations.yaml")
     body = """
