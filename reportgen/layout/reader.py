@@ -96,8 +96,8 @@ class _Reader:
         self.where: tuple[str, int] = (files[0] if files else "", 0)
         self.form: dict = {}
         self.texts: dict[str, str] = {}       # title, subtitle, caption
-        self.notes: list[str] | None = None   # inside <div class="notes">
-        self.note_list: list[str] = []
+        self.in_notes = False                 # inside <div class="notes">
+        self.notes: list[str] = []
         self.tables: list[Table] = []
         self.table: _Table | None = None
         self.cell: _Cell | None = None
@@ -144,7 +144,7 @@ class _Reader:
         elif tag == "p":
             self.start_p(attributes)
         elif tag == "div" and attributes.get("class") == "notes":
-            self.notes = self.note_list
+            self.in_notes = True
         elif tag == "table":
             self.start_table(attributes)
         elif tag == "col":
@@ -165,7 +165,7 @@ class _Reader:
         if tag in ("h1", "p"):
             self.close_text()
         elif tag == "div":
-            self.notes = None
+            self.in_notes = False
         elif tag == "td":
             self.end_cell()
         elif tag == "tr":
@@ -205,7 +205,7 @@ class _Reader:
         if self.cell is not None:
             self.close_text()
             self.open_text("cell")
-        elif self.notes is not None:
+        elif self.in_notes:
             self.open_text("note")
         elif attributes.get("class") in ("subtitle", "caption"):
             self.open_text(attributes["class"])
@@ -224,7 +224,7 @@ class _Reader:
         if self.text_for == "cell":
             self.cell.paragraphs.append(text)
         elif self.text_for == "note":
-            self.note_list.append(text)
+            self.notes.append(text)
         else:
             self.texts[self.text_for] = text
 
@@ -233,7 +233,7 @@ class _Reader:
         if "title" not in self.texts:
             self.fail("缺少标题 <h1>", "the title <h1> is missing")
         return FormLayout(self.texts["title"], self.texts.get("subtitle", ""), self.texts.get("caption", ""),
-                          tuple(self.tables), tuple(self.note_list), **self.form)
+                          tuple(self.tables), tuple(self.notes), **self.form)
 
     # -- tables --
 
