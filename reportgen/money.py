@@ -55,3 +55,8 @@ def format_points(value: Decimal | None) -> str:
         return ""
     text = f"{round2(value):.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
+
+
+def format_percent(percent: Decimal | None) -> str:
+    """Return a figure already in percent (99.90, or 100 when rounded to whole percent) as ``99.90%``."""
+    return "" if percent is None else f"{round2(percent):.2f}%"

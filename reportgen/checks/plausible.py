@@ -22,7 +22,7 @@ def _own_dates(form):
 @rule("self_evaluation_dates", codes={"RG303": "warning", "RG304": "warning"}, always=True)
 def self_evaluation_dates(ctx: Context):
     form = ctx.form
-    if form.summary().kind != "selfeval":
+    if form.definition.kind != "selfeval":
         return
     year = form.year
     for path, label, day in _own_dates(form):
@@ -38,7 +38,7 @@ def plan_covers_the_year(ctx: Context):
     form = ctx.form
     project = getattr(form, "project", None)
     start, end = getattr(project, "start_date", None), getattr(project, "end_date", None)
-    if form.summary().kind != "target" or not isinstance(start, date) or not isinstance(end, date):
+    if form.definition.kind != "target" or not isinstance(start, date) or not isinstance(end, date):
         return
     if start.year == end.year or start > end:
         return  # a plan within one calendar year is RG302's (one-year projects); a reversed one RG301's

@@ -20,7 +20,7 @@ def _said(value) -> bool:
 @rule("lost_points_explained", codes={"RG509": "warning"}, always=True)
 def lost_points_explained(ctx: Context):
     form = ctx.form
-    if form.summary().kind != "selfeval" or _said(getattr(form, "problems", None)):
+    if form.definition.kind != "selfeval" or _said(getattr(form, "problems", None)):
         return
     for path, fields in grid(form).rows.items():
         weight, score = fields.get("weight"), fields.get("score")

@@ -1,31 +1,26 @@
-"""A form's layout function. Interim: the Python layouts of the built-in forms, fed the computed figures."""
+"""A form's layout: its ``layout.html.j2`` rendered with the form, its figures and its title."""
 from __future__ import annotations
 
-import importlib
+from types import MappingProxyType
 
 from .definition import Definition
 
-_NAMES = {"grade": "computed_grade"}
+
+class TemplateLayout:
+    """``form -> FormLayout`` through the definition's layout template; Jinja is imported on first use."""
+
+    def __init__(self, definition: Definition):
+        template = definition.files.get("layout.html.j2")
+        if template is None:
+            raise definition.fail("form.yaml", (), "缺少 layout.html.j2（版式模板）", "no layout.html.j2 (layout template)")
+        self.folder, self.title = template.parent, definition.title
+
+    def __call__(self, form):
+        from ..layout.template import render_layout
+
+        context = {"form": form, "calc": MappingProxyType(form.calc), "title": self.title}
+        return render_layout(self.folder, context)
 
 
-class _Figures:
-    """The form with its computed figures as attributes, as the Python layouts read them."""
-
-    def __init__(self, form):
-        self._form = form
-
-    def __getattr__(self, name):
-        calc = self._form.calc
-        for key, alias in _NAMES.items():
-            if name == alias:
-                return calc[key]
-        if name == "calc":
-            return calc
-        if name in calc and name != "grade":
-            return calc[name]
-        return getattr(self._form, name)
-
-
-def layout_of(definition: Definition):
-    module = importlib.import_module(f"reportgen.forms.{definition.id.replace('-', '_')}.layout")
-    return lambda form: module.layout(_Figures(form))
+def layout_of(definition: Definition) -> TemplateLayout:
+    return TemplateLayout(definition)

@@ -1,7 +1,8 @@
 """The grid every writer renders: tables of placed cells with row/column spans and roles.
 
-A form's layout module builds a ``FormLayout`` row by row with ``TableBuilder``, the way the
-printed form reads; HTML/PDF, DOCX and XLSX writers render any ``FormLayout`` alike.
+A form's layout template (``reportgen.layout.template``) is read into a ``FormLayout``, its
+tables placed by ``TableBuilder`` the way an HTML table places its cells; HTML/PDF, DOCX and
+XLSX writers render any ``FormLayout`` alike.
 """
 from __future__ import annotations
 
@@ -104,6 +105,14 @@ class FormLayout:
         return replace(self, tables=tables)
 
 
+class Overflow(ValueError):
+    """A cell that does not fit in its table's columns; ``index`` is its place in the row given."""
+
+    def __init__(self, message: str, index: int):
+        super().__init__(message)
+        self.index = index
+
+
 @dataclass
 class TableBuilder:
     """Build a table row by row: each cell takes the next free slot, as in an HTML table."""
@@ -117,17 +126,17 @@ class TableBuilder:
 
     def row(self, *cells: "Slot") -> "TableBuilder":
         col = 0
-        for slot in cells:
+        for index, slot in enumerate(cells):
             while (self._row, col) in self._taken:
                 col += 1
+            if col + slot.colspan > len(self.widths):
+                raise Overflow(f"row {self._row}: cell {slot.text!r} overflows the {len(self.widths)} columns", index)
             self._place(slot, col)
             col += slot.colspan
         self._row += 1
         return self
 
     def _place(self, slot: "Slot", col: int) -> None:
-        if col + slot.colspan > len(self.widths):
-            raise ValueError(f"row {self._row}: cell {slot.text!r} overflows the {len(self.widths)} columns")
         self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
                                 slot.total_of, slot.link, slot.binding))
         for r in range(self._row, self._row + slot.rowspan):
