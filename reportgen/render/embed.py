@@ -17,10 +17,10 @@ from __future__ import annotations
 import base64
 import io
 import json
-import re
 import zlib
 import zipfile
 from dataclasses import replace
+from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 NAME = "reportgen.json"
@@ -91,8 +91,14 @@ def from_package(archive: zipfile.ZipFile) -> dict | None:
     except KeyError:
         return None
     pieces = {}
-    for match in re.finditer(r'name="reportgen\.(\d+)"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>', custom):
-        pieces[int(match.group(1))] = match.group(2)
+    try:
+        root = ElementTree.fromstring(custom)
+    except ElementTree.ParseError:
+        return None
+    for prop in root:
+        name = prop.get("name", "")
+        if name.startswith(PROPERTY + ".") and name[len(PROPERTY) + 1:].isdigit():
+            pieces[int(name[len(PROPERTY) + 1:])] = "".join(prop.itertext()).strip()
     if not pieces:
         return None
     text = "".join(pieces[n] for n in sorted(pieces))
