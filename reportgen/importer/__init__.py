@@ -182,9 +182,10 @@ def _docx_grids(data: bytes, payload: dict):
     tables = list(enumerate(body.findall(qn("w:tbl"))))
 
     def candidates(n: int, entry: dict, original: BaseModel):
+        widths = [t.widths for t in form_type(original.form).layout(original).tables]
         first, count = int(entry.get("table", 0)), int(entry.get("tables", 1))
         starts = [first] + [s for s in range(len(tables) - count + 1) if s != first]
-        return (from_docx_tables(tables[s:s + count]) for s in starts if 0 <= s <= len(tables) - count)
+        return (from_docx_tables(tables[s:s + count], widths) for s in starts if 0 <= s <= len(tables) - count)
 
     return candidates
 

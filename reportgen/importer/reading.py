@@ -34,7 +34,7 @@ DATE = ("日期（如 2026-01-01）", "a date (like 2026-01-01)")
 def read(raw: object, text: str, cell: Cell, original: object) -> object:
     """Return the field value a cell shows; ``original`` (the embedded value) tells dates and paragraphs apart."""
     if cell.role is Role.MONEY:
-        return number(raw, text, MONEY)
+        return _cents(number(raw, text, MONEY))
     if cell.role is Role.POINTS:
         return number(raw, text, POINTS)
     if cell.role is Role.RATE:
@@ -70,6 +70,13 @@ def number(raw: object, text: str, kind: tuple[str, str]) -> Decimal | None:
     if not value.is_finite():
         raise Unreadable(kind, text)
     return value
+
+
+def _cents(amount: Decimal | None) -> Decimal | None:
+    """Return an amount with at least two decimals, as the YAML writes 元 (exact: never rounded)."""
+    if amount is None or -amount.as_tuple().exponent >= 2:
+        return amount
+    return amount.quantize(Decimal("0.01"))
 
 
 def _rate(raw: object, text: str) -> str | None:

@@ -100,31 +100,60 @@ def from_sheet(sheet, n_cols: int) -> Grid:
     return grid
 
 
-def from_docx_tables(tables: list) -> Grid:
-    """Return the grid of a form's DOCX tables (``w:tbl`` elements, numbered from their index)."""
+def from_docx_tables(tables: list, widths: list[tuple[float, ...]]) -> Grid:
+    """Return the grid of a form's DOCX tables (``(index, w:tbl)`` pairs) in the layout's columns.
+
+    Word keeps the grid a table was written with, but LibreOffice drops grid columns no cell of
+    that table starts at; so a cell's columns are found by where its edges lie, in proportion to
+    the table's width, against the layout's ``widths`` of that table.
+    """
     from docx.oxml.ns import qn
 
     grid = Grid(by_table=True)
     row = 0
     for number, (index, tbl) in enumerate(tables):
+        column = _column_map(tbl, widths[number] if number < len(widths) else ())
         for r, tr in enumerate(tbl.findall(qn("w:tr"))):
             grid.rows.append([])
             grid.tables.append(number)
-            col = _grid_before(tr)
+            start = _grid_before(tr)
             for tc in tr.findall(qn("w:tc")):
-                span = tc.grid_span
+                col, end = column(start), column(start + tc.grid_span)
+                start += tc.grid_span
                 above = grid.at(row - 1, col) if row else None
                 if tc.vMerge == "continue" and above is not None and above.table == number:
                     above.rowspan = row - above.row + 1
                     grid.extend(above)
                 else:
                     where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
-                    seen = Seen(row, col, 1, span, _tc_text(tc), where, number)
+                    seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, number)
                     grid.rows[row].append(seen)
                     grid.extend(seen)
-                col += span
             row += 1
     return grid
+
+
+def _column_map(tbl, widths: tuple[float, ...]):
+    """Return a function from a table's grid line to the layout's column line nearest to it."""
+    from docx.oxml.ns import qn
+
+    cols = [int(c.get(qn("w:w"), "0") or 0) for c in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    if not widths or not cols or not sum(cols):
+        return lambda line: line
+    edges, x = [0.0], 0
+    for w in cols:
+        x += w
+        edges.append(x / sum(cols))
+    targets, y = [0.0], 0.0
+    for w in widths:
+        y += w
+        targets.append(y / sum(widths))
+
+    def column(line: int) -> int:
+        at = edges[min(line, len(edges) - 1)]
+        return min(range(len(targets)), key=lambda i: abs(targets[i] - at))
+
+    return column
 
 
 def _grid_before(tr) -> int:

@@ -36,9 +36,14 @@ def insert_row(sheet, at: int) -> None:
 def delete_row(sheet, at: int) -> None:
     """Delete row ``at`` as Excel does: merges over it shrink, one-row merges on it go, merges below move up."""
     ranges = [CellRange(r.coord) for r in sheet.merged_cells.ranges]
+    kept = {}  # Excel keeps a merged cell's content when its top row goes
     for r in ranges:
         sheet.unmerge_cells(r.coord)
+        if r.min_row == at < r.max_row:
+            kept[(r.min_row, r.min_col)] = sheet.cell(r.min_row, r.min_col).value
     sheet.delete_rows(at)
+    for (row, col), value in kept.items():
+        sheet.cell(row, col).value = value
     for r in ranges:
         if r.min_row > at:
             r.shift(row_shift=-1)
