@@ -109,6 +109,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG908": ("PDF 不可编辑：导入的是其中内嵌的数据；修改请在 DOCX 或 XLSX 中进行",
               "a PDF is not edited in place: its embedded data was imported; edit the DOCX or XLSX instead"),
     "RG909": ("内嵌的表单数据已损坏，无法导入", "the embedded form data is damaged and cannot be imported"),
+    "RG911": ("{where_zh}：必填，尚未填写", "{where_en}: required, not filled in"),
     "RG910": ("文件是 {found} 表单，不是 {expected}", "the file holds a {found} form, not {expected}"),
 }
 

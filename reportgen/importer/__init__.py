@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from ..render import embed
 from .align import Mismatch, place
 from .assemble import assemble
 from .diff import Change, changes
+from .paths import get, put
 from .visible import Grid, from_docx_tables, from_sheet
 
 
@@ -100,11 +102,11 @@ def _from_office(archive: zipfile.ZipFile, data: bytes, grids) -> list[Imported]
     if payload is None:
         raise _not_ours()
     out = []
-    candidates = grids(data, payload)
-    for n, entry in enumerate(payload["forms"]):
+    reader = grids(data)
+    for entry in payload["forms"]:
         imported, original = _embedded(entry)
         if original is not None:
-            _read_visible(imported, original, entry, candidates(n, entry, original))
+            _read_visible(imported, original, entry, reader)
         out.append(imported)
     return out
 
@@ -120,13 +122,13 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
     return Imported(form_id, name, model=model), model
 
 
-def _read_visible(imported: Imported, original: BaseModel, entry: dict, grids) -> None:
+def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) -> None:
     """Read the visible cells over the embedded data; on success, the model and the changes."""
     layout = form_type(original.form).layout(original)
     source = read_yaml(entry["yaml"])
     placed = grid = None
     missing = ""
-    for candidate in grids:
+    for candidate in reader.candidates(entry, original):
         try:
             placed, grid = place(layout, candidate), candidate
             break
@@ -137,15 +139,18 @@ def _read_visible(imported: Imported, original: BaseModel, entry: dict, grids) -
         imported.problems.append(Problem("RG905", "error", "", params={"caption": missing}))
         return
     result = assemble(source.data, grid, placed)
+    for path, (value, where) in reader.fields(entry).items():
+        put(result.data, path, value)
+        result.located[path] = where
     imported.problems += result.problems
     model, problems = load_data(Source(result.data))
-    imported.problems += [_located(p, result.located) for p in problems]
+    imported.problems += [_located(p, result.located, result.data) for p in problems]
     imported.model = model
     if model is not None:
         imported.changes = changes(original, model)
 
 
-def _located(problem: Problem, located: dict) -> Problem:
+def _located(problem: Problem, located: dict, data: dict) -> Problem:
     """Return a schema problem of the data read back, pointing at the cell the field came from."""
     path = problem.path
     while path and path not in located:
@@ -153,41 +158,74 @@ def _located(problem: Problem, located: dict) -> Problem:
     if not path:
         return problem
     where = located[path]
+    if path == problem.path and get(data, path) in (None, "", []):
+        return Problem("RG911", problem.severity, problem.path, params={"where_zh": where[0], "where_en": where[1]})
     return Problem("RG902", problem.severity, problem.path,
                    params={"where_zh": where[0], "where_en": where[1], "detail_zh": problem.message("zh"),
                            "detail_en": problem.message("en")})
 
 
-def _xlsx_grids(data: bytes, payload: dict):
-    """Return, per form, the sheets to look in: its own by name first, then every other one."""
-    from openpyxl import load_workbook
+class _Workbook:
+    """An XLSX's sheets: per form its own sheet by name first, then every other one."""
 
-    workbook = load_workbook(io.BytesIO(data), data_only=True)
+    def __init__(self, data: bytes):
+        from openpyxl import load_workbook
 
-    def candidates(n: int, entry: dict, original: BaseModel):
+        self.book = load_workbook(io.BytesIO(data), data_only=True)
+
+    def candidates(self, entry: dict, original: BaseModel):
         layout = form_type(original.form).layout(original)
         n_cols = max(len(t.widths) for t in layout.tables)
-        sheets = sorted(workbook.worksheets, key=lambda s: s.title != entry.get("sheet"))
+        sheets = sorted(self.book.worksheets, key=lambda s: s.title != entry.get("sheet"))
         return (from_sheet(sheet, n_cols) for sheet in sheets)
 
-    return candidates
+    def fields(self, entry: dict) -> dict[str, tuple[object, tuple[str, str]]]:
+        """Return the fields a fill-in workbook asks beside the form: label in column A, value in B."""
+        spec = entry.get("fields") or {}
+        if spec.get("sheet") not in self.book.sheetnames:
+            return {}
+        sheet = self.book[spec["sheet"]]
+        labels = {str(row[0].value).strip(): row[0].row for row in sheet.iter_rows(max_col=1) if row[0].value}
+        out = {}
+        for path, label in spec.get("rows", []):
+            if label in labels:
+                cell = sheet.cell(row=labels[label], column=2)
+                out[path] = (_scalar(cell.value), (f"工作表「{sheet.title}」{cell.coordinate}",
+                                                   f"sheet '{sheet.title}' {cell.coordinate}"))
+        return out
 
 
-def _docx_grids(data: bytes, payload: dict):
-    """Return, per form, its tables where the writer put them, then any other run of tables."""
-    from docx import Document
-    from docx.oxml.ns import qn
+def _scalar(value: object) -> object:
+    """Return a typed value as the YAML holds it: whole numbers as int, others exact (never float)."""
+    if isinstance(value, float):
+        return int(value) if value == int(value) else Decimal(repr(value))
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
 
-    body = Document(io.BytesIO(data)).element.body
-    tables = list(enumerate(body.findall(qn("w:tbl"))))
 
-    def candidates(n: int, entry: dict, original: BaseModel):
+class _Document:
+    """A DOCX's tables: per form its tables where the writer put them, then any other run of tables."""
+
+    def __init__(self, data: bytes):
+        from docx import Document
+        from docx.oxml.ns import qn
+
+        body = Document(io.BytesIO(data)).element.body
+        self.tables = list(enumerate(body.findall(qn("w:tbl"))))
+
+    def candidates(self, entry: dict, original: BaseModel):
         widths = [t.widths for t in form_type(original.form).layout(original).tables]
         first, count = int(entry.get("table", 0)), int(entry.get("tables", 1))
-        starts = [first] + [s for s in range(len(tables) - count + 1) if s != first]
-        return (from_docx_tables(tables[s:s + count], widths) for s in starts if 0 <= s <= len(tables) - count)
+        starts = [first] + [s for s in range(len(self.tables) - count + 1) if s != first]
+        return (from_docx_tables(self.tables[s:s + count], widths) for s in starts
+                if 0 <= s <= len(self.tables) - count)
 
-    return candidates
+    def fields(self, entry: dict) -> dict:
+        return {}
+
+
+_xlsx_grids, _docx_grids = _Workbook, _Document
 
 
 __all__ = ["import_file", "Imported", "ImportFailure", "Grid"]

@@ -143,9 +143,8 @@ def _visible_rows(grid: Grid, rows: list[int], template, level_cols: dict) -> li
         level1 = grid.at(r, level_cols["level1"]) if "level1" in level_cols else None
         level2 = grid.at(r, level_cols["level2"]) if "level2" in level_cols else None
         starting = [s for s in grid.rows[r] if s.col not in label_cols]
-        labels = [s for s in (level1, level2) if s is not None and s.row == r]
-        if not any(s.text for s in starting + labels):
-            continue  # a blank row: room left for more, or a row emptied
+        if not any(s.text for s in starting):
+            continue  # a row without an indicator: room left for more, or a row emptied
         out.append(_Visible([r], level1, level2))
     return out
 

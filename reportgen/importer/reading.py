@@ -29,10 +29,15 @@ MONEY = ("金额（数字，如 4087500.00）", "an amount (a number like 408750
 POINTS = ("分值（数字，如 9.5）", "points (a number like 9.5)")
 RATE = ("百分比（如 99.94%）", "a percentage (like 99.94%)")
 DATE = ("日期（如 2026-01-01）", "a date (like 2026-01-01)")
+FORMULA_ERROR = ("有效内容：单元格里是出错的公式（以 = 开头的文字请设为文本格式，或在前面加 '）",
+                 "a value: the cell holds a failing formula (format text starting with = as text, or prefix it with ')")
+EXCEL_ERRORS = {"#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL!"}
 
 
 def read(raw: object, text: str, cell: Cell, original: object) -> object:
     """Return the field value a cell shows; ``original`` (the embedded value) tells dates and paragraphs apart."""
+    if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
+        raise Unreadable(FORMULA_ERROR, raw)
     if cell.role is Role.MONEY:
         return _cents(number(raw, text, MONEY))
     if cell.role is Role.POINTS:
