@@ -21,7 +21,7 @@ def find(sheet, text: str) -> tuple[int, int]:
 
 def insert_row(sheet, at: int) -> None:
     """Insert a row before ``at`` as Excel does: merges it falls inside grow, merges below move down."""
-    ranges = [CellRange(r.coord) for r in sheet.merged_cells.ranges]
+    ranges = [CellRange(r.coord) for r in sheet.merged_cells.ranges if r.max_row >= at]
     for r in ranges:
         sheet.unmerge_cells(r.coord)
     sheet.insert_rows(at)
@@ -35,7 +35,7 @@ def insert_row(sheet, at: int) -> None:
 
 def delete_row(sheet, at: int) -> None:
     """Delete row ``at`` as Excel does: merges over it shrink, one-row merges on it go, merges below move up."""
-    ranges = [CellRange(r.coord) for r in sheet.merged_cells.ranges]
+    ranges = [CellRange(r.coord) for r in sheet.merged_cells.ranges if r.max_row >= at]
     kept = {}  # Excel keeps a merged cell's content when its top row goes
     for r in ranges:
         sheet.unmerge_cells(r.coord)

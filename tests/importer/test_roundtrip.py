@@ -27,12 +27,17 @@ REPRESENTATIVE = [next(p for p in SAMPLE_FILES if p.parent.name == form)
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> dict[Path, dict[str, Path]]:
-    """Every sample in DOCX and XLSX, one of each form in PDF too (a PDF is not edited in place)."""
+def rendered(tmp_path_factory, rendered_2026) -> dict[Path, dict[str, Path]]:
+    """Every sample in DOCX and XLSX, one of each form in PDF too (a PDF is not edited in place).
+
+    The 2026 samples come from the session's render of them; the other forms are rendered here.
+    """
     out = tmp_path_factory.mktemp("roundtrip")
+    result = {SAMPLES / "target-2026" / f"{stem}.yaml": paths for stem, paths in rendered_2026.items()}
     items, _ = collect([str(SAMPLES)])
-    result = {}
     for item in items:
+        if item.path in result:
+            continue
         formats = ["pdf", "docx", "xlsx"] if item.path in REPRESENTATIVE else ["docx", "xlsx"]
         outcome = render(item, out, formats, RenderOptions())
         assert not outcome.failed, [p.format() for p in outcome.problems] + [outcome.error]
@@ -52,6 +57,8 @@ def only(path: Path):
 def test_an_untouched_file_of_each_format_imports_as_its_source(rendered, sample):
     original = to_yaml(load(sample))
     for fmt, path in rendered[sample].items():
+        if fmt == "html":
+            continue
         imported = only(path)
         assert imported.yaml == original, fmt
         assert imported.changes == [], fmt
