@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..cli import say
 from ..output import safe_target, write_atomic
-from ..problems import Problem, UsageError
+from ..problems import Problem
 from .common import print_problems
 
 
@@ -65,8 +65,10 @@ def _save(args, path: Path, imported, target: Path, taken: set[Path]) -> int:
                   f"✗ {path}: errors, no YAML written (--force writes what could be read)"), file=sys.stderr)
         return 1
     if target in taken:
-        raise UsageError(say(args, f"两个结果会写到同一个文件 {target}：请分开导入到不同目录",
-                             f"two results would go to {target}: import them into different folders"))
+        print(say(args, f"✗ {path}：结果会与前一个文件写到同一个 {target}，未写出；请分开导入到不同目录",
+                  f"✗ {path}: its result would go to {target} like an earlier one's; not written. "
+                  "Import them into different folders"), file=sys.stderr)
+        return 1
     if target.exists() and not args.overwrite:
         print(say(args, f"✗ {target} 已存在；加 --overwrite 覆盖", f"✗ {target} exists; use --overwrite to replace it"),
               file=sys.stderr)
