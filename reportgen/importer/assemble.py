@@ -54,9 +54,10 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
         value = _read(result, raw, text, cell, get(result.data, cell.binding), cell.binding, where)
         if value is not _FAILED and not unchanged(value, text, cell):
             put(result.data, cell.binding, value)
+    captions = {(c.col, norm(c.plain)) for c in row.cells if not c.binding}
     for r in rows[1:]:  # what a continuation row holds outside its fields is not silently dropped
         for seen in grid.rows[r]:
-            if id(seen) not in used and seen.text:
+            if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions:
                 result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
 
 
@@ -106,7 +107,7 @@ def _region(result: Assembly, grid: Grid, expected: list[Row], rows: list[int], 
     level_cols = {GROUP.match(c.binding).group("level"): c.col for r in expected for c in r.cells
                   if GROUP.match(c.binding)}
     deep = ".groups[" in expected[0].item
-    visible = _visible_rows(grid, rows, template, level_cols)
+    visible = _visible_rows(result, grid, rows, template, level_cols)
     originals = [(r.item, {f: c for c in r.cells if (m := ITEM.match(c.binding)) and (f := m.group("field"))})
                  for r in expected]
     pairs = _pair(grid, visible, template, originals)
@@ -132,9 +133,11 @@ def _region(result: Assembly, grid: Grid, expected: list[Row], rows: list[int], 
     put(result.data, tree, built)
 
 
-def _visible_rows(grid: Grid, rows: list[int], template, level_cols: dict) -> list[_Visible]:
+def _visible_rows(result: Assembly, grid: Grid, rows: list[int], template, level_cols: dict) -> list[_Visible]:
+    """Return the indicator rows seen, continuation rows joined to the row they continue."""
     out: list[_Visible] = []
     label_cols = set(level_cols.values())
+    field_cols = {col for c, _ in template for col in range(c.col, c.col + c.colspan)}
     for r in rows:
         covered = [grid.at(r, c.col) for c, _ in template if c.role is not Role.TEXT]
         if out and any(s is not None and s.row < r for s in covered):
@@ -142,11 +145,29 @@ def _visible_rows(grid: Grid, rows: list[int], template, level_cols: dict) -> li
             continue
         level1 = grid.at(r, level_cols["level1"]) if "level1" in level_cols else None
         level2 = grid.at(r, level_cols["level2"]) if "level2" in level_cols else None
-        starting = [s for s in grid.rows[r] if s.col not in label_cols]
-        if not any(s.text for s in starting):
+        starting = [s for s in grid.rows[r] if s.col not in label_cols and s.text]
+        filled = [s for s in starting if s.col in field_cols]
+        for seen in starting:
+            if seen.col not in field_cols:  # beside the table: not silently dropped
+                result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
+        if not filled:
             continue  # a row without an indicator: room left for more, or a row emptied
+        if out and _continues(out[-1], filled, template, (level1, level2)):
+            out[-1].rows.append(r)
+            continue
         out.append(_Visible([r], level1, level2))
     return out
+
+
+def _continues(previous: _Visible, filled: list[Seen], template, labels) -> bool:
+    """Return True for a row that only goes on with running text, its group labels repeated (DOCX).
+
+    Such a row has no name and nothing but running text; a row a person adds has a name.
+    """
+    text_cols = {c.col for c, name in template if c.role is Role.TEXT and name != "name"}
+    same_group = all(label is None or label is before or norm(label.text) == norm(before.text)
+                     for label, before in zip(labels, (previous.level1, previous.level2)) if before is not None)
+    return same_group and all(s.col in text_cols for s in filled)
 
 
 def _starts_group(label: Seen | None, current: Seen | None) -> bool:
