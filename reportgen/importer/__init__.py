@@ -25,7 +25,7 @@ from .align import Mismatch, place
 from .assemble import assemble
 from .diff import Change, changes
 from .paths import get, put
-from .visible import Grid, from_docx_tables, from_sheet
+from .visible import from_docx_tables, from_sheet
 
 
 @dataclass
@@ -71,9 +71,9 @@ def import_file(path: Path) -> list[Imported]:
             raise ImportFailure(Problem("RG904", "error", "", params={"detail": str(exc)})) from None
         names = set(archive.namelist())
         if "word/document.xml" in names:
-            return _from_office(archive, data, _docx_grids)
+            return _from_office(archive, _Document(data))
         if "xl/workbook.xml" in names:
-            return _from_office(archive, data, _xlsx_grids)
+            return _from_office(archive, _Workbook(data))
     raise ImportFailure(Problem("RG907", "error", ""))
 
 
@@ -97,12 +97,11 @@ def _from_pdf(data: bytes) -> list[Imported]:
     return out
 
 
-def _from_office(archive: zipfile.ZipFile, data: bytes, grids) -> list[Imported]:
+def _from_office(archive: zipfile.ZipFile, reader) -> list[Imported]:
     payload = embed.from_package(archive)
     if payload is None:
         raise _not_ours()
     out = []
-    reader = grids(data)
     for entry in payload["forms"]:
         imported, original = _embedded(entry)
         if original is not None:
@@ -225,7 +224,3 @@ class _Document:
         return {}
 
 
-_xlsx_grids, _docx_grids = _Workbook, _Document
-
-
-__all__ = ["import_file", "Imported", "ImportFailure", "Grid"]

@@ -12,7 +12,6 @@ from decimal import Decimal, InvalidOperation
 
 from ..layout import Cell, Role
 from .align import norm
-from .visible import cell_text
 
 _NUMBER_NOISE = re.compile(r"[\s,，¥￥]|元$")
 
@@ -109,5 +108,3 @@ def _day(raw: object, text: str) -> object:
     except ValueError:
         raise Unreadable(DATE, text) from None
 
-
-__all__ = ["read", "unchanged", "number", "Unreadable", "cell_text"]
