@@ -15,7 +15,6 @@ from reportgen.load import load
 from tests.conftest import SAMPLES
 
 from .edit import find
-from .test_roundtrip import only
 
 SAMPLE = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
 
