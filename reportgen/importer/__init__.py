@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from decimal import Decimal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -24,7 +24,7 @@ from ..render import embed
 from .align import Mismatch, place
 from .assemble import assemble
 from .diff import Change, changes
-from .paths import get, put
+from .paths import get, label, put
 from .visible import from_docx_tables, from_sheet
 
 
@@ -144,6 +144,7 @@ def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) 
     imported.problems += result.problems
     model, problems = load_data(Source(result.data))
     imported.problems += [_located(p, result.located, result.data) for p in problems]
+    imported.problems = [_labelled(p, type(original)) for p in imported.problems]
     imported.model = model
     if model is not None:
         imported.changes = changes(original, model)
@@ -162,6 +163,16 @@ def _located(problem: Problem, located: dict, data: dict) -> Problem:
     return Problem("RG902", problem.severity, problem.path,
                    params={"where_zh": where[0], "where_en": where[1], "detail_zh": problem.message("zh"),
                            "detail_en": problem.message("en")})
+
+
+def _labelled(problem: Problem, model: type) -> Problem:
+    """Return ``problem`` with its cell followed by the field's Chinese label: F6（年度资金申请总额）."""
+    name = label(model, problem.path) if problem.path else ""
+    if not name or "where_zh" not in problem.params:
+        return problem
+    params = {**problem.params, "where_zh": f"{problem.params['where_zh']}（{name}）",
+              "where_en": f"{problem.params['where_en']} ({name})"}
+    return replace(problem, params=params)
 
 
 class _Workbook:

@@ -27,3 +27,28 @@ def put(data: dict, path: str, value: object) -> None:
             data[part] = {}
         data = data[part]
     data[parts[-1]] = value
+
+
+def label(model: type, path: str) -> str:
+    """Return the Chinese label of the field at ``path`` of a model class (年度资金申请总额), or ""."""
+    current, description = model, ""
+    for part in split(path):
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return ""
+        description = fields[part].description or ""
+        current = _model_in(fields[part].annotation)
+    return description
+
+
+def _model_in(annotation: object) -> object:
+    """Return the model class inside ``list[Model]``, ``Model | None`` and the like, or None."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

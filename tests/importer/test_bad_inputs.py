@@ -38,7 +38,7 @@ def test_an_unreadable_amount_names_sheet_cell_and_field_and_writes_nothing(file
     [problem] = [p for p in imported.problems if p.severity == "error"]
     ref = sheet.cell(row, col + 2).coordinate
     assert problem.code == "RG901" and problem.path == "funds.annual"
-    assert problem.message("zh") == f"工作表「{sheet.title}」{ref}：“四百万”不是金额（数字，如 4087500.00），无法读取"
+    assert problem.message("zh") == f"工作表「{sheet.title}」{ref}（年度资金申请总额）：“四百万”不是金额（数字，如 4087500.00），无法读取"
     assert ref in problem.message("en") and "amount" in problem.message("en")
     assert main(["import", str(edited), "-o", str(tmp_path / "yaml")]) == 1
     err = capsys.readouterr().err
