@@ -94,7 +94,7 @@ def _seen(grid: Grid, rows: list[int], cell: Cell) -> tuple[object, str, tuple[s
 
 @dataclass
 class _Visible:
-    """An indicator row as seen: its field cells' (raw, text, place) and its group label cells."""
+X
 
     rows: list[int]
     level1: Seen | None
