@@ -19,12 +19,13 @@ def run(args) -> int:
     target = Path(args.output or f"{form}.yaml")
     suffix = target.suffix.lower()
     if suffix == ".docx":
-        print(say(args, "不提供 DOCX 填报文件：Word 中可靠的填报只能用内容控件，而 WPS 与 LibreOffice 保存时对表格中的"
-                        "内容控件支持不一，填写的内容可能丢失。请用 XLSX 填报工作簿（-o 文件.xlsx）；或用 reportgen render "
-                        "生成 DOCX 后直接在表格中修改，reportgen import 同样能读回。",
-                  "no DOCX fill-in form: the clean way in Word is content controls, which WPS and LibreOffice do not "
-                  "keep reliably inside tables, so typed values could be lost. Use the XLSX fill-in workbook "
-                  "(-o FILE.xlsx), or edit a DOCX written by reportgen render: reportgen import reads that back too."),
+        print(say(args, "不提供 DOCX 填报文件：Word 中干净的做法是内容控件，但 LibreOffice 另存时会丢掉控件的标记（w:tag）、"
+                        "甚至重复其中的文字，读回时无法可靠对应字段。请用 XLSX 填报工作簿（-o 文件.xlsx）；或用 reportgen "
+                        "render 生成 DOCX 后直接在表格中修改，reportgen import 同样能读回。",
+                  "no DOCX fill-in form: the clean way in Word is content controls, but LibreOffice saves them "
+                  "without their tags (w:tag) and even repeats their text, so they cannot be read back reliably. "
+                  "Use the XLSX fill-in workbook (-o FILE.xlsx), or edit a DOCX written by reportgen render: "
+                  "reportgen import reads that back too."),
               file=sys.stderr)
         return 2
     if target.exists() and not args.force:
