@@ -94,7 +94,7 @@ def _seen(grid: Grid, rows: list[int], cell: Cell) -> tuple[object, str, tuple[s
 
 @dataclass
 class _Visible:
-X
+    """An indicator as seen: its grid rows (continuations included) and the 一级/二级 cells covering it."""
 
     rows: list[int]
     level1: Seen | None
