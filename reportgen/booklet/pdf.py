@@ -145,7 +145,7 @@ def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cov
           options: RenderOptions, layouts: list[FormLayout]) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
-    from ..render.embed import NAME, payload
+    from ..render.embed import NAME, payload, pdf_allows
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(part)) for part in [front] + [result.pdf for result in laid]]
@@ -159,7 +159,7 @@ def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cov
     if options.pdf_variant:
         restore(writer, readers[0], options.pdf_variant, info, document_date(options.date))
     forms = [{"yaml": layout.source} for layout in layouts if layout.source]
-    if forms:
+    if forms and pdf_allows(options.pdf_variant):
         writer.add_attachment(NAME, payload(forms))  # the forms' source, for reportgen import
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()

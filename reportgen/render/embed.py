@@ -125,10 +125,15 @@ def docx_forms(layouts) -> list[dict]:
 
 # -- PDF --
 
-def pdf_attachments(layouts, when) -> list:
+def pdf_allows(variant: str | None) -> bool:
+    """Return True when a PDF of ``variant`` may carry the source: PDF/A-1 and A-2 allow no such attachment."""
+    return not variant or not variant.lower().startswith(("pdf/a-1", "pdf/a-2"))
+
+
+def pdf_attachments(layouts, when, variant: str | None = None) -> list:
     """Return the WeasyPrint attachments of ``layouts``: one ``reportgen.json``, dated ``when``."""
     forms = [{"yaml": layout.source} for layout in layouts if layout.source]
-    if not forms:
+    if not forms or not pdf_allows(variant):
         return []
     from weasyprint import Attachment
 

@@ -53,7 +53,7 @@ def write(layout: FormLayout, options: RenderOptions) -> bytes:
     from ..reproducible import document_date
 
     document = layout_document(html.write(layout, options), options)
-    attachments = embed.pdf_attachments([layout], document_date(options.date))
+    attachments = embed.pdf_attachments([layout], document_date(options.date), options.pdf_variant)
     return document.write_pdf(attachments=attachments, **pdf_arguments(options))
 
 

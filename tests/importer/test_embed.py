@@ -39,3 +39,17 @@ def test_a_fill_in_workbook_is_the_same_bytes_each_time(tmp_path):
     for name in ("a.xlsx", "b.xlsx"):
         assert main(["new", "selfeval-2019", "-o", str(tmp_path / name)]) == 0
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_pdf_a_2_carries_no_attachment_it_would_not_allow(tmp_path):
+    from pypdf import PdfReader
+
+    from reportgen.forms import form_type
+    from reportgen.options import RenderOptions
+    from reportgen.render import pdf
+
+    form = load(SAMPLE)
+    layout = embed.with_source(form_type(form.form).layout(form), form)
+    (tmp_path / "a.pdf").write_bytes(pdf.write(layout, RenderOptions(pdf_variant="pdf/a-2b")))
+    assert not PdfReader(tmp_path / "a.pdf").attachments
+    assert embed.pdf_allows("pdf/a-3b") and embed.pdf_allows(None) and not embed.pdf_allows("pdf/a-1b")
