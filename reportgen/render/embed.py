@@ -68,7 +68,8 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
               f'2006/docPropsVTypes">{props}</Properties>').encode("utf-8")
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    # Stored, not compressed: normalise_zip compresses the package once, after this.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for info in source.infolist():
             if info.filename == _CUSTOM:
                 continue
@@ -79,7 +80,7 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
             elif info.filename == "_rels/.rels" and _CUSTOM_REL.encode() not in content:
                 content = content.replace(b"</Relationships>", f'<Relationship Id="rIdReportgen" Type="{_CUSTOM_REL}" '
                                           f'Target="{_CUSTOM}"/></Relationships>'.encode())
-            target.writestr(info, content)
+            target.writestr(info.filename, content)
         target.writestr(_CUSTOM, custom)
     return out.getvalue()
 
