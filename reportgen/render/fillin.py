@@ -109,12 +109,19 @@ def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dic
                 cells.append(token(cell, keep=cell.plain))
             elif cell.binding:
                 cells.append(token(cell))
-            elif cell.number is not None and cell.total_of is None:
+            elif _computed(cell):
                 cells.append(replace(cell, text=("",), number=None))  # computed from what is typed
             else:
                 cells.append(cell)
         tables.append(replace(table, cells=tuple(cells)))
     return replace(layout, tables=tuple(tables)), inputs
+
+
+def _computed(cell: Cell) -> bool:
+    """Return True for a cell the tool fills from the data (执行率, 总分, 绩效等级), not a fixed mark like —."""
+    if cell.total_of is not None or cell.binding or cell.role in _CAPTIONS:
+        return False
+    return cell.number is not None or any(ch.isalnum() for ch in cell.plain)
 
 
 def _with_spare_rows(table: Table, count: int) -> Table:
