@@ -93,11 +93,19 @@ def from_sheet(sheet, n_cols: int) -> Grid:
                 continue
             h, w = merged.get((r, c), (1, 1))
             ref = f"{get_column_letter(c)}{r}"
-            seen = Seen(r - 1, c - 1, h, w, sheet.cell(row=r, column=c).value,
+            seen = Seen(r - 1, c - 1, h, w, _value(sheet.cell(row=r, column=c)),
                         (f"工作表「{title}」{ref}", f"sheet '{title}' {ref}"))
             grid.rows[r - 1].append(seen)
             grid.extend(seen)
     return grid
+
+
+def _value(cell) -> object:
+    """Return a cell's value as seen: Excel keeps a typed ``90%`` as 0.9 shown in a percent format."""
+    value = cell.value
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return f"{cell_text(Decimal(repr(value)) * 100 if isinstance(value, float) else Decimal(value) * 100)}%"
+    return value
 
 
 def from_docx_tables(tables: list, widths: list[tuple[float, ...]]) -> Grid:

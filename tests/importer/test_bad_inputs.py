@@ -156,3 +156,18 @@ def test_a_booklet_gives_a_folder_of_forms(tmp_path, suffix):
     assert [p.name[:3] for p in written] == ["01-", "02-", "03-"]
     for path, sample in zip(written, sorted((SAMPLES / "selfeval-2020").iterdir())):
         assert load(path) == load(sample)
+
+
+def test_a_percentage_excel_turned_into_a_number_reads_as_typed(files, tmp_path):
+    """Typing 90% into a General cell makes Excel store 0.9 in a percent format: it reads back as 90%."""
+    book = load_workbook(files[SAMPLE.stem + ".xlsx"])
+    sheet = book.worksheets[0]
+    form = load(SAMPLE)
+    item = form.indicators[-1].groups[-1].items[-1]
+    row, col = find(sheet, item.target.canonical())
+    sheet.cell(row, col).value = 0.9
+    sheet.cell(row, col).number_format = "0%"
+    book.save(tmp_path / "percent.xlsx")
+    [imported] = import_file(tmp_path / "percent.xlsx")
+    [change] = imported.changes
+    assert change.path.endswith(".target") and change.new == "90%"
