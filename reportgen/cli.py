@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .problems import ReportgenError, UsageError
 
-COMMANDS = ("render", "booklet", "check", "schema", "new", "forms", "new-form", "doctor")
+COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="有警告时退出码为 3 (exit 3 on warnings)")
     _common(check, fonts=True)
+
+    imp = sub.add_parser("import", help="把编辑过的 PDF/DOCX/XLSX 读回 YAML (read edited files back into YAML)")
+    imp.add_argument("inputs", nargs="+", metavar="FILE")
+    imp.add_argument("-o", "--output", default=".", metavar="DIR", help="YAML 输出目录 (default: .)")
+    imp.add_argument("--form", metavar="FORM", help="要求文件是这种表单 (the form the file must hold)")
+    imp.add_argument("--force", action="store_true", help="有错误时仍写出可读部分 (write what was read despite errors)")
+    imp.add_argument("--overwrite", action="store_true", help="覆盖已有的 YAML (replace existing YAML files)")
+    _common(imp)
 
     schema = sub.add_parser("schema", help="输出 JSON Schema (print the JSON Schema of a form type)")
     schema.add_argument("form", metavar="FORM")

@@ -122,6 +122,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- fonts --
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",
               "character “{char}” (U+{code:04X}) has no glyph in any configured font ({fonts}); it would print as a box"),
+    # -- import: reading edited files back --
+    "RG901": ("{where_zh}：“{text}”不是{kind_zh}，无法读取", "{where_en}: {text!r} is not {kind_en}; cannot read it"),
+    "RG902": ("{where_zh}：{detail_zh}", "{where_en}: {detail_en}"),
+    "RG903": ("文件中没有 reportgen 内嵌的表单数据：它不是 reportgen 生成的（或内嵌数据被删除）。"
+              "请导入 reportgen render / booklet / new 生成的 PDF、DOCX 或 XLSX，或直接编辑 YAML",
+              "the file carries no reportgen form data: reportgen did not write it (or its data was removed). "
+              "Import a PDF, DOCX or XLSX written by reportgen render, booklet or new, or edit the YAML"),
+    "RG904": ("文件已损坏或不完整，无法打开（{detail}）：请重新保存或重新下载",
+              "the file is damaged or incomplete and cannot be opened ({detail}); save or download it again"),
+    "RG905": ("找不到表单中“{caption}”所在的行：表格结构与表单版式不符（是否是另一种表单，或删改了标题行？）",
+              "cannot find the row of {caption!r}: the table does not follow the form's layout "
+              "(another form, or caption rows changed?)"),
+    "RG906": ("{where_zh}：内容“{text}”不属于任何字段，未导入", "{where_en}: {text!r} belongs to no field and was not imported"),
+    "RG907": ("不是 PDF、DOCX 或 XLSX 文件，无法导入", "not a PDF, DOCX or XLSX file; cannot import it"),
+    "RG908": ("PDF 不可编辑：导入的是其中内嵌的数据；修改请在 DOCX 或 XLSX 中进行",
+              "a PDF is not edited in place: its embedded data was imported; edit the DOCX or XLSX instead"),
+    "RG909": ("内嵌的表单数据已损坏，无法导入", "the embedded form data is damaged and cannot be imported"),
+    "RG911": ("{where_zh}：必填，尚未填写", "{where_en}: required, not filled in"),
+    "RG910": ("文件是 {found} 表单，不是 {expected}", "the file holds a {found} form, not {expected}"),
 }
 
 _WRONG_TYPE = {

@@ -15,6 +15,7 @@ from .load import load_data, read_source
 from .options import RenderOptions
 from .output import safe_target, write_atomic
 from .problems import Problem, ReportgenError
+from .render.embed import with_source
 
 
 @dataclass
@@ -58,7 +59,7 @@ def render(item: Input, out_dir: Path, formats: list[str], options: RenderOption
     if outcome.failed:
         return outcome
     try:
-        layout = form_type(form.form).layout(form)
+        layout = with_source(form_type(form.form).layout(form), form)
         rendered = {name: writer(name).write(layout, options) for name in formats}
         for name, data in rendered.items():
             target = safe_target(out_dir, item.relative.with_name(item.relative.name + writer(name).SUFFIX))

@@ -84,4 +84,6 @@ def entries_of(forms: list) -> list[Entry]:
 
 
 def layouts_of(forms: list) -> list:
-    return [form_type(form.form).layout(form) for form in forms]
+    from ..render.embed import with_source
+
+    return [with_source(form_type(form.form).layout(form), form) for form in forms]

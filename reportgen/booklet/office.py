@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from ..layout import FormLayout
 from ..options import RenderOptions
 from ..render import docx as docx_writer
+from ..render import embed
 from ..render.html import planned_pages
 from ..render.xlsx import sheet_title, write_sheet
 from ..reproducible import document_date, normalise_zip
@@ -47,11 +48,14 @@ def xlsx_booklet(layouts: list[FormLayout], entries: list[Entry], cover: Cover, 
     taken: set[str] = set()
     summary = replace(summary_layout(entries), title=cover.title, subtitle=cover.unit)
     write_sheet(workbook.create_sheet(sheet_title("汇总表", taken)), summary, options)
+    placed = []
     for layout in layouts:
-        write_sheet(workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, taken)), layout, options)
+        sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, taken))
+        write_sheet(sheet, layout, options)
+        placed.append((layout, sheet.title))
     when = document_date(options.date)
     workbook.properties.title, workbook.properties.creator = cover.title, cover.unit or "reportgen"
     workbook.properties.created = workbook.properties.modified = when
     out = io.BytesIO()
     workbook.save(out)
-    return normalise_zip(out.getvalue(), when)
+    return normalise_zip(embed.into_package(out.getvalue(), embed.xlsx_forms(placed)), when)

@@ -55,7 +55,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
         laid = _lay_out(chunks, jobs, progress)
         numbered = _numbered(entries, chunks, laid)
         front, marks = _front(numbered, cover, options, front_pages)
-        return _join(front, marks, laid, numbered, cover, options)
+        return _join(front, marks, laid, numbered, cover, options, layouts)
 
 
 def _chunks(layouts: list[FormLayout], options: RenderOptions, first: int, size: int) -> list[Chunk]:
@@ -142,8 +142,10 @@ def _front(entries: list[Entry], cover: Cover, options: RenderOptions, planned: 
 
 
 def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
-          options: RenderOptions) -> bytes:
+          options: RenderOptions, layouts: list[FormLayout]) -> bytes:
     from pypdf import PdfReader, PdfWriter
+
+    from ..render.embed import NAME, payload, pdf_allows
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(part)) for part in [front] + [result.pdf for result in laid]]
@@ -156,6 +158,9 @@ def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cov
     info = _metadata(writer, cover, options)
     if options.pdf_variant:
         restore(writer, readers[0], options.pdf_variant, info, document_date(options.date))
+    forms = [{"yaml": layout.source} for layout in layouts if layout.source]
+    if forms and pdf_allows(options.pdf_variant):
+        writer.add_attachment(NAME, payload(forms))  # the forms' source, for reportgen import
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)

@@ -1,4 +1,5 @@
-"""``reportgen new FORM``: a commented starter file to fill in, or one filled from another form.
+"""``reportgen new FORM``: a commented starter file, a fill-in workbook (``-o FILE.xlsx``), or a
+form filled from another one.
 
 ``--from-target FILE`` fills a form (the 运行监控表) from a project's target form, as the new
 form's profile maps the fields across, so nobody retypes the project and its indicators.
@@ -14,6 +15,14 @@ from ..forms import FORMS
 from ..output import write_atomic
 from ..problems import UsageError
 
+NO_DOCX = ("不提供 DOCX 填报文件：Word 中干净的做法是内容控件，但 LibreOffice 另存时会丢掉控件的标记（w:tag）、"
+           "甚至重复其中的文字，读回时无法可靠对应字段。请用 XLSX 填报工作簿（-o 文件.xlsx）；或用 reportgen "
+           "render 生成 DOCX 后直接在表格中修改，reportgen import 同样能读回。",
+           "no DOCX fill-in form: the clean way in Word is content controls, but LibreOffice saves them "
+           "without their tags (w:tag) and even repeats their text, so they cannot be read back reliably. "
+           "Use the XLSX fill-in workbook (-o FILE.xlsx), or edit a DOCX written by reportgen render: "
+           "reportgen import reads that back too.")
+
 
 def run(args) -> int:
     form = form_id(args)
@@ -22,10 +31,19 @@ def run(args) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output or f"{form}.yaml")
+    suffix = target.suffix.lower()
+    if suffix == ".docx":
+        print(say(args, *NO_DOCX), file=sys.stderr)
+        return 2
     if target.exists() and not args.force:
         print(say(args, f"{target} 已存在；加 --force 覆盖", f"{target} exists; use --force to overwrite"),
               file=sys.stderr)
         return 1
+    if suffix == ".xlsx":
+        write_atomic(target, _workbook(args, text))
+        print(say(args, f"已生成填报工作簿 {target}；填好后运行 reportgen import {target}",
+                  f"wrote the fill-in workbook {target}; when filled in, run reportgen import {target}"))
+        return 0
     write_atomic(target, text)
     print(say(args, f"已生成 {target}", f"wrote {target}"))
     return 0
@@ -57,3 +75,17 @@ def _filled(args, form: str) -> str:
                              f"cannot fill {form} from {args.from_target}: {detail}")) from None
     return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name} 生成 (filled from the target form)\n"
             "# 填写执行数、执行情况与完成目标可能性后运行 reportgen check 本文件.yaml\n" + to_yaml(model))
+
+
+def _workbook(args, text: str) -> bytes:
+    """Return the fill-in workbook of the form whose starter (or prefilled) YAML is ``text``."""
+    from ..load import load_data
+    from ..load.source import read_yaml
+    from ..options import RenderOptions
+    from ..problems import InputError
+    from ..render.fillin import workbook
+
+    form, problems = load_data(read_yaml(text))
+    if form is None:
+        raise InputError(args.form, problems)
+    return workbook(form, RenderOptions(date=getattr(args, "date", None)))

@@ -91,6 +91,7 @@ class FormLayout:
     name: str = ""                    # the project, for bookmarks and metadata
     body_pt: float | None = None      # a smaller body size for wide forms; None: the default
     anchor: str = ""                  # a name the contents can point at (booklets)
+    source: str = ""                  # the form's canonical YAML, embedded by the writers (reportgen import)
 
     @property
     def width(self) -> float:

@@ -21,6 +21,7 @@ from ..layout.grid import splittable
 from ..options import RenderOptions
 from ..style import PageStyle
 from ..reproducible import document_date, normalise_zip
+from . import embed
 
 NAME, SUFFIX, BINARY = "docx", ".docx", True
 
@@ -50,7 +51,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
     _set_properties(document, title, when)
     out = io.BytesIO()
     document.save(out)
-    return normalise_zip(out.getvalue(), when)
+    return normalise_zip(embed.into_package(out.getvalue(), embed.docx_forms(layouts)), when)
 
 
 def _setup_page(document, style: PageStyle) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..layout import FormLayout
 from ..options import RenderOptions
-from . import html
+from . import embed, html
 
 NAME, SUFFIX, BINARY = "pdf", ".pdf", True
 
@@ -50,7 +50,11 @@ def _font_config():
 
 
 def write(layout: FormLayout, options: RenderOptions) -> bytes:
-    return html_to_pdf(html.write(layout, options), options)
+    from ..reproducible import document_date
+
+    document = layout_document(html.write(layout, options), options)
+    attachments = embed.pdf_attachments([layout], document_date(options.date), options.pdf_variant)
+    return document.write_pdf(attachments=attachments, **pdf_arguments(options))
 
 
 def html_to_pdf(source: str, options: RenderOptions | None = None) -> bytes:

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..style import PT_MM, PageStyle
+from . import embed
 from .pages import row_heights
 from ..reproducible import document_date, normalise_zip
 
@@ -43,16 +44,18 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) ->
     workbook = Workbook()
     workbook.remove(workbook.active)
     names: set[str] = set()
+    placed = []
     for layout in layouts:
         sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, names))
         write_sheet(sheet, layout, options)
+        placed.append((layout, sheet.title))
     workbook.properties.title = title
     workbook.properties.creator = "reportgen"
     when = document_date(options.date)
     workbook.properties.created = workbook.properties.modified = when
     out = io.BytesIO()
     workbook.save(out)
-    return normalise_zip(out.getvalue(), when)
+    return normalise_zip(embed.into_package(out.getvalue(), embed.xlsx_forms(placed)), when)
 
 
 def sheet_title(name: str, taken: set[str]) -> str:

@@ -1,0 +1,83 @@
+"""``reportgen import``: edited PDF, DOCX and XLSX read back into YAML, with what changed."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from ..cli import say
+from ..output import safe_target, write_atomic
+from ..problems import Problem
+from .common import print_problems
+
+
+def run(args) -> int:
+    from ..importer import ImportFailure, import_file
+
+    if args.form:
+        from ..cli import form_id
+
+        form_id(args)
+    out_dir = Path(args.output)
+    taken: set[Path] = set()
+    failed = 0
+    for argument in args.inputs:
+        path = Path(argument)
+        try:
+            forms = import_file(path)
+        except ImportFailure as exc:
+            print_problems([_at(exc.problem, path)], args)
+            failed += 1
+            continue
+        targets = _targets(path, forms, out_dir)
+        for imported, target in zip(forms, targets):
+            if args.form and imported.form_id and imported.form_id != args.form:
+                imported.problems.append(Problem("RG910", "error", "form",
+                                                 params={"found": imported.form_id, "expected": args.form}))
+            failed += _save(args, path, imported, target, taken)
+    return 1 if failed else 0
+
+
+def _at(problem: Problem, path: Path) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, file=str(path))
+
+
+def _targets(path: Path, forms: list, out_dir: Path) -> list[Path]:
+    """One form: DIR/<stem>.yaml; several (a booklet): DIR/<stem>/NN-<project>.yaml."""
+    if len(forms) == 1:
+        return [safe_target(out_dir, Path(path.stem + ".yaml"))]
+    return [safe_target(out_dir, Path(path.stem) / f"{n:02d}-{_safe_name(f.name or f.form_id)}.yaml")
+            for n, f in enumerate(forms, start=1)]
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._")[:60] or "form"
+
+
+def _save(args, path: Path, imported, target: Path, taken: set[Path]) -> int:
+    """Print what changed and write the YAML; return 1 when nothing was written for this form."""
+    print_problems([_at(p, path) for p in imported.problems], args)
+    errors = imported.failed
+    if imported.model is None or (errors and not args.force):
+        print(say(args, f"✗ {path}：有错误，未写出 YAML（加 --force 仍写出可读部分）",
+                  f"✗ {path}: errors, no YAML written (--force writes what could be read)"), file=sys.stderr)
+        return 1
+    if target in taken:
+        print(say(args, f"✗ {path}：结果会与前一个文件写到同一个 {target}，未写出；请分开导入到不同目录",
+                  f"✗ {path}: its result would go to {target} like an earlier one's; not written. "
+                  "Import them into different folders"), file=sys.stderr)
+        return 1
+    if target.exists() and not args.overwrite:
+        print(say(args, f"✗ {target} 已存在；加 --overwrite 覆盖", f"✗ {target} exists; use --overwrite to replace it"),
+              file=sys.stderr)
+        return 1
+    taken.add(target)
+    write_atomic(target, imported.yaml)
+    print(f"✓ {path} → {target}  ({imported.form_id} {imported.name})")
+    for change in imported.changes:
+        print(change.format())
+    if not imported.changes:
+        print(say(args, "  （与文件内嵌的数据相同，无改动）", "  (same as the data the file carries: no changes)"))
+    return 1 if errors else 0

@@ -1,0 +1,110 @@
+"""Reading one visible cell back into the value of its field, by the cell's role.
+
+A money cell gives a Decimal (``4,087,500.00``, ``4087500``, an Excel number), a points cell
+likewise, a rate ``99.94%``; a date cell (its field was a date) a date; running text its
+paragraphs, one a line. A value that cannot be read raises ``Unreadable``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from ..layout import Cell, Role
+from .align import norm
+
+_NUMBER_NOISE = re.compile(r"[\s,，¥￥]|元$")
+
+
+class Unreadable(ValueError):
+    """A cell's text is not a value of its kind: ``kind`` is (Chinese, English)."""
+
+    def __init__(self, kind: tuple[str, str], text: str):
+        super().__init__(text)
+        self.kind, self.text = kind, text
+
+
+MONEY = ("金额（数字，如 4087500.00）", "an amount (a number like 4087500.00)")
+POINTS = ("分值（数字，如 9.5）", "points (a number like 9.5)")
+RATE = ("百分比（如 99.94%）", "a percentage (like 99.94%)")
+DATE = ("日期（如 2026-01-01）", "a date (like 2026-01-01)")
+FORMULA_ERROR = ("有效内容：单元格里是出错的公式（以 = 开头的文字请设为文本格式，或在前面加 '）",
+                 "a value: the cell holds a failing formula (format text starting with = as text, or prefix it with ')")
+EXCEL_ERRORS = {"#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL!"}
+
+
+def read(raw: object, text: str, cell: Cell, original: object) -> object:
+    """Return the field value a cell shows; ``original`` (the embedded value) tells dates and paragraphs apart."""
+    if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
+        raise Unreadable(FORMULA_ERROR, raw)
+    if cell.role is Role.MONEY:
+        return _cents(number(raw, text, MONEY))
+    if cell.role is Role.POINTS:
+        return number(raw, text, POINTS)
+    if cell.role is Role.RATE:
+        return _rate(raw, text)
+    if isinstance(original, date):
+        return _day(raw, text)
+    if isinstance(original, (list, tuple)):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return text.strip() or None
+
+
+def unchanged(value: object, text: str, cell: Cell) -> bool:
+    """Return True when what is seen is what the writer printed: then the embedded value stands."""
+    if cell.role in (Role.MONEY, Role.POINTS, Role.RATE) and not isinstance(value, str):
+        return value == cell.number or (value is None and cell.number is None)
+    return norm(text) == norm(cell.plain)
+
+
+def number(raw: object, text: str, kind: tuple[str, str]) -> Decimal | None:
+    if isinstance(raw, bool):
+        raise Unreadable(kind, text)
+    if isinstance(raw, (int, Decimal)):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw))
+    cleaned = _NUMBER_NOISE.sub("", text)
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise Unreadable(kind, text) from None
+    if not value.is_finite():
+        raise Unreadable(kind, text)
+    return value
+
+
+def _cents(amount: Decimal | None) -> Decimal | None:
+    """Return an amount with at least two decimals, as the YAML writes 元 (exact: never rounded)."""
+    if amount is None or -amount.as_tuple().exponent >= 2:
+        return amount
+    return amount.quantize(Decimal("0.01"))
+
+
+def _rate(raw: object, text: str) -> str | None:
+    """Return the rate as the YAML writes it (``99.94%``); Excel holds it as the fraction 0.9994."""
+    if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
+        return f"{format(number(raw, text, RATE) * 100, 'f')}%"
+    if not text.strip():
+        return None
+    number(None, text.strip().rstrip("%％"), RATE)
+    return text.strip().replace("％", "%")
+
+
+def _day(raw: object, text: str) -> object:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if not text.strip():
+        return None
+    match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text)
+    if not match:
+        raise Unreadable(DATE, text)
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        raise Unreadable(DATE, text) from None
+

@@ -1,0 +1,179 @@
+"""What a colleague sees: the cells of an XLSX sheet or of DOCX tables, merges resolved.
+
+Both formats become one ``Grid``: rows of the cells that start in them, each with its spans,
+its raw value (numbers stay numbers in XLSX) and its place in words (sheet and cell, or
+table, row and column), so that a value that cannot be read can be pointed at.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+
+
+@dataclass(eq=False)
+class Seen:
+    """A visible cell: where it starts, how far it spans, what it holds."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    value: object
+    where: tuple[str, str]  # (Chinese, English)
+    table: int = 0
+
+    @property
+    def text(self) -> str:
+        return cell_text(self.value)
+
+
+@dataclass
+class Grid:
+    """Rows of cells; ``tables`` gives each row's table (DOCX) so rows match within their table."""
+
+    rows: list[list[Seen]] = field(default_factory=list)
+    tables: list[int] = field(default_factory=list)
+    cover: dict[tuple[int, int], Seen] = field(default_factory=dict)
+    by_table: bool = False
+
+    def at(self, row: int, col: int) -> Seen | None:
+        """Return the cell covering (row, col), whether it starts there or is merged from above."""
+        return self.cover.get((row, col))
+
+    def starting(self, row: int, col: int) -> Seen | None:
+        seen = self.cover.get((row, col))
+        return seen if seen is not None and seen.row == row and seen.col == col else None
+
+    def add(self, seen: Seen) -> None:
+        while len(self.rows) <= seen.row:
+            self.rows.append([])
+            self.tables.append(seen.table)
+        self.rows[seen.row].append(seen)
+        self.extend(seen)
+
+    def extend(self, seen: Seen) -> None:
+        for r in range(seen.row, seen.row + seen.rowspan):
+            for c in range(seen.col, seen.col + seen.colspan):
+                self.cover[(r, c)] = seen
+
+
+def cell_text(value: object) -> str:
+    """Return a cell's value as the text a reader sees (numbers without a float's noise)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def from_sheet(sheet, n_cols: int) -> Grid:
+    """Return the grid of an openpyxl worksheet's first ``n_cols`` columns."""
+    from openpyxl.utils import get_column_letter
+
+    grid = Grid()
+    merged = {}
+    for bounds in sheet.merged_cells.ranges:
+        merged[(bounds.min_row, bounds.min_col)] = (bounds.max_row - bounds.min_row + 1, bounds.max_col - bounds.min_col + 1)
+    inside = {(r, c) for (r0, c0), (h, w) in merged.items() for r in range(r0, r0 + h) for c in range(c0, c0 + w)}
+    title = sheet.title
+    for r in range(1, sheet.max_row + 1):
+        grid.rows.append([])
+        grid.tables.append(0)
+        for c in range(1, n_cols + 1):
+            if (r, c) in inside and (r, c) not in merged:
+                continue
+            h, w = merged.get((r, c), (1, 1))
+            ref = f"{get_column_letter(c)}{r}"
+            seen = Seen(r - 1, c - 1, h, w, _value(sheet.cell(row=r, column=c)),
+                        (f"工作表「{title}」{ref}", f"sheet '{title}' {ref}"))
+            grid.rows[r - 1].append(seen)
+            grid.extend(seen)
+    return grid
+
+
+def _value(cell) -> object:
+    """Return a cell's value as seen: Excel keeps a typed ``90%`` as 0.9 shown in a percent format."""
+    value = cell.value
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return f"{cell_text(Decimal(repr(value)) * 100 if isinstance(value, float) else Decimal(value) * 100)}%"
+    return value
+
+
+def from_docx_tables(tables: list, widths: list[tuple[float, ...]]) -> Grid:
+    """Return the grid of a form's DOCX tables (``(index, w:tbl)`` pairs) in the layout's columns.
+
+    Word keeps the grid a table was written with, but LibreOffice drops grid columns no cell of
+    that table starts at; so a cell's columns are found by where its edges lie, in proportion to
+    the table's width, against the layout's ``widths`` of that table.
+    """
+    from docx.oxml.ns import qn
+
+    grid = Grid(by_table=True)
+    row = 0
+    for number, (index, tbl) in enumerate(tables):
+        column = _column_map(tbl, widths[number] if number < len(widths) else ())
+        for r, tr in enumerate(tbl.findall(qn("w:tr"))):
+            grid.rows.append([])
+            grid.tables.append(number)
+            start = _grid_before(tr)
+            for tc in tr.findall(qn("w:tc")):
+                col, end = column(start), column(start + tc.grid_span)
+                start += tc.grid_span
+                above = grid.at(row - 1, col) if row else None
+                if tc.vMerge == "continue" and above is not None and above.table == number:
+                    above.rowspan = row - above.row + 1
+                    grid.extend(above)
+                else:
+                    where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
+                    seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, number)
+                    grid.rows[row].append(seen)
+                    grid.extend(seen)
+            row += 1
+    return grid
+
+
+def _column_map(tbl, widths: tuple[float, ...]):
+    """Return a function from a table's grid line to the layout's column line nearest to it."""
+    from docx.oxml.ns import qn
+
+    cols = [int(c.get(qn("w:w"), "0") or 0) for c in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    if not widths or not cols or not sum(cols):
+        return lambda line: line
+    edges, x = [0.0], 0
+    for w in cols:
+        x += w
+        edges.append(x / sum(cols))
+    targets, y = [0.0], 0.0
+    for w in widths:
+        y += w
+        targets.append(y / sum(widths))
+
+    def column(line: int) -> int:
+        at = edges[min(line, len(edges) - 1)]
+        return min(range(len(targets)), key=lambda i: abs(targets[i] - at))
+
+    return column
+
+
+def _grid_before(tr) -> int:
+    from docx.oxml.ns import qn
+
+    before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
+    return int(before.get(qn("w:val"))) if before is not None else 0
+
+
+def _tc_text(tc) -> str:
+    """Return a cell's paragraphs, one a line; text in content controls counts, deleted text does not."""
+    from docx.oxml.ns import qn
+
+    lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+    return "\n".join(lines).strip()

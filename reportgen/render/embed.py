@@ -1,0 +1,156 @@
+"""Files carry their source: the canonical YAML of each form, embedded where clients keep it.
+
+``reportgen import`` reads it back to know the form, the fields the grid does not show and
+what was printed, so that the visible cells it reads are compared with what was written.
+
+- PDF: an embedded file ``reportgen.json`` (PDF/A-3 allows attachments).
+- DOCX and XLSX: custom document properties ``reportgen.1``, ``reportgen.2`` … in
+  ``docProps/custom.xml``. Word, Excel, WPS and LibreOffice keep them when they save again
+  (customXml parts and veryHidden sheets do not all survive: LibreOffice drops the first and
+  makes the second merely hidden). Word limits a text property to 255 characters, so the
+  payload is compressed, base64-encoded and cut into pieces of ``PIECE``.
+
+Nothing here depends on time or order of dict iteration: the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import json
+import zlib
+import zipfile
+from dataclasses import replace
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+NAME = "reportgen.json"
+PROPERTY = "reportgen"
+PIECE = 240
+VERSION = 1
+_CUSTOM = "docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def with_source(layout, form):
+    """Return ``layout`` carrying the canonical YAML of ``form``, for the writers to embed."""
+    from ..dump import to_yaml
+
+    return replace(layout, source=to_yaml(form))
+
+
+def payload(forms: list[dict]) -> bytes:
+    """Return the JSON payload: every form's YAML with where the writer put it (sheet, table)."""
+    return json.dumps({"reportgen": VERSION, "forms": forms}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def decode(data: bytes) -> dict:
+    """Return the payload read back; raise ValueError when it is not ours."""
+    parsed = json.loads(data.decode("utf-8"))
+    if not isinstance(parsed, dict) or parsed.get("reportgen") != VERSION or not isinstance(parsed.get("forms"), list):
+        raise ValueError("not a reportgen payload")
+    return parsed
+
+
+# -- OOXML packages (DOCX, XLSX) --
+
+def into_package(data: bytes, forms: list[dict]) -> bytes:
+    """Return the OOXML package ``data`` with the payload of ``forms`` as custom properties."""
+    if not forms:
+        return data
+    text = base64.b64encode(zlib.compress(payload(forms), 9)).decode("ascii")
+    pieces = [text[i:i + PIECE] for i in range(0, len(text), PIECE)]
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{n + 2}" name="{PROPERTY}.{n + 1}"><vt:lpwstr>{escape(p)}'
+                    f"</vt:lpwstr></property>" for n, p in enumerate(pieces))
+    custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats'
+              '.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+              f'2006/docPropsVTypes">{props}</Properties>').encode("utf-8")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    # Stored, not compressed: normalise_zip compresses the package once, after this.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            if info.filename == _CUSTOM:
+                continue
+            content = source.read(info.filename)
+            if info.filename == "[Content_Types].xml" and _CUSTOM.encode() not in content:
+                content = content.replace(b"</Types>", f'<Override PartName="/{_CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>'
+                                          "</Types>".encode())
+            elif info.filename == "_rels/.rels" and _CUSTOM_REL.encode() not in content:
+                content = content.replace(b"</Relationships>", f'<Relationship Id="rIdReportgen" Type="{_CUSTOM_REL}" '
+                                          f'Target="{_CUSTOM}"/></Relationships>'.encode())
+            target.writestr(info.filename, content)
+        target.writestr(_CUSTOM, custom)
+    return out.getvalue()
+
+
+def from_package(archive: zipfile.ZipFile) -> dict | None:
+    """Return the payload of an OOXML package, or None when it carries none."""
+    try:
+        custom = archive.read(_CUSTOM).decode("utf-8")
+    except KeyError:
+        return None
+    pieces = {}
+    try:
+        root = ElementTree.fromstring(custom)
+    except ElementTree.ParseError:
+        return None
+    for prop in root:
+        name = prop.get("name", "")
+        if name.startswith(PROPERTY + ".") and name[len(PROPERTY) + 1:].isdigit():
+            pieces[int(name[len(PROPERTY) + 1:])] = "".join(prop.itertext()).strip()
+    if not pieces:
+        return None
+    text = "".join(pieces[n] for n in sorted(pieces))
+    try:
+        return decode(zlib.decompress(base64.b64decode(text)))
+    except (ValueError, zlib.error):
+        return None
+
+
+def xlsx_forms(layouts_and_sheets) -> list[dict]:
+    """Return the payload entries of (layout, sheet title) pairs: forms only, not summary sheets."""
+    return [{"yaml": layout.source, "sheet": title} for layout, title in layouts_and_sheets if layout.source]
+
+
+def docx_forms(layouts) -> list[dict]:
+    """Return the payload entries of a DOCX's layouts: each form's first table and table count."""
+    out, first = [], 0
+    for layout in layouts:
+        if layout.source:
+            out.append({"yaml": layout.source, "table": first, "tables": len(layout.tables)})
+        first += len(layout.tables)
+    return out
+
+
+# -- PDF --
+
+def pdf_allows(variant: str | None) -> bool:
+    """Return True when a PDF of ``variant`` may carry the source: PDF/A-1 and A-2 allow no such attachment."""
+    return not variant or not variant.lower().startswith(("pdf/a-1", "pdf/a-2"))
+
+
+def pdf_attachments(layouts, when, variant: str | None = None) -> list:
+    """Return the WeasyPrint attachments of ``layouts``: one ``reportgen.json``, dated ``when``."""
+    forms = [{"yaml": layout.source} for layout in layouts if layout.source]
+    if not forms or not pdf_allows(variant):
+        return []
+    from weasyprint import Attachment
+
+    return [Attachment(string=payload(forms).decode("utf-8"), name=NAME, description="reportgen source",
+                       created=when, modified=when, relationship="Source")]
+
+
+def from_pdf(data: bytes) -> dict | None:
+    """Return the payload attached to a PDF, or None."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    for name, contents in reader.attachments.items():
+        if name == NAME and contents:
+            try:
+                return decode(contents[0])
+            except ValueError:
+                return None
+    return None
