@@ -87,12 +87,14 @@ def run_rules(form, source: Source | None) -> list[Problem]:
             raise form.definition.fail("profile.yaml", ("checks", name), f"未知的检查规则 {name!r}，可用："
                                        + ", ".join(sorted(RULES)), f"unknown rule {name!r}; known: "
                                        + ", ".join(sorted(RULES)))
-        try:
-            for finding in RULES[name](Context(form, selected.get(name))):
-                problems.append(_locate(finding, source))
+        if name in ALWAYS:
+            problems += [_locate(finding, source) for finding in RULES[name](Context(form, None))]
+            continue
+        try:  # a profile's parameters name fields: one naming none is the profile's mistake
+            problems += [_locate(finding, source) for finding in RULES[name](Context(form, selected.get(name)))]
         except (paths.PathError, KeyError, TypeError) as exc:
-            raise form.definition.fail("profile.yaml", ("checks", name), f"规则参数无效：{exc}",
-                                       f"bad parameters of the rule: {exc}") from None
+            raise form.definition.fail("profile.yaml", ("checks", name), f"规则参数无效：{exc!s}",
+                                       f"bad parameters of the rule: {exc!s}") from None
     return problems
 
 

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
-from ..forms import form_type
+from ..forms import form_type, paths
 from ..layout.grid import Cell, Role
 
 FIGURE_ROLES = (Role.MONEY, Role.RATE)  # what texts restate; points are the scores' business
 # Full-width digits, letters and signs read as their ASCII twins, one character for one.
 HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _CAPTION_NOISE = re.compile(r"其中[:：]|[（(][^（()）]*[)）]|[:：\s]")
 
 
@@ -67,7 +66,7 @@ class Roles:
 
 def path_of(binding: str) -> tuple:
     """Return a binding (``indicators[0].groups[1].items[2].target``) as a field path."""
-    return tuple(int(index) if index else key for key, index in _PART.findall(binding))
+    return paths.parse(binding)
 
 
 def written(model, tail: tuple) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..load.source import dotted
 from ..problems import Problem
-from .base import SEVERITY, Finding, rule
+from .base import SEVERITY, Context, Finding, rule
 from .cells import grid
 
 LONG = 30

@@ -25,7 +25,10 @@ class DefinitionError(ReportgenError):
 
     def __init__(self, file: Path | str, line: int, zh: str, en: str):
         super().__init__(f"{file}:{line}: {zh} ({en})")
-        self.file, self.line = str(file), line
+        self.file, self.line, self.zh, self.en = str(file), line, zh, en
+
+    def __reduce__(self):  # raised in worker processes: it must cross back to the parent
+        return type(self), (self.file, self.line, self.zh, self.en)
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,8 @@ class PathError(ValueError):
 
 
 def parse(path: str) -> tuple:
-    """Return ``a.b[*].c[2]`` as ("a", "b", "*", "c", 2)."""
-    parts: list = []
-    for name, index in _PART.findall(path):
-        parts.append(name if name else ("*" if index == "*" else int(index)))
-    if not parts:
-        raise PathError(path)
-    return tuple(parts)
+    """Return ``a.b[*].c[2]`` as ("a", "b", "*", "c", 2); "" is the root, ()."""
+    return tuple(name if name else ("*" if index == "*" else int(index)) for name, index in _PART.findall(path))
 
 
 def select(root: object, path: str | tuple) -> list[tuple[tuple, object]]:

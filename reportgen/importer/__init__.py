@@ -197,9 +197,9 @@ class _Workbook:
         sheet = self.book[spec["sheet"]]
         labels = {str(row[0].value).strip(): row[0].row for row in sheet.iter_rows(max_col=1) if row[0].value}
         out = {}
-        for path, label in spec.get("rows", []):
-            if label in labels:
-                cell = sheet.cell(row=labels[label], column=2)
+        for path, caption in spec.get("rows", []):
+            if caption in labels:
+                cell = sheet.cell(row=labels[caption], column=2)
                 out[path] = (_scalar(cell.value), (f"工作表「{sheet.title}」{cell.coordinate}",
                                                    f"sheet '{sheet.title}' {cell.coordinate}"))
         return out

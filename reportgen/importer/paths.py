@@ -1,13 +1,8 @@
 """User paths (``indicators[0].groups[1].items[2].target``) into plain data and back."""
 from __future__ import annotations
 
-import re
-
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def split(path: str) -> tuple:
-    return tuple(int(index) if index else key for key, index in _PART.findall(path))
+from ..forms.paths import parse as split
+from ..load.loader import model_of
 
 
 def get(data: object, path: str, default: object = None) -> object:
@@ -39,16 +34,5 @@ def label(model: type, path: str) -> str:
         if part not in fields:
             return ""
         description = fields[part].description or ""
-        current = _model_in(fields[part].annotation)
+        current = model_of(fields[part].annotation)
     return description
-
-
-def _model_in(annotation: object) -> object:
-    """Return the model class inside ``list[Model]``, ``Model | None`` and the like, or None."""
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None

@@ -39,7 +39,10 @@ class LayoutTemplateError(ReportgenError):
     def __init__(self, file: str, line: int, zh: str, en: str):
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: 布局模板错误：{zh} (layout template error: {en})")
-        self.file, self.line = file, line
+        self.file, self.line, self.zh, self.en = file, line, zh, en
+
+    def __reduce__(self):  # raised in worker processes: it must cross back to the parent
+        return type(self), (self.file, self.line, self.zh, self.en)
 
 
 @dataclass

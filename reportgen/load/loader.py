@@ -109,16 +109,16 @@ def _known_fields(model: type[BaseModel], path: tuple) -> str:
         fields = getattr(current, "model_fields", {})
         if part not in fields:
             return ""
-        current = _model_of(fields[part].annotation)
+        current = model_of(fields[part].annotation)
     return ", ".join(getattr(current, "model_fields", {}))
 
 
-def _model_of(annotation: object) -> object:
+def model_of(annotation: object) -> object:
     """Return the model class inside ``list[Model]``, ``Model | None`` and the like."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
+        found = model_of(arg)
         if found is not None:
             return found
     return None

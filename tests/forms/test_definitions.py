@@ -157,3 +157,14 @@ def test_execution_behind_time_without_a_reason_is_a_warning(tmp_path):
     behind.write_text(MONITOR.replace("executed: 520000.00", "executed: 300000.00")
                       .replace("deviation: []", "deviation: [采购合同下半年支付]"), encoding="utf-8")
     assert "RG207" not in codes(behind)
+
+
+def test_definition_and_template_errors_cross_process_boundaries():
+    import pickle
+
+    from reportgen.forms import DefinitionError
+    from reportgen.layout.reader import LayoutTemplateError
+
+    for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line

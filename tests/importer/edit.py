@@ -64,7 +64,6 @@ def docx_copy_row(table, index: int, texts: dict[int, str]) -> None:
 
 
 def set_row_texts(tr, texts: dict[int, str]) -> None:
-    from docx.oxml.ns import qn
 
     col = 0
     for tc in tr.tc_lst:

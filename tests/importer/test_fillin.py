@@ -19,8 +19,7 @@ from reportgen.importer import import_file
 from reportgen.importer.align import GROUP, ITEM, expected_rows
 from reportgen.importer.paths import get
 from reportgen.inputs import collect
-from reportgen.layout import Role
-from reportgen.load import load, load_data
+from reportgen.load import load_data
 from reportgen.load.source import read_yaml
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine, render
