@@ -100,6 +100,7 @@ _WRONG_TYPE = {
     "money": ("金额数字，如 4087500.00", "an amount like 4087500.00"),
     "date": ("日期，如 2026-01-01", "a date like 2026-01-01"),
     "integer": ("整数", "a whole number"),
+    "year": ("年份，如 2026（1990–2100）", "a year such as 2026 (1990-2100)"),
     "list": ("列表", "a list"),
     "mapping": ("“键: 值”映射", "a mapping of keys to values"),
     "value": ("指标值，如 ≥500(件)、=100%，或文字", "an indicator value like ≥500(件), =100%, or text"),

@@ -58,7 +58,7 @@ def test_english_messages_on_request(tmp_path, capsys):
     bad.write_text(variant("year: 2026", "year: soon"), encoding="utf-8")
     assert main(["render", str(bad), "-o", str(tmp_path), "--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert "error RG112: wrong type: expected a whole number" in err
+    assert "error RG112: wrong type: expected a year such as 2026" in err
 
 
 @pytest.mark.parametrize("text, code", [

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..forms.schema import Day, OptionalText, StrictModel
+from ..forms.schema import Day, OptionalText, StrictModel, Year
 
 
 class PrintOptions(StrictModel):
@@ -30,7 +30,7 @@ class PrintOptions(StrictModel):
 
 class Booklet(StrictModel):
     unit: OptionalText = None
-    year: int | None = None
+    year: Year | None = None
     title: OptionalText = None
     date: Day | None = None
     cover_lines: list[str] = Field(default_factory=list)

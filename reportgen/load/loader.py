@@ -67,6 +67,14 @@ _TYPE_KINDS = {
     "list_type": "list", "tuple_type": "list",
     "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
     "money": "money", "indicator_value": "value", "percent": "percent", "bool_type": "bool", "bool_parsing": "bool",
+    "year": "year",
+}
+
+# Values of the right type that no form can hold → the RG113 detail in both languages.
+_VALUE_KINDS = {
+    "negative": ("金额不能为负数", "an amount cannot be negative here"),
+    "too_large": ("数值超过 10^15 或有效数字超过 15 位，表单无法准确打印",
+                  "a number above 10^15 or with more than 15 significant digits cannot be printed exactly"),
 }
 
 
@@ -88,6 +96,9 @@ def schema_problem(error: dict, source: Source, model: type[BaseModel]) -> Probl
         return Problem("RG110", "error", path, line, col, {"field": loc[-1] if loc else ""})
     if kind in _TYPE_KINDS:
         return Problem("RG112", "error", path, line, col, wrong_type(_TYPE_KINDS[kind]))
+    if kind in _VALUE_KINDS:
+        zh, en = _VALUE_KINDS[kind]
+        return Problem("RG113", "error", path, line, col, {"detail_zh": zh, "detail_en": en})
     detail = error.get("msg", kind)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")

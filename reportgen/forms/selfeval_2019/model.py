@@ -10,7 +10,7 @@ from pydantic import Field
 from ... import scoring
 from ..summary import Summary
 from ..schema import (Day, Money, OptionalPoints, OptionalText, Paragraphs, Percent, Points, StrictModel, Text,
-                      field)
+                      Year, field)
 
 
 class Project(StrictModel):
@@ -64,7 +64,7 @@ class SelfEval2019(StrictModel):
     """项目绩效自评价 (2019)."""
 
     form: Literal["selfeval-2019"]
-    year: int = field("年度")
+    year: Year = field("年度")
     unit: Text = field("预算单位")
     project: Project = field("项目")
     funds: Funds = field("项目资金")

@@ -10,7 +10,7 @@ from pydantic import Field
 from ... import scoring
 from ..summary import Summary
 from ..schema import (Level1, Money, OptionalPoints, OptionalText, OptionalValue, Paragraphs, Percent, Points,
-                      StrictModel, Text, field, rows)
+                      StrictModel, Text, Year, field, rows)
 
 
 class Project(StrictModel):
@@ -66,7 +66,7 @@ class SelfEval2020(StrictModel):
     """财政项目支出绩效自评表 (2020)."""
 
     form: Literal["selfeval-2020"]
-    year: int = field("年度")
+    year: Year = field("年度")
     unit: OptionalText = field("单位", None)
     project: Project = field("项目")
     funds: Funds = field("项目资金")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..summary import Summary
-from ..schema import Day, Level1, Money, OptionalText, OptionalValue, Paragraphs, StrictModel, Text, field
+from ..schema import Day, Level1, Money, OptionalText, OptionalValue, Paragraphs, StrictModel, Text, Year, field
 
 
 class Project(StrictModel):
@@ -43,7 +43,7 @@ class Target2020(StrictModel):
     """财政项目支出绩效目标表 (2020)."""
 
     form: Literal["target-2020"]
-    year: int = field("年度")
+    year: Year = field("年度")
     unit: Text = field("申报单位名称")
     project: Project = field("项目")
     texts: Texts = field("项目情况", Texts())

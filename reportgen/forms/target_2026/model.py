@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..summary import Summary
-from ..schema import Day, Level1, Money, OptionalText, OptionalValue, Paragraphs, StrictModel, Text, field
+from ..schema import Day, Level1, Money, OptionalText, OptionalValue, Paragraphs, StrictModel, Text, Year, field
 
 
 class Project(StrictModel):
@@ -45,7 +45,7 @@ class Target2026(StrictModel):
     """财政项目支出绩效目标申报表 (2026)."""
 
     form: Literal["target-2026"]
-    year: int = field("年度")
+    year: Year = field("年度")
     unit: OptionalText = field("申报单位", None)
     project: Project = field("项目")
     funds: Funds = field("项目资金")
