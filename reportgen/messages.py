@@ -13,6 +13,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG104": ("重复的键 {key!r}（第 {first} 行已出现）", "duplicate key {key!r} (first at line {first})"),
     "RG105": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "RG106": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "RG107": ("超出限制：{detail_zh}", "over a limit: {detail_en}"),
     "RG110": ("缺少必填字段 {field}", "missing required field {field}"),
     "RG111": ("未知字段 {field}（是否拼写错误？可用字段：{known}）", "unknown field {field} (a typo? known fields: {known})"),
     "RG112": ("类型错误：应为{expected_zh}", "wrong type: expected {expected_en}"),
@@ -88,6 +89,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG706": ("满意度指标“{name}”的目标 {value} 低于 85%", "satisfaction target {value} of “{name}” is below 85%"),
     # -- text --
     "RG802": ("文本中残留标记或提取碎片“{debris}”，会原样打印", "markup or extraction debris “{debris}” would print as is"),
+    "RG804": ("第 {offset} 个字符 U+{code:04X} 是控制字符或代理码位，DOCX/XLSX（XML）无法保存，请删除",
+              "character {offset} is U+{code:04X}, a control character or surrogate that DOCX/XLSX (XML) "
+              "cannot hold; remove it"),
     "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
     # -- fonts --
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",

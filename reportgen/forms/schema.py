@@ -49,9 +49,10 @@ def _signed_money(value: object) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
-        return _printable(to_decimal(value))
+        number = to_decimal(value)
     except (TypeError, ValueError):
         raise PydanticCustomError("money", "expected an amount like 4087500.00") from None
+    return _printable(number)
 
 
 def _money(value: object) -> Decimal | None:

@@ -9,15 +9,19 @@ from pydantic import BaseModel, ValidationError
 from ..forms import FORMS, form_type
 from ..messages import wrong_type
 from ..problems import InputError, Problem
+from .limits import MAX_FILE_BYTES, MAX_INDICATORS, limit, text_problems
 from .source import Source, dotted, read_json, read_yaml
 
 
 def read_source(path: Path) -> Source:
     """Return the data and positions of ``path`` (``.json`` as JSON, anything else as YAML)."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return Source(None, problems=[Problem("RG106", "error", "", 0, 0, {"detail": exc.strerror or str(exc)})])
+    if len(raw) > MAX_FILE_BYTES:
+        return Source(None, problems=[limit("", 0, 0, "size", size=path.stat().st_size, max=MAX_FILE_BYTES)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -42,19 +46,32 @@ def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
     data = source.data
     if not isinstance(data, dict):
         return None, source.problems + [Problem("RG102", "error", "", 1, 1)]
+    problems = source.problems + text_problems(data, source.where)
     known = ", ".join(FORMS)
     if "form" not in data:
-        return None, source.problems + [Problem("RG115", "error", "form", 1, 1, {"known": known})]
+        return None, problems + [Problem("RG115", "error", "form", 1, 1, {"known": known})]
     kind = form_type(str(data["form"]))
     if kind is None:
         line, col = source.where_key(("form",))
         found = Problem("RG103", "error", "form", line, col, {"form": data["form"], "known": known})
-        return None, source.problems + [found]
+        return None, problems + [found]
     try:
         form = kind.model.model_validate(data)
     except ValidationError as exc:
-        return None, source.problems + [schema_problem(error, source, kind.model) for error in exc.errors()]
-    return form, source.problems
+        return None, problems + [schema_problem(error, source, kind.model) for error in exc.errors()]
+    count = _indicator_count(form)
+    if count > MAX_INDICATORS:
+        line, col = source.where_key(("indicators",))
+        problems.append(limit("indicators", line, col, "indicators", count=count))
+    if any(p.severity == "error" for p in problems[len(source.problems):]):
+        return None, problems
+    return form, problems
+
+
+def _indicator_count(form: BaseModel) -> int:
+    """Return the number of 三级 rows of ``form``'s indicator tree (0 for forms without one)."""
+    tree = getattr(form, "indicators", None)
+    return sum(len(group.items) for level1 in tree or () for group in getattr(level1, "groups", ()))
 
 
 # pydantic error types → (our code, message parameters)
