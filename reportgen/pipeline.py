@@ -1,7 +1,8 @@
 """One input from file to outputs: read, check, lay out, write every format, then save.
 
-Nothing is saved unless every requested format rendered: a failed input leaves the output
-folder as it was.
+Nothing is saved unless every requested format rendered and was written: a failed input leaves
+the output folder as it was. Any failure of one input is caught here and carried back as text
+(it crosses process boundaries), so a batch goes on with the others.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from .forms import form_type
 from .inputs import Input
 from .load import load_data, read_source
 from .options import RenderOptions
-from .output import safe_target, write_atomic
-from .problems import Problem, ReportgenError
+from .output import PartialWrite, Planned, write_all
+from .problems import Problem
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Outcome:
     input: Input
     problems: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    unwritten: list[Path] = field(default_factory=list)
     error: str = ""
 
     @property
@@ -49,20 +51,35 @@ def review(form, source) -> list[Problem]:
 
 
 def render(item: Input, out_dir: Path, formats: list[str], options: RenderOptions) -> Outcome:
-    """Render ``item`` into ``out_dir`` in every format of ``formats``."""
+    """Render one input into ``out_dir`` in every format of ``formats`` (planned as a run of one)."""
+    from .output import plan
+    from .render import SUFFIXES
+
+    return render_job(plan([item], out_dir, {name: SUFFIXES[name] for name in formats})[0], options)
+
+
+def render_job(job: Planned, options: RenderOptions) -> Outcome:
+    """Render ``job.input`` into every file of ``job.targets``, all of them or none."""
+    outcome = Outcome(job.input)
+    try:
+        form, outcome.problems = examine(job.input.path, options)
+        if not outcome.failed:
+            _write(form, job, options, outcome)
+    except PartialWrite as exc:
+        outcome.written, outcome.unwritten = exc.written, exc.missing
+        outcome.error = str(exc)
+    except OSError as exc:
+        outcome.unwritten = list(job.targets.values())
+        outcome.error = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    except Exception as exc:  # a writer's bug must not take the batch down
+        outcome.unwritten = list(job.targets.values())
+        outcome.error = f"{type(exc).__name__}: {exc}"
+    return outcome
+
+
+def _write(form, job: Planned, options: RenderOptions, outcome: Outcome) -> None:
     from .render import writer
 
-    outcome = Outcome(item)
-    form, outcome.problems = examine(item.path, options)
-    if outcome.failed:
-        return outcome
-    try:
-        layout = form_type(form.form).layout(form)
-        rendered = {name: writer(name).write(layout, options) for name in formats}
-        for name, data in rendered.items():
-            target = safe_target(out_dir, item.relative.with_name(item.relative.name + writer(name).SUFFIX))
-            write_atomic(target, data)
-            outcome.written.append(target)
-    except (ReportgenError, OSError) as exc:
-        outcome.error = str(exc)
-    return outcome
+    layout = form_type(form.form).layout(form)
+    files = {job.targets[name]: writer(name).write(layout, options) for name in job.targets}
+    outcome.written = write_all(files)

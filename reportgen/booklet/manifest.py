@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..options import PDF_VARIANTS
 from ..forms.schema import Day, OptionalText, StrictModel, Year
 
 
@@ -25,7 +26,7 @@ class PrintOptions(StrictModel):
     profile: Literal["form", "gbt9704"] = "form"
     odd_pages: bool = False
     watermark: OptionalText = None
-    pdf_variant: OptionalText = None
+    pdf_variant: Literal[PDF_VARIANTS] | None = None
 
 
 class Booklet(StrictModel):

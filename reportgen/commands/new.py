@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..cli import form_id, say
 from ..output import write_atomic
+from ..problems import UsageError
 from ..resources import templates_dir
 
 
@@ -16,6 +17,8 @@ def run(args) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output or f"{form}.yaml")
+    if target.is_dir():
+        raise UsageError(say(args, f"{target} 是目录，请给出文件名", f"{target} is a folder; name a file"))
     if target.exists() and not args.force:
         print(say(args, f"{target} 已存在；加 --force 覆盖", f"{target} exists; use --force to overwrite"),
               file=sys.stderr)
