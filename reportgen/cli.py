@@ -98,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     booklet.add_argument("--profile", choices=("form", "gbt9704"), help="版式：form（默认）或 gbt9704（公文附件）")
     booklet.add_argument("--odd-pages", action="store_true", help="每份表单从奇数页开始（双面打印）")
     booklet.add_argument("--watermark", metavar="TEXT", help="水印，如 征求意见稿 (on every page)")
+    booklet.add_argument("--root", metavar="DIR", help="清单中的路径须在此目录内 (default: the manifest's folder)")
     booklet.add_argument("--pdf-variant", metavar="VARIANT", type=_variant, help="如 pdf/a-2b（存档）")
     _batch(booklet)
     _common(booklet, fonts=True)

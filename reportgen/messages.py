@@ -14,6 +14,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG105": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "RG106": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "RG107": ("超出限制：{detail_zh}", "over a limit: {detail_en}"),
+    "RG116": ("清单中的 {project} 不在清单所在目录 {home} 之内（可用 --root 指定上级目录）",
+              "{project} lies outside the manifest's folder {home} (--root names a wider one)"),
     "RG110": ("缺少必填字段 {field}", "missing required field {field}"),
     "RG111": ("未知字段 {field}（是否拼写错误？可用字段：{known}）", "unknown field {field} (a typo? known fields: {known})"),
     "RG112": ("类型错误：应为{expected_zh}", "wrong type: expected {expected_en}"),

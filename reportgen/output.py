@@ -124,11 +124,11 @@ def remove_stale(folders: set[Path]) -> None:
     for folder in folders:
         for temp in folder.glob(f"{TEMP_PREFIX}*.tmp") if folder.is_dir() else ():
             pid = temp.name[len(TEMP_PREFIX):].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 temp.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -19,6 +19,11 @@ MAX_INDICATORS = 10_000           # 三级指标 rows of one form
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def xml_safe(text: str) -> str:
+    """Return ``text`` without the characters XML cannot hold (the writers' last line of defence)."""
+    return NOT_XML.sub("", text) if NOT_XML.search(text) else text
+
+
 def limit(path: str, line: int, col: int, what: str, **params) -> Problem:
     """Return the RG107 problem for the limit ``what`` (a key of ``LIMITS``)."""
     zh, en = LIMITS[what]
