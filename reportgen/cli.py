@@ -125,7 +125,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _batch(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="并行进程数 (default: CPU cores)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数 (default: CPU cores)")
+    parser.add_argument("--executor", metavar="dask://HOST:PORT",
+                        help="在 Dask 集群上运行 (run the jobs on a Dask cluster; pip install 'reportgen[dask]')")
     parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help="文档日期，保证相同输入得到相同文件 (default: SOURCE_DATE_EPOCH, else today)")
 
@@ -137,6 +139,12 @@ def _day(text: str):
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 1024:
+        raise argparse.ArgumentTypeError(f"not a number of jobs (0-1024): {text}")
+    return int(text)
 
 
 def _variant(text: str) -> str:

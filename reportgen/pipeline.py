@@ -27,15 +27,17 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     unwritten: list[Path] = field(default_factory=list)
     error: str = ""
+    files: dict[str, bytes | str] = field(default_factory=dict)  # format → content, until saved
 
     @property
     def failed(self) -> bool:
         return bool(self.error) or any(p.severity == "error" for p in self.problems)
 
 
-def examine(path: Path, options: RenderOptions):
-    """Return (form, problems) for ``path``: schema problems, missing glyphs, review findings."""
-    source = read_source(path)
+def examine(path: Path, options: RenderOptions, raw: bytes | None = None):
+    """Return (form, problems) for ``path`` (or its content ``raw``): schema problems, missing
+    glyphs, review findings."""
+    source = read_source(path, raw)
     form, problems = load_data(source)
     if form is not None:
         problems += check_glyphs(source, options.fonts.body)
@@ -55,31 +57,40 @@ def render(item: Input, out_dir: Path, formats: list[str], options: RenderOption
     from .output import plan
     from .render import SUFFIXES
 
-    return render_job(plan([item], out_dir, {name: SUFFIXES[name] for name in formats})[0], options)
+    job = plan([item], out_dir, {name: SUFFIXES[name] for name in formats})[0]
+    return save(produce(job, options), job)
 
 
-def render_job(job: Planned, options: RenderOptions) -> Outcome:
-    """Render ``job.input`` into every file of ``job.targets``, all of them or none."""
+def produce(job: Planned, options: RenderOptions, raw: bytes | None = None) -> Outcome:
+    """Check ``job.input`` and render every format of ``job.targets`` into ``Outcome.files``.
+
+    This is what a worker does (a local process or a Dask worker: ``raw`` then holds the file's
+    bytes, read where the file is). Nothing is written here.
+    """
     outcome = Outcome(job.input)
     try:
-        form, outcome.problems = examine(job.input.path, options)
+        form, outcome.problems = examine(job.input.path, options, raw)
         if not outcome.failed:
-            _write(form, job, options, outcome)
+            from .render import writer
+
+            layout = form_type(form.form).layout(form)
+            outcome.files = {name: writer(name).write(layout, options) for name in job.targets}
+    except Exception as exc:  # a writer's bug must not take the batch down
+        outcome.error = f"{type(exc).__name__}: {exc}"
+    return outcome
+
+
+def save(outcome: Outcome, job: Planned) -> Outcome:
+    """Write the files of ``outcome`` to their targets, all of them or none; say which in ``outcome``."""
+    if outcome.failed:
+        return outcome
+    try:
+        outcome.written = write_all({job.targets[name]: data for name, data in outcome.files.items()})
     except PartialWrite as exc:
         outcome.written, outcome.unwritten = exc.written, exc.missing
         outcome.error = str(exc)
     except OSError as exc:
         outcome.unwritten = list(job.targets.values())
         outcome.error = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
-    except Exception as exc:  # a writer's bug must not take the batch down
-        outcome.unwritten = list(job.targets.values())
-        outcome.error = f"{type(exc).__name__}: {exc}"
+    outcome.files = {}
     return outcome
-
-
-def _write(form, job: Planned, options: RenderOptions, outcome: Outcome) -> None:
-    from .render import writer
-
-    layout = form_type(form.form).layout(form)
-    files = {job.targets[name]: writer(name).write(layout, options) for name in job.targets}
-    outcome.written = write_all(files)

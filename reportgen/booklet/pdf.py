@@ -48,7 +48,7 @@ class Laid:
 
 
 def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
-          jobs: int, progress: Progress | None = None) -> bytes:
+          jobs: int, progress: Progress | None = None, executor=None) -> bytes:
     """Return the booklet PDF: cover, summary, contents, then every form.
 
     The front matter's length is planned; should it come out longer or shorter (very long
@@ -62,7 +62,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
         front_pages = html_writer.planned_pages(front_layouts, options, cover=True)
         for _ in range(3):
             chunks = _chunks(layouts, options, front_pages + 1, CHUNK)
-            laid = _lay_out(chunks, jobs, progress)
+            laid = _lay_out(chunks, jobs, progress, executor)
             numbered = _numbered(entries, chunks, laid)
             front, marks, pages = _front(numbered, cover, options)
             if pages == front_pages:
@@ -97,20 +97,20 @@ def _right_hand(number: int, options: RenderOptions) -> int:
     return number + 1 if options.odd_pages and number % 2 == 0 else number
 
 
-def _lay_out(chunks: list[Chunk], jobs: int, progress: Progress | None) -> list[Laid]:
+def _lay_out(chunks: list[Chunk], jobs: int, progress: Progress | None, executor=None) -> list[Laid]:
     """Lay out every chunk, each numbered from where the one before ends.
 
     One job: in turn, so every chunk knows the real page it starts on. Several: at the planned
     pages, at once; a chunk that starts elsewhere after all is laid out again, renumbered.
     """
     laid: list[Laid] = []
-    if jobs <= 1:
+    if jobs <= 1 and executor is None:
         for index, chunk in enumerate(chunks):
             if index:
                 chunks[index] = chunk = _renumbered(chunk, chunks[index - 1], laid[-1])
             laid.append(_step(render_chunk(chunk), progress))
         return laid
-    laid = [_step(result, progress) for result in map_jobs(render_chunk, chunks, jobs)]
+    laid = [_step(result, progress) for result in map_jobs(render_chunk, chunks, jobs, executor)]
     for index in range(1, len(chunks)):
         renumbered = _renumbered(chunks[index], chunks[index - 1], laid[index - 1])
         if renumbered != chunks[index]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..booklet import cover_of, entries_of, layouts_of, plan
 from ..cli import say
 from ..output import write_atomic
-from ..parallel import Progress, default_jobs
+from ..parallel import Progress, default_jobs, executor_from
 from ..problems import UsageError
 from ..terminal import visible
 from .common import options_from, print_problems, report_inputs, warn_slow_subsetter
@@ -73,4 +73,5 @@ def _build(suffix, layouts, entries, cover, options, args) -> bytes:
     warn_slow_subsetter(args)
     jobs = args.jobs or default_jobs()
     progress = Progress(len(layouts), say(args, "排版", "layout"))
-    return build(layouts, entries, cover, options, jobs, progress)
+    with executor_from(args.executor) as executor:
+        return build(layouts, entries, cover, options, jobs, progress, executor)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from ..cli import say
 from ..inputs import gather
+from ..load.loader import read_bounded
 from ..output import plan, remove_stale
-from ..parallel import Progress, default_jobs, map_jobs
-from ..pipeline import Outcome, render_job
+from ..parallel import Progress, default_jobs, executor_from, map_jobs
+from ..pipeline import Outcome, produce, save
 from ..problems import UsageError
 from ..render import FORMATS, SUFFIXES
 from ..terminal import visible
@@ -27,24 +28,45 @@ def run(args) -> int:
     options = options_from(args)
     ok = failed = 0
     progress = Progress(len(jobs), say(args, "渲染", "render"), quiet=True)
-    tasks = [(job, options) for job in jobs]
     root = out_dir.resolve()
-    for job, outcome in zip(jobs, map_jobs(_render_task, tasks, args.jobs or default_jobs())):
-        progress.step(visible(job.input.path.name))
-        print_problems(outcome.problems, args)
-        name = visible(job.input.path)
-        if outcome.error:
-            print(f"{name}: {visible(outcome.error)}", file=sys.stderr)
-        if outcome.failed:
-            failed += 1
-            print(_failure(args, name, outcome, root), file=sys.stderr)
-        else:
-            ok += 1
-            print(f"✓ {name} → {', '.join(visible(p.relative_to(root)) for p in outcome.written)}")
+    with executor_from(args.executor) as executor:
+        tasks = [(job, options, _content(job) if executor else None) for job in jobs]
+        for job, outcome in zip(jobs, map_jobs(_produce, tasks, args.jobs or default_jobs(), executor)):
+            outcome = save(outcome, job)
+            progress.step(visible(job.input.path.name))
+            if _report(args, job, outcome, root):
+                ok += 1
+            else:
+                failed += 1
     failed += len(found.missing) + len(found.skipped)
     print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
               f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
     return 1 if failed or not ok else 0
+
+
+def _content(job) -> bytes | None:
+    """The input's bytes, for a worker on another machine (None: let the worker report it)."""
+    try:
+        return read_bounded(job.input.path)
+    except OSError:
+        return None
+
+
+def _produce(task) -> Outcome:
+    return produce(*task)
+
+
+def _report(args, job, outcome: Outcome, root: Path) -> bool:
+    """Print what became of one input; return whether it rendered."""
+    print_problems(outcome.problems, args)
+    name = visible(job.input.path)
+    if outcome.error:
+        print(f"{name}: {visible(outcome.error)}", file=sys.stderr)
+    if outcome.failed:
+        print(_failure(args, name, outcome, root), file=sys.stderr)
+        return False
+    print(f"✓ {name} → {', '.join(visible(p.relative_to(root)) for p in outcome.written)}")
+    return True
 
 
 def _failure(args, name: str, outcome: Outcome, root: Path) -> str:
@@ -54,10 +76,6 @@ def _failure(args, name: str, outcome: Outcome, root: Path) -> str:
     done = ", ".join(visible(p.relative_to(root)) for p in outcome.written)
     left = ", ".join(visible(p.relative_to(root)) for p in outcome.unwritten)
     return say(args, f"✗ {name}：已写入 {done}；未写入 {left}", f"✗ {name}: wrote {done}; not written {left}")
-
-
-def _render_task(task) -> Outcome:
-    return render_job(*task)
 
 
 def _formats(args) -> list[str]:

@@ -32,7 +32,7 @@ def limit(path: str, line: int, col: int, what: str, **params) -> Problem:
 
 
 LIMITS = {
-    "size": ("文件 {size:,} 字节，超过上限 {max:,} 字节", "the file has {size:,} bytes, over the limit of {max:,}"),
+    "size": (f"文件超过 {MAX_FILE_BYTES:,} 字节", f"the file is larger than {MAX_FILE_BYTES:,} bytes"),
     "depth": (f"嵌套超过 {MAX_DEPTH} 层", f"nested deeper than {MAX_DEPTH} levels"),
     "values": (f"展开别名后超过 {MAX_VALUES:,} 个值（YAML 别名 *x 会复制整段内容）",
                f"more than {MAX_VALUES:,} values once YAML aliases (*x) are expanded"),
@@ -40,7 +40,6 @@ LIMITS = {
              f"a text of {{length:,}} characters, over the limit of {MAX_TEXT:,} (what an Excel cell holds)"),
     "indicators": (f"{{count:,}} 个三级指标，超过上限 {MAX_INDICATORS:,}",
                    f"{{count:,}} indicators, over the limit of {MAX_INDICATORS:,}"),
-    "number": ("数字位数过多", "a number with too many digits"),
 }
 
 
