@@ -48,6 +48,9 @@ def _version(package: str) -> str:
 
 def _pango() -> str:
     try:
+        from ..render.pdf import load_weasyprint
+
+        load_weasyprint()
         from weasyprint.text.ffi import pango
 
         number = pango.pango_version()  # e.g. 15012 for 1.50.12
