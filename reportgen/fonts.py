@@ -173,6 +173,8 @@ def check_glyphs(source, families: tuple[str, ...]) -> list[Problem]:
 
     covered = coverage(families)
     names = ", ".join(name for name, _, _ in resolve(families)) or "—"
+    if not has_cjk(covered):  # a bare pip install: say what to install, once, not per character
+        return [Problem("RG800", "error", "", 0, 0, {"fonts": names})]
     problems: list[Problem] = []
     seen: set[str] = set()
     for path, text in strings(source.data):
@@ -184,6 +186,11 @@ def check_glyphs(source, families: tuple[str, ...]) -> list[Problem]:
             problems.append(Problem("RG801", "error", dotted(path), line, col,
                                     {"char": char, "code": ord(char), "fonts": names}))
     return problems
+
+
+def has_cjk(covered: frozenset[int]) -> bool:
+    """Return True when ``covered`` holds the common Chinese characters (中文 at least)."""
+    return all(ord(char) in covered for char in "中文年度")
 
 
 def _invisible(char: str) -> bool:

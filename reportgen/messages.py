@@ -96,6 +96,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "cannot hold; remove it"),
     "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
     # -- fonts --
+    "RG800": ("没有可用的中文字体（找到：{fonts}）。请安装：Debian/Ubuntu：sudo apt-get install fonts-noto-cjk；"
+              "Windows：自带宋体、黑体（SimSun、SimHei），或安装 Noto Serif CJK SC；"
+              "macOS：自带 Songti SC、Heiti SC，或 brew install --cask font-noto-serif-cjk-sc",
+              "no Chinese font is installed (found: {fonts}). Install one: Debian/Ubuntu: sudo apt-get install "
+              "fonts-noto-cjk; Windows: SimSun and SimHei come with it, or install Noto Serif CJK SC; "
+              "macOS: Songti SC and Heiti SC come with it, or brew install --cask font-noto-serif-cjk-sc"),
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",
               "character “{char}” (U+{code:04X}) has no glyph in any configured font ({fonts}); it would print as a box"),
 }
