@@ -81,7 +81,7 @@ def _confined(projects: list[str], manifest: Path, source, root: Path | None) ->
     inside, problems = [], []
     for index, project in enumerate(projects):
         target = (manifest.parent / project).resolve()
-        if Path(project).is_absolute() or (target != home and home not in target.parents):
+        if target != home and home not in target.parents:  # absolute, ../ or a symlink leading out
             line, col = source.where(("booklet", "projects", index))
             problems.append(Problem("RG116", "error", f"booklet.projects[{index}]", line, col,
                                     {"project": project, "home": str(home)}, file=str(manifest)))
