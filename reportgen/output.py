@@ -26,10 +26,16 @@ class Planned:
     targets: dict  # format → Path
 
 
-def safe_target(out_dir: Path, relative: Path) -> Path:
-    """Return ``out_dir / relative``, refusing any path that would leave ``out_dir``."""
+def safe_target(out_dir: Path, relative: Path, inputs: dict | None = None) -> Path:
+    """Return ``out_dir / relative``, refusing any path that would leave ``out_dir``.
+
+    ``inputs``: the run's input files by real path; a target that is one of them is a usage error.
+    """
     root = out_dir.resolve()
     target = (root / relative).resolve()
+    if inputs and str(target) in inputs:
+        raise UsageError(f"{root / relative}: 输出会覆盖输入文件 {inputs[str(target)].path} "
+                         f"(the output would overwrite an input)")
     if relative.is_absolute() or root not in target.parents:
         raise OutputError(f"输出路径越出输出目录 (output path escapes the output folder): {relative}")
     if any(len(part.encode("utf-8", "surrogateescape")) > NAME_MAX for part in target.parts):
@@ -49,10 +55,8 @@ def plan(items: list, out_dir: Path, suffixes: dict[str, str]) -> list[Planned]:
     for item in items:
         targets = {}
         for name, suffix in suffixes.items():
-            target = safe_target(out_dir, item.relative.with_name(item.relative.name + suffix))
-            if str(target) in inputs:
-                clashes.append(f"{target}: 输出会覆盖输入文件 (the output would overwrite an input)")
-            elif target in owner:
+            target = safe_target(out_dir, item.relative.with_name(item.relative.name + suffix), inputs)
+            if target in owner:
                 clashes.append(f"{owner[target].path} 与 {item.path} 都会写到 {target} "
                                f"({owner[target].path} and {item.path} would both write {target})")
             owner.setdefault(target, item)

@@ -26,7 +26,7 @@ def run(args) -> int:
     if "pdf" in formats and jobs:
         warn_slow_subsetter(args)
     options = options_from(args)
-    ok = failed = 0
+    ok = failed = unwritable = 0
     progress = Progress(len(jobs), say(args, "渲染", "render"), quiet=True)
     root = out_dir.resolve()
     with executor_from(args.executor) as executor:
@@ -38,10 +38,11 @@ def run(args) -> int:
                 ok += 1
             else:
                 failed += 1
+                unwritable += bool(outcome.unwritten)
     failed += len(found.missing) + len(found.skipped)
     print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
               f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
-    return 1 if failed or not ok else 0
+    return 5 if unwritable else 1 if failed or not ok else 0
 
 
 def _content(job) -> bytes | None:

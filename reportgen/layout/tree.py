@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from ..forms.schema import rows
 from .grid import Slot, label
 
 
@@ -15,7 +14,7 @@ def with_group_labels(tree: list, caption: Callable = lambda level1: level1.leve
     ``caption`` gives the 一级 label's text (some forms print its points, ``产出指标(50分)``);
     ``key`` is the tree's field, for the cells' bindings.
     """
-    for i1, i2, i3, level1, level2, item in rows(tree):
+    for i1, i2, i3, level1, level2, item in _rows(tree):
         cells = []
         if i2 == 0 and i3 == 0:
             cells.append(replace(label(caption(level1), rows=sum(len(group.items) for group in level1.groups)),
@@ -24,3 +23,11 @@ def with_group_labels(tree: list, caption: Callable = lambda level1: level1.leve
             cells.append(replace(label(level2.level2, rows=len(level2.items)),
                                  binding=f"{key}[{i1}].groups[{i2}].level2"))
         yield cells, item, f"{key}[{i1}].groups[{i2}].items[{i3}]"
+
+
+def _rows(tree: list):
+    """Yield (i1, i2, i3, level1, level2, item) in order (the grid layer knows no form module)."""
+    for i1, level1 in enumerate(tree):
+        for i2, level2 in enumerate(level1.groups):
+            for i3, item in enumerate(level2.items):
+                yield i1, i2, i3, level1, level2, item
