@@ -82,12 +82,10 @@ def text_problems(data: object, where) -> list[Problem]:
 def _text(path: tuple, text: str, where) -> list[Problem]:
     from .source import dotted
 
-    line, col = where(path)
     if len(text) > MAX_TEXT:
-        return [limit(dotted(path), line, col, "text", length=len(text))]
+        return [limit(dotted(path), *where(path), "text", length=len(text))]
     bad = NOT_XML.search(text)
     if bad is None:
         return []
     char = bad.group(0)
-    return [Problem("RG804", "error", dotted(path), line, col,
-                    {"code": ord(char), "offset": bad.start() + 1})]
+    return [Problem("RG804", "error", dotted(path), *where(path), {"code": ord(char), "offset": bad.start() + 1})]
