@@ -1,6 +1,6 @@
 """Bounded work on hostile inputs: each must end fast, in a located error or a file.
 
-- ``check`` of a 1 MB form (7,000 indicators) and its peak memory;
+- ``check`` of a 1 MB form (7,000 indicators, 8 paragraphs of 19,800 characters) and its peak memory;
 - a YAML "billion laughs" (refused at the alias limit);
 - RG802's debris patterns over 256 KiB of ``$\\a\\a…``;
 - a 32k-character unbroken ASCII run to PDF.
@@ -23,7 +23,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         big = folder / "big.yaml"
-        big.write_text(sample.replace(FIRST_ITEM, "".join(ITEM.format(n=n) for n in range(7000)), 1), encoding="utf-8")
+        paragraphs = "".join(f"    - {'根据基地实际需求，完善孵化服务体系。' * 1100}\n" for _ in range(8))
+        text = sample.replace(FIRST_ITEM, "".join(ITEM.format(n=n) for n in range(7000)), 1)
+        big.write_text(text.replace("  annual:\n", "  annual:\n" + paragraphs, 1), encoding="utf-8")
         seconds, peak = _peak(CLI + ["check", str(big)], ok_codes=(0, 1, 3))
         print(f"hostile: check of a {big.stat().st_size / 1e6:.1f} MB form | {seconds:.2f} s, "
               f"peak {peak / 2 ** 20:.0f} MiB (target: < 2 s, < 200 MB)")

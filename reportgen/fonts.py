@@ -102,8 +102,9 @@ def resolve(families: tuple[str, ...]) -> list[tuple[str, str, int]]:
     return [(name, *fonts[name][0]) for name in families if name in fonts]
 
 
+@lru_cache(maxsize=8)
 def coverage(families: tuple[str, ...]) -> frozenset[int]:
-    """Return the code points that some installed font of the stack can draw."""
+    """Return the code points that some installed font of the stack can draw (once per stack)."""
     points: set[int] = set()
     for _, file, index in resolve(families):
         points |= _cmap(file, index)
@@ -113,8 +114,9 @@ def coverage(families: tuple[str, ...]) -> frozenset[int]:
 @lru_cache(maxsize=16)
 def _cmap(file: str, index: int) -> frozenset[int]:
     stat = os.stat(file)
-    cache = _cache_dir() / f"cmap-{abs(hash((file, index, stat.st_size, int(stat.st_mtime))))}.json"
     key = [file, index, stat.st_size, int(stat.st_mtime)]
+    # A digest, not hash(): str hashes differ from process to process, and the cache must outlive one.
+    cache = _cache_dir() / f"cmap-{hashlib.sha1(json.dumps(key).encode()).hexdigest()[:16]}.json"
     if cache.exists():
         try:
             data = json.loads(cache.read_text())

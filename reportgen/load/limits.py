@@ -9,7 +9,7 @@ import re
 
 from ..problems import Problem
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # a form of 10,000 indicators is about 1.3 MB of YAML
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a form of 10,000 indicators is about 0.7 MB of YAML
 MAX_DEPTH = 32                    # the deepest form nests 8 levels
 MAX_VALUES = 200_000              # keys, values and list items, YAML aliases expanded
 MAX_TEXT = 32_767                 # characters of one text: what an Excel cell holds
