@@ -75,7 +75,7 @@ def executor_from(address: str | None):
     except ImportError:
         raise UsageError("--executor dask:// 需要安装 reportgen[dask] (needs pip install 'reportgen[dask]')") from None
     try:
-        client = Client("tcp://" + address[len("dask://"):], timeout="10s")
+        client = Client("tcp://" + address[len("dask://"):], timeout="5s")
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"无法连接 Dask 集群 (cannot reach the Dask cluster) {address}: {exc}") from None
     try:
