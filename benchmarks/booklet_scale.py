@@ -80,7 +80,7 @@ def _timed(command: list[str], ok_codes: tuple[int, ...] = (0,)) -> float:
     return time.perf_counter() - start
 
 
-def _peak(command: list[str]) -> tuple[float, int]:
+def _peak(command: list[str], ok_codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
     """Run ``command``; return its seconds and the peak summed RSS of its process tree."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -88,7 +88,7 @@ def _peak(command: list[str]) -> tuple[float, int]:
     while process.poll() is None:
         peak = max(peak, _tree_rss(process.pid))
         time.sleep(0.2)
-    if process.returncode:
+    if process.returncode not in ok_codes:
         raise RuntimeError(f"{command} failed")
     return time.perf_counter() - start, peak
 

@@ -1,23 +1,39 @@
-"""The command line: ``reportgen render | booklet | check | schema | new | forms | new-form | doctor``.
+"""The command line: ``reportgen render | booklet | check | import | schema | new | forms | new-form | doctor``.
 
-``main(argv) -> int`` returns the exit code: 0 ok, 1 an input failed, 2 usage,
-3 warnings under ``--strict``, 5 output error. Only ReportgenError is caught: anything else
-is a bug and keeps its traceback.
+``main(argv) -> int`` returns the exit code of the README's table (``EXIT_CODES``). Every error
+ends here as one line: ours (ReportgenError) with its own code, file-system errors as output
+errors, anything else as an internal error (its traceback only with REPORTGEN_TRACEBACK=1).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .problems import ReportgenError, UsageError
 
 COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor")
+EXIT_CODES = {
+    0: "everything done / no errors",
+    1: "an input had errors or failed to render (the others were done)",
+    2: "usage: bad option, no input, or outputs that would clash",
+    3: "warnings under --strict",
+    4: "internal error (a bug; REPORTGEN_TRACEBACK=1 shows where)",
+    5: "output error: the file system refused (full, read-only, name too long)",
+    130: "interrupted (Ctrl-C)",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a surrogate or a Latin-1 terminal never crashes a print
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed why
+        return 0 if exc.code == 0 else 2
     if not args.command:
         parser.print_help()
         return 2
@@ -28,11 +44,35 @@ def main(argv: list[str] | None = None) -> int:
             add_user_folders(args.forms)
         module = __import__(f"reportgen.commands.{args.command.replace('-', '_')}", fromlist=["run"])
         return module.run(args)
-    except ReportgenError as exc:
-        print(f"reportgen: {exc}", file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
+        print(say(args, "已中断", "interrupted"), file=sys.stderr)
         return 130
+    except BaseException as exc:  # noqa: BLE001 (the one place that turns every error into an exit code)
+        return _report(exc)
+
+
+def _report(exc: BaseException) -> int:
+    """Print one line for ``exc`` and return its exit code."""
+    from .terminal import visible
+
+    if isinstance(exc, SystemExit):
+        return exc.code if isinstance(exc.code, int) else 2
+    if isinstance(exc, ReportgenError):
+        print("reportgen: " + "\n  ".join(visible(line) for line in str(exc).splitlines()), file=sys.stderr)
+        return exc.exit_code
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"reportgen: 无法写入或读取 (cannot write or read){visible(where)}: {visible(exc.strerror or exc)}",
+              file=sys.stderr)
+        return 5
+    if isinstance(exc, MemoryError):
+        print("reportgen: 内存不足 (out of memory)", file=sys.stderr)
+        return 5
+    if os.environ.get("REPORTGEN_TRACEBACK"):
+        raise exc
+    print(f"reportgen: 内部错误，请报告 (internal error, please report): {type(exc).__name__}: {visible(exc)}",
+          file=sys.stderr)
+    return 4
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     booklet.add_argument("--profile", choices=("form", "gbt9704"), help="版式：form（默认）或 gbt9704（公文附件）")
     booklet.add_argument("--odd-pages", action="store_true", help="每份表单从奇数页开始（双面打印）")
     booklet.add_argument("--watermark", metavar="TEXT", help="水印，如 征求意见稿 (on every page)")
-    booklet.add_argument("--pdf-variant", metavar="VARIANT", help="如 pdf/a-2b（存档）")
+    booklet.add_argument("--root", metavar="DIR", help="清单中的路径须在此目录内 (default: the manifest's folder)")
+    booklet.add_argument("--pdf-variant", metavar="VARIANT", type=_variant, help="如 pdf/a-2b（存档）")
     _batch(booklet)
     _common(booklet, fonts=True)
 
@@ -106,7 +147,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _batch(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="并行进程数 (default: CPU cores)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数 (default: CPU cores)")
+    parser.add_argument("--executor", metavar="dask://HOST:PORT",
+                        help="在 Dask 集群上运行 (run the jobs on a Dask cluster; pip install 'reportgen[dask]')")
     parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help="文档日期，保证相同输入得到相同文件 (default: SOURCE_DATE_EPOCH, else today)")
 
@@ -118,6 +161,20 @@ def _day(text: str):
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 1024:
+        raise argparse.ArgumentTypeError(f"not a number of jobs (0-1024): {text}")
+    return int(text)
+
+
+def _variant(text: str) -> str:
+    from .options import PDF_VARIANTS
+
+    if text.lower() not in PDF_VARIANTS:
+        raise argparse.ArgumentTypeError(f"not one of {', '.join(PDF_VARIANTS)}: {text}")
+    return text.lower()
 
 
 def _common(parser: argparse.ArgumentParser, fonts: bool = False) -> None:

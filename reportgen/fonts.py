@@ -102,8 +102,9 @@ def resolve(families: tuple[str, ...]) -> list[tuple[str, str, int]]:
     return [(name, *fonts[name][0]) for name in families if name in fonts]
 
 
+@lru_cache(maxsize=8)
 def coverage(families: tuple[str, ...]) -> frozenset[int]:
-    """Return the code points that some installed font of the stack can draw."""
+    """Return the code points that some installed font of the stack can draw (once per stack)."""
     points: set[int] = set()
     for _, file, index in resolve(families):
         points |= _cmap(file, index)
@@ -113,10 +114,9 @@ def coverage(families: tuple[str, ...]) -> frozenset[int]:
 @lru_cache(maxsize=16)
 def _cmap(file: str, index: int) -> frozenset[int]:
     stat = os.stat(file)
-    # hash() of a str changes from run to run (PYTHONHASHSEED): the name must be stable to hit.
-    digest = hashlib.sha1(repr((file, index, stat.st_size, int(stat.st_mtime))).encode()).hexdigest()[:16]
-    cache = _cache_dir() / f"cmap-{digest}.json"
     key = [file, index, stat.st_size, int(stat.st_mtime)]
+    # A digest, not hash(): str hashes differ from process to process, and the cache must outlive one.
+    cache = _cache_dir() / f"cmap-{hashlib.sha1(json.dumps(key).encode()).hexdigest()[:16]}.json"
     if cache.exists():
         try:
             data = json.loads(cache.read_text())
@@ -175,6 +175,8 @@ def check_glyphs(source, families: tuple[str, ...]) -> list[Problem]:
 
     covered = coverage(families)
     names = ", ".join(name for name, _, _ in resolve(families)) or "—"
+    if not has_cjk(covered):  # a bare pip install: say what to install, once, not per character
+        return [Problem("RG800", "error", "", 0, 0, {"fonts": names})]
     problems: list[Problem] = []
     seen: set[str] = set()
     for path, text in strings(source.data):
@@ -186,6 +188,11 @@ def check_glyphs(source, families: tuple[str, ...]) -> list[Problem]:
             problems.append(Problem("RG801", "error", dotted(path), line, col,
                                     {"char": char, "code": ord(char), "fonts": names}))
     return problems
+
+
+def has_cjk(covered: frozenset[int]) -> bool:
+    """Return True when ``covered`` holds the common Chinese characters (中文 at least)."""
+    return all(ord(char) in covered for char in "中文年度")
 
 
 def _invisible(char: str) -> bool:

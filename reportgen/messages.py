@@ -13,6 +13,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG104": ("重复的键 {key!r}（第 {first} 行已出现）", "duplicate key {key!r} (first at line {first})"),
     "RG105": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "RG106": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "RG107": ("超出限制：{detail_zh}", "over a limit: {detail_en}"),
+    "RG116": ("清单中的 {project} 不在清单所在目录 {home} 之内（可用 --root 指定上级目录）",
+              "{project} lies outside the manifest's folder {home} (--root names a wider one)"),
     "RG110": ("缺少必填字段 {field}", "missing required field {field}"),
     "RG111": ("未知字段 {field}（是否拼写错误？可用字段：{known}）", "unknown field {field} (a typo? known fields: {known})"),
     "RG112": ("类型错误：应为{expected_zh}", "wrong type: expected {expected_en}"),
@@ -102,6 +105,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG706": ("满意度指标“{name}”的目标 {value} 低于 85%", "satisfaction target {value} of “{name}” is below 85%"),
     # -- text --
     "RG802": ("文本中残留标记或提取碎片“{debris}”，会原样打印", "markup or extraction debris “{debris}” would print as is"),
+    "RG810": ("第 {offset} 个字符 U+{code:04X} 是控制字符或代理码位，DOCX/XLSX（XML）无法保存，请删除",
+              "character {offset} is U+{code:04X}, a control character or surrogate that DOCX/XLSX (XML) "
+              "cannot hold; remove it"),
     "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
     "RG804": ("中文里夹着英文词“{word}”（第 {at} 字：“{quote}”），像是翻译或提取留下的",
               "the English “{word}” sits between Chinese characters (character {at}: “{quote}”), "
@@ -120,6 +126,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG811": ("有 {count} 项指标的完成目标可能性为“{value}”（首项 {row}），须填写 {field}",
               "{count} indicator(s) marked “{value}” (first: {row}): {field} is required"),
     # -- fonts --
+    "RG800": ("没有可用的中文字体（找到：{fonts}）。请安装：Debian/Ubuntu：sudo apt-get install fonts-noto-cjk；"
+              "Windows：自带宋体、黑体（SimSun、SimHei），或安装 Noto Serif CJK SC；"
+              "macOS：自带 Songti SC、Heiti SC，或 brew install --cask font-noto-serif-cjk-sc",
+              "no Chinese font is installed (found: {fonts}). Install one: Debian/Ubuntu: sudo apt-get install "
+              "fonts-noto-cjk; Windows: SimSun and SimHei come with it, or install Noto Serif CJK SC; "
+              "macOS: Songti SC and Heiti SC come with it, or brew install --cask font-noto-serif-cjk-sc"),
     "RG801": ("字符 “{char}”（U+{code:04X}）在所配置的字体（{fonts}）中都没有字形，打印会显示为方框",
               "character “{char}” (U+{code:04X}) has no glyph in any configured font ({fonts}); it would print as a box"),
     # -- import: reading edited files back --
@@ -149,6 +161,7 @@ _WRONG_TYPE = {
     "money": ("金额数字，如 4087500.00", "an amount like 4087500.00"),
     "date": ("日期，如 2026-01-01", "a date like 2026-01-01"),
     "integer": ("整数", "a whole number"),
+    "year": ("年份，如 2026（1990–2100）", "a year such as 2026 (1990-2100)"),
     "list": ("列表", "a list"),
     "mapping": ("“键: 值”映射", "a mapping of keys to values"),
     "value": ("指标值，如 ≥500(件)、=100%，或文字", "an indicator value like ≥500(件), =100%, or text"),

@@ -1,15 +1,21 @@
 """Money, rates and points: ``Decimal`` only; 四舍五入 (ROUND_HALF_UP) happens here and nowhere else."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+# The largest numbers a form prints exactly (the schema refuses bigger ones as input).
+MAX_AMOUNT = Decimal(10) ** 15
+MAX_DIGITS = 15
+# Enough digits that no sum or product of printable numbers ever needs rounding by the context.
+_CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP)
 
 
 def round2(value: Decimal) -> Decimal:
     """Return ``value`` rounded half-up to two decimals, the one rounding rule of all forms."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    rounded = value.quantize(CENT, rounding=ROUND_HALF_UP, context=_CONTEXT)
+    return rounded if rounded else abs(rounded)  # never -0.00
 
 
 def round_to(value: Decimal, places: int) -> Decimal:

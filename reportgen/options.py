@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 # GB/T 9704-2012: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
 GBT9704_MARGINS = {"margin_top": 37.0, "margin_bottom": 35.0, "margin_left": 28.0, "margin_right": 26.0}
 PROFILES = ("form", "gbt9704")
+# The PDF variants of WeasyPrint a booklet or form may ask for (its other ones are for debugging).
+PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
 
 
 @dataclass(frozen=True)

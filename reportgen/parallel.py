@@ -1,27 +1,40 @@
-"""Work over many inputs: worker processes when asked, a progress line on a terminal.
+"""Work over many inputs: worker processes or any ``concurrent.futures.Executor``, and progress.
 
 Workers are forked processes recycled after a number of tasks, since WeasyPrint keeps memory
-it does not give back. One failed task is reported by its caller; the others go on.
+it does not give back. They ignore Ctrl-C (the parent stops them, quietly) and die with their
+parent. One failed task is reported by its caller; the others go on. An executor given instead
+(a Dask cluster's, ``--executor dask://HOST:PORT``) runs the same functions on the same tasks.
 """
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
+
+from .problems import UsageError
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 TASKS_PER_WORKER = 100
+_PR_SET_PDEATHSIG = 1
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
-    """Yield ``function(item)`` for each item, in order, using ``jobs`` processes (1: this one)."""
+def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int,
+             executor: Executor | None = None) -> Iterator[R]:
+    """Yield ``function(item)`` for each item, in order: on ``executor`` if given, else in ``jobs``
+    processes (1: this one)."""
     items = list(items)
+    if executor is not None:
+        yield from executor.map(function, items)
+        return
     if jobs <= 1 or len(items) <= 1:
         yield from map(function, items)
         return
@@ -31,8 +44,44 @@ def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Itera
     # ProcessPoolExecutor: the latter cannot recycle forked workers (and hangs on 3.11 trying).
     context = multiprocessing.get_context("fork")
     workers = min(jobs, len(items))
-    with context.Pool(workers, maxtasksperchild=TASKS_PER_WORKER) as pool:
+    with context.Pool(workers, initializer=_worker_start, maxtasksperchild=TASKS_PER_WORKER) as pool:
         yield from pool.imap(function, items, chunksize=1)
+
+
+def _worker_start() -> None:
+    """In a worker: leave Ctrl-C to the parent, and end when the parent does (Linux)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before the line above
+            os._exit(1)
+
+
+@contextmanager
+def executor_from(address: str | None):
+    """Yield the executor ``address`` names (``dask://HOST:PORT``), or None for local workers."""
+    if not address:
+        yield None
+        return
+    if not address.startswith("dask://"):
+        raise UsageError(f"--executor 应为 dask://主机:端口 (should be dask://HOST:PORT): {address}")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--executor dask:// 需要安装 reportgen[dask] (needs pip install 'reportgen[dask]')") from None
+    try:
+        client = Client("tcp://" + address[len("dask://"):], timeout="5s")
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"无法连接 Dask 集群 (cannot reach the Dask cluster) {address}: {exc}") from None
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()
 
 
 class Progress:

@@ -1,7 +1,8 @@
 """One input from file to outputs: read, check, lay out, write every format, then save.
 
-Nothing is saved unless every requested format rendered: a failed input leaves the output
-folder as it was.
+Nothing is saved unless every requested format rendered and was written: a failed input leaves
+the output folder as it was. Any failure of one input is caught here and carried back as text
+(it crosses process boundaries), so a batch goes on with the others.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from .forms import form_type
 from .inputs import Input
 from .load import load_data, read_source
 from .options import RenderOptions
-from .output import safe_target, write_atomic
-from .problems import Problem, ReportgenError
+from .output import PartialWrite, Planned, write_all
+from .problems import Problem
 from .render.embed import with_source
 
 
@@ -25,17 +26,19 @@ class Outcome:
     input: Input
     problems: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    unwritten: list[Path] = field(default_factory=list)
     error: str = ""
+    files: dict[str, bytes | str] = field(default_factory=dict)  # format → content, until saved
 
     @property
     def failed(self) -> bool:
         return bool(self.error) or any(p.severity == "error" for p in self.problems)
 
 
-def examine(path: Path, options: RenderOptions, source=None):
-    """Return (form, problems) for ``path`` (read already as ``source``, if given): schema
-    problems, missing glyphs, review findings."""
-    source = read_source(path) if source is None else source
+def examine(path: Path, options: RenderOptions, raw: bytes | None = None, source=None):
+    """Return (form, problems) for ``path`` (or its content ``raw``, or its ``source`` read
+    already): schema problems, missing glyphs, review findings."""
+    source = read_source(path, raw) if source is None else source
     form, problems = load_data(source)
     if form is not None:
         problems += check_glyphs(source, options.fonts.body)
@@ -51,20 +54,44 @@ def review(form, source) -> list[Problem]:
 
 
 def render(item: Input, out_dir: Path, formats: list[str], options: RenderOptions) -> Outcome:
-    """Render ``item`` into ``out_dir`` in every format of ``formats``."""
-    from .render import writer
+    """Render one input into ``out_dir`` in every format of ``formats`` (planned as a run of one)."""
+    from .output import plan
+    from .render import SUFFIXES
 
-    outcome = Outcome(item)
-    form, outcome.problems = examine(item.path, options)
+    job = plan([item], out_dir, {name: SUFFIXES[name] for name in formats})[0]
+    return save(produce(job, options), job)
+
+
+def produce(job: Planned, options: RenderOptions, raw: bytes | None = None) -> Outcome:
+    """Check ``job.input`` and render every format of ``job.targets`` into ``Outcome.files``.
+
+    This is what a worker does (a local process or a Dask worker: ``raw`` then holds the file's
+    bytes, read where the file is). Nothing is written here.
+    """
+    outcome = Outcome(job.input)
+    try:
+        form, outcome.problems = examine(job.input.path, options, raw)
+        if not outcome.failed:
+            from .render import writer
+
+            layout = with_source(form_type(form.form).layout(form), form)
+            outcome.files = {name: writer(name).write(layout, options) for name in job.targets}
+    except Exception as exc:  # a writer's bug must not take the batch down
+        outcome.error = f"{type(exc).__name__}: {exc}"
+    return outcome
+
+
+def save(outcome: Outcome, job: Planned) -> Outcome:
+    """Write the files of ``outcome`` to their targets, all of them or none; say which in ``outcome``."""
     if outcome.failed:
         return outcome
     try:
-        layout = with_source(form_type(form.form).layout(form), form)
-        rendered = {name: writer(name).write(layout, options) for name in formats}
-        for name, data in rendered.items():
-            target = safe_target(out_dir, item.relative.with_name(item.relative.name + writer(name).SUFFIX))
-            write_atomic(target, data)
-            outcome.written.append(target)
-    except (ReportgenError, OSError) as exc:
+        outcome.written = write_all({job.targets[name]: data for name, data in outcome.files.items()})
+    except PartialWrite as exc:
+        outcome.written, outcome.unwritten = exc.written, exc.missing
         outcome.error = str(exc)
+    except OSError as exc:
+        outcome.unwritten = list(job.targets.values())
+        outcome.error = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    outcome.files = {}
     return outcome

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from .messages import message
+from .terminal import visible
 
 Severity = Literal["error", "warning"]
 
@@ -26,11 +27,14 @@ class Problem:
         return message(self.code, lang, self.params)
 
     def format(self, lang: str = "zh") -> str:
-        """Return the compiler-style line ``file:line:col  path  severity CODE: message``."""
+        """Return the compiler-style line ``file:line:col  path  severity CODE: message``.
+
+        Control characters of the data are written as escapes, so a line is one line on a terminal.
+        """
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         label = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
         path = f"  {self.path}" if self.path else ""
-        return f"{where}{path}  {label[lang][self.severity]} {self.code}: {self.message(lang)}"
+        return visible(f"{where}{path}  {label[lang][self.severity]} {self.code}: {self.message(lang)}")
 
     def as_json(self, lang: str = "zh") -> dict:
         return {

@@ -17,10 +17,22 @@ def document_date(day: date | None = None) -> datetime:
     """
     if day is not None:
         return datetime.combine(day, time())
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return _from_epoch(epoch)
     return datetime.combine(datetime.now(timezone.utc).date(), time())
+
+
+def _from_epoch(epoch: str) -> datetime:
+    from .problems import UsageError
+
+    try:
+        when = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        when = None
+    if when is None or not 1980 <= when.year <= 2107:  # what a ZIP entry's date can hold
+        raise UsageError(f"SOURCE_DATE_EPOCH 应为 1980–2107 年间的秒数 (should be seconds in 1980-2107): {epoch[:40]!r}")
+    return when
 
 
 def normalise_zip(data: bytes, when: datetime) -> bytes:

@@ -18,11 +18,23 @@ def test_markup_in_data_is_escaped(tmp_path):
     assert "<img" not in page and "&lt;img src=file:///etc/passwd&gt;测试" in page
 
 
-def test_the_pdf_writer_fetches_nothing():
-    with pytest.raises(pdf.FetchRefused):
-        pdf.refuse_fetch("file:///etc/passwd")
-    page = '<html><body><img src="file:///etc/hostname"><p>x</p></body></html>'
-    assert pdf.html_to_pdf(page).startswith(b"%PDF")  # the image is refused, the page still renders
+def test_the_pdf_writer_fetches_nothing(tmp_path, monkeypatch):
+    import base64
+
+    image = tmp_path / "dot.png"  # a real image WeasyPrint would embed, were it fetched
+    image.write_bytes(base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+    asked = []
+
+    def spy(url, *args, **kwargs):
+        asked.append(url)
+        raise pdf.FetchRefused(url)
+
+    monkeypatch.setattr(pdf, "refuse_fetch", spy)
+    page = f'<html><body><img src="{image.as_uri()}"><p>x</p></body></html>'
+    data = pdf.html_to_pdf(page)
+    assert asked == [image.as_uri()]  # WeasyPrint asked our fetcher, which refused
+    assert data.startswith(b"%PDF") and b"/Image" not in data  # the page renders without the image
 
 
 def test_font_names_cannot_break_out_of_the_stylesheet():
@@ -46,7 +58,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
         raise OSError("disk full")
 
     monkeypatch.setattr("os.replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["form.pdf"]

@@ -7,8 +7,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..forms import form_type
-from ..inputs import collect
+from ..inputs import Collected, gather
 from ..load import read_source
+from ..load.limits import text_problems
 from ..load.loader import schema_problem
 from ..options import RenderOptions
 from ..pipeline import examine
@@ -25,14 +26,23 @@ class Plan:
     forms: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    found: Collected = field(default_factory=Collected)  # what the inputs reached, skipped or repeated
+    files: list[Path] = field(default_factory=list)      # every file read (the manifest too)
 
 
-def plan(arguments: list[str], options: RenderOptions) -> Plan:
-    """Return the booklet's manifest (given or implied) and its checked forms, in order."""
-    booklet, inputs, problems = _manifest(arguments)
+def plan(arguments: list[str], options: RenderOptions, root: Path | None = None) -> Plan:
+    """Return the booklet's manifest (given or implied) and its checked forms, in order.
+
+    A manifest's projects must lie inside its folder (or inside ``root``); a file reached
+    twice is used once, where it first appears.
+    """
+    booklet, inputs, problems, manifest = _manifest(arguments, root)
     result = Plan(booklet, problems=problems)
-    items, missing = collect(inputs)
-    result.failed += missing
+    result.failed += [p.params["project"] for p in problems if p.code == "RG116"]
+    result.found = gather(inputs)
+    items = result.found.inputs
+    result.failed += result.found.missing + [path for path, _ in result.found.skipped]
+    result.files = [item.path for item in items] + ([manifest] if manifest else [])
     for item in items:
         form, found = examine(item.path, options)
         result.problems += found
@@ -43,21 +53,41 @@ def plan(arguments: list[str], options: RenderOptions) -> Plan:
     return result
 
 
-def _manifest(arguments: list[str]) -> tuple[Booklet, list[str], list[Problem]]:
-    """Return the manifest named among ``arguments`` (or an empty one) and the form inputs."""
+def _manifest(arguments: list[str], root: Path | None):
+    """Return the manifest named among ``arguments`` (or an empty one), the form inputs, the
+    manifest's problems and its path."""
     for argument in arguments:
         path = Path(argument)
         if path.is_file() and path.suffix.lower() in (".yaml", ".yml", ".json"):
             source = read_source(path)
             if is_manifest(source.data):
+                unsafe = [replace(p, file=str(path)) for p in text_problems(source.data, source.where)]
+                if unsafe:
+                    return Booklet(projects=["-"]), [], unsafe, path
                 try:
                     booklet = Manifest.model_validate(source.data).booklet
                 except ValidationError as exc:
                     problems = [replace(schema_problem(e, source, Manifest), file=str(path)) for e in exc.errors()]
-                    return Booklet(projects=["-"]), [], problems
+                    return Booklet(projects=["-"]), [], problems, path
+                projects, problems = _confined(booklet.projects, path, source, root)
                 others = [a for a in arguments if a != argument]
-                return booklet, others + [str(path.parent / p) for p in booklet.projects], []
-    return Booklet(projects=list(arguments)), list(arguments), []
+                return booklet, others + projects, problems, path
+    return Booklet(projects=list(arguments)), list(arguments), [], None
+
+
+def _confined(projects: list[str], manifest: Path, source, root: Path | None) -> tuple[list[str], list[Problem]]:
+    """Return the manifest's projects that lie inside its folder (or ``root``), and a problem for each other."""
+    home = (root or manifest.parent).resolve()
+    inside, problems = [], []
+    for index, project in enumerate(projects):
+        target = (manifest.parent / project).resolve()
+        if target != home and home not in target.parents:  # absolute, ../ or a symlink leading out
+            line, col = source.where(("booklet", "projects", index))
+            problems.append(Problem("RG116", "error", f"booklet.projects[{index}]", line, col,
+                                    {"project": project, "home": str(home)}, file=str(manifest)))
+        else:
+            inside.append(str(manifest.parent / project))
+    return inside, problems
 
 
 KIND_WORDS = {"target": "绩效目标", "selfeval": "绩效自评", "monitor": "绩效运行监控"}  # the cover's title

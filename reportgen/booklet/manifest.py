@@ -18,19 +18,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..forms.schema import Day, OptionalText, StrictModel
+from ..options import PDF_VARIANTS
+from ..forms.schema import Day, OptionalText, StrictModel, Year
 
 
 class PrintOptions(StrictModel):
     profile: Literal["form", "gbt9704"] = "form"
     odd_pages: bool = False
     watermark: OptionalText = None
-    pdf_variant: OptionalText = None
+    pdf_variant: Literal[PDF_VARIANTS] | None = None
 
 
 class Booklet(StrictModel):
     unit: OptionalText = None
-    year: int | None = None
+    year: Year | None = None
     title: OptionalText = None
     date: Day | None = None
     cover_lines: list[str] = Field(default_factory=list)

@@ -11,6 +11,8 @@ single copy of each font.
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,6 +20,8 @@ from pathlib import Path
 from ..fonts import with_subsets
 from ..layout import FormLayout
 from ..options import RenderOptions
+from ..output import process_alive
+from ..problems import OutputError
 from ..parallel import Progress, map_jobs
 from ..render import html as html_writer
 from ..render.pdf import layout_document, pdf_arguments, register_faces
@@ -44,18 +48,38 @@ class Laid:
 
 
 def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
-          jobs: int, progress: Progress | None = None) -> bytes:
-    """Return the booklet PDF: cover, summary, contents, then every form."""
-    with tempfile.TemporaryDirectory(prefix="reportgen-fonts-") as fonts_dir:
+          jobs: int, progress: Progress | None = None, executor=None) -> bytes:
+    """Return the booklet PDF: cover, summary, contents, then every form.
+
+    The front matter's length is planned; should it come out longer or shorter (very long
+    project names), the forms are numbered again from where it really ends.
+    """
+    remove_stale_folders()
+    with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
         front_layouts = _front_layouts(entries)
         points = _codepoints(layouts + front_layouts, cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
         front_pages = html_writer.planned_pages(front_layouts, options, cover=True)
-        chunks = _chunks(layouts, options, front_pages + 1, CHUNK)
-        laid = _lay_out(chunks, jobs, progress)
-        numbered = _numbered(entries, chunks, laid)
-        front, marks = _front(numbered, cover, options, front_pages)
-        return _join(front, marks, laid, numbered, cover, options, layouts)
+        for _ in range(3):
+            chunks = _chunks(layouts, options, front_pages + 1, CHUNK)
+            laid = _lay_out(chunks, jobs, progress, executor)
+            numbered = _numbered(entries, chunks, laid)
+            front, marks, pages = _front(numbered, cover, options)
+            if pages == front_pages:
+                return _join(front, marks, laid, numbered, cover, options, layouts)
+            front_pages, progress = pages, None
+        raise OutputError(f"目录页数无法确定 (the front matter's length does not settle): {front_pages} pages")
+
+
+FONTS_PREFIX = "reportgen-fonts-"  # then the pid of the run, so the next run knows a killed run's folder
+
+
+def remove_stale_folders() -> None:
+    """Remove the font folders that runs killed before they could clean up left in the temp folder."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FONTS_PREFIX}*-*"):
+        pid = folder.name[len(FONTS_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _chunks(layouts: list[FormLayout], options: RenderOptions, first: int, size: int) -> list[Chunk]:
@@ -73,20 +97,20 @@ def _right_hand(number: int, options: RenderOptions) -> int:
     return number + 1 if options.odd_pages and number % 2 == 0 else number
 
 
-def _lay_out(chunks: list[Chunk], jobs: int, progress: Progress | None) -> list[Laid]:
+def _lay_out(chunks: list[Chunk], jobs: int, progress: Progress | None, executor=None) -> list[Laid]:
     """Lay out every chunk, each numbered from where the one before ends.
 
     One job: in turn, so every chunk knows the real page it starts on. Several: at the planned
     pages, at once; a chunk that starts elsewhere after all is laid out again, renumbered.
     """
     laid: list[Laid] = []
-    if jobs <= 1:
+    if jobs <= 1 and executor is None:
         for index, chunk in enumerate(chunks):
             if index:
                 chunks[index] = chunk = _renumbered(chunk, chunks[index - 1], laid[-1])
             laid.append(_step(render_chunk(chunk), progress))
         return laid
-    laid = [_step(result, progress) for result in map_jobs(render_chunk, chunks, jobs)]
+    laid = [_step(result, progress) for result in map_jobs(render_chunk, chunks, jobs, executor)]
     for index in range(1, len(chunks)):
         renumbered = _renumbered(chunks[index], chunks[index - 1], laid[index - 1])
         if renumbered != chunks[index]:
@@ -129,16 +153,15 @@ def _front_layouts(entries: list[Entry]) -> list[FormLayout]:
     return [summary_layout(entries), toc_layout(entries)]
 
 
-def _front(entries: list[Entry], cover: Cover, options: RenderOptions, planned: int):
-    """Return the front matter's PDF and its bookmarks: (title, page index) of cover, summary, contents."""
+def _front(entries: list[Entry], cover: Cover, options: RenderOptions):
+    """Return the front matter's PDF, its bookmarks ((title, page index) of cover, summary,
+    contents) and its number of pages."""
     register_faces(options)
     source = html_writer.write_many(_front_layouts(entries), options, title=cover.title, cover=cover,
                                     declare_faces=False)
     document = layout_document(source, options)
-    if len(document.pages) != planned:  # the contents would point at the wrong pages
-        raise RuntimeError(f"front matter took {len(document.pages)} pages, {planned} planned")
     marks = [(label, index) for index, page in enumerate(document.pages) for _, label, _, _ in page.bookmarks]
-    return document.write_pdf(**pdf_arguments(options)), marks
+    return document.write_pdf(**pdf_arguments(options)), marks, len(document.pages)
 
 
 def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,

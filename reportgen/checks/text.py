@@ -9,9 +9,10 @@ from ..load.source import dotted
 from .base import Context, Finding, rule
 
 # <p>, </p>, <br/>, <span …>; LaTeX such as $\geq 90\%$; the replacement character of bad decoding.
+# Linear in the text: no part can scan past the next "<" or "$", so no start is tried twice over.
 DEBRIS = re.compile(
-    r"</?\s*(p|br|span|div|strong|b|i|font)\b[^>]*>"  # HTML from the budget system
-    r"|\$[^$]*\\[a-zA-Z]+[^$]*\$|\\(geq|leq|times)\b"  # LaTeX from PDF extraction
+    r"</?\s*(p|br|span|div|strong|b|i|font)\b[^<>]*>"  # HTML from the budget system
+    r"|\$(?=[^$]*\$)[^$]*?\\[a-zA-Z][^$]*\$|\\(geq|leq|times)\b"  # LaTeX from PDF extraction
     r"|\ufffd",  # a character lost in decoding
     re.IGNORECASE,
 )

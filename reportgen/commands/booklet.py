@@ -1,6 +1,7 @@
 """``reportgen booklet``: a unit's forms as one booklet (PDF, DOCX or XLSX)."""
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -8,9 +9,10 @@ from pathlib import Path
 from ..booklet import cover_of, entries_of, layouts_of, plan
 from ..cli import say
 from ..output import write_atomic
-from ..parallel import Progress, default_jobs
+from ..parallel import Progress, default_jobs, executor_from
 from ..problems import UsageError
-from .common import options_from, print_problems, warn_slow_subsetter
+from ..terminal import visible
+from .common import options_from, print_problems, report_inputs, warn_slow_subsetter
 
 SUFFIXES = (".pdf", ".docx", ".xlsx")
 
@@ -21,10 +23,13 @@ def run(args) -> int:
         raise UsageError(say(args, f"输出文件应以 {'、'.join(SUFFIXES)} 结尾：{target}",
                              f"the output must end in {', '.join(SUFFIXES)}: {target}"))
     options = options_from(args)
-    result = plan(args.inputs, options)
+    result = plan(args.inputs, options, Path(args.root) if args.root else None)
+    _refuse_overwriting_an_input(target, result.files, args)
+    report_inputs(result.found, args)
     print_problems(result.problems, args)
     for name in result.failed:
-        print(say(args, f"✗ {name}：未编入汇总册", f"✗ {name}: left out of the booklet"), file=sys.stderr)
+        print(say(args, f"✗ {visible(name)}：未编入汇总册", f"✗ {visible(name)}: left out of the booklet"),
+              file=sys.stderr)
     if not result.forms:
         print(say(args, "没有可编入的表单", "no form to put into the booklet"), file=sys.stderr)
         return 1
@@ -33,9 +38,17 @@ def run(args) -> int:
     entries, layouts = entries_of(result.forms), layouts_of(result.forms)
     data = _build(target.suffix.lower(), layouts, entries, cover, options, args)
     write_atomic(target, data)
-    print(say(args, f"汇总册：{len(result.forms)} 份表单 → {target}；{len(result.failed)} 份失败",
-              f"booklet: {len(result.forms)} forms → {target}; {len(result.failed)} failed"))
+    print(say(args, f"汇总册：{len(result.forms)} 份表单 → {visible(target)}；{len(result.failed)} 份失败",
+              f"booklet: {len(result.forms)} forms → {visible(target)}; {len(result.failed)} failed"))
     return 1 if result.failed else 0
+
+
+def _refuse_overwriting_an_input(target: Path, files: list[Path], args) -> None:
+    real = os.path.realpath(target)
+    for file in files:
+        if os.path.realpath(file) == real:
+            raise UsageError(say(args, f"输出 {target} 就是输入文件 {file}，不会覆盖它",
+                                 f"the output {target} is the input {file}; it is not overwritten"))
 
 
 def _print_options(args, printing, options, printing_date):
@@ -60,4 +73,5 @@ def _build(suffix, layouts, entries, cover, options, args) -> bytes:
     warn_slow_subsetter(args)
     jobs = args.jobs or default_jobs()
     progress = Progress(len(layouts), say(args, "排版", "layout"))
-    return build(layouts, entries, cover, options, jobs, progress)
+    with executor_from(args.executor) as executor:
+        return build(layouts, entries, cover, options, jobs, progress, executor)

@@ -6,13 +6,33 @@ import sys
 from ..cli import say
 from ..fonts import FontConfig
 from ..options import RenderOptions
-from ..problems import Problem, in_file_order
+from ..problems import Problem, UsageError, in_file_order
+from ..reproducible import document_date
+from ..terminal import visible
 
 
 def options_from(args) -> RenderOptions:
+    for name in ("font_body", "font_title", "watermark"):
+        value = getattr(args, name, None)
+        if value is not None and (visible(value) != value or not value.strip()):
+            option = "--" + name.replace("_", "-")
+            raise UsageError(say(args, f"{option} 含控制字符或为空：{visible(value)}",
+                                 f"{option} holds a control character or nothing: {visible(value)}"))
+    document_date(getattr(args, "date", None))  # a bad SOURCE_DATE_EPOCH is a usage error, before any work
     fonts = FontConfig().with_overrides(getattr(args, "font_body", None), getattr(args, "font_title", None))
     return RenderOptions(fonts=fonts, landscape=getattr(args, "landscape", None), date=getattr(args, "date", None),
                          profile=getattr(args, "profile", None) or "form", watermark=getattr(args, "watermark", None))
+
+
+def report_inputs(found, args) -> None:
+    """Print, on stderr, what the arguments reached but will not be used, and why."""
+    for argument in found.missing:
+        print(say(args, f"找不到输入：{visible(argument)}", f"no such input: {visible(argument)}"), file=sys.stderr)
+    for path, reason in found.skipped:
+        print(say(args, f"跳过 {visible(path)}：{reason}", f"skipped {visible(path)}: {reason}"), file=sys.stderr)
+    for path, first in found.repeated:
+        print(say(args, f"警告：{visible(path)} 与 {visible(first)} 是同一个文件，只使用一次",
+                  f"warning: {visible(path)} is the same file as {visible(first)}; used once"), file=sys.stderr)
 
 
 def print_problems(problems: list[Problem], args) -> None:

@@ -6,7 +6,8 @@ import unicodedata
 from importlib import metadata
 
 from ..cli import say
-from ..fonts import resolve
+from ..fonts import coverage, has_cjk, resolve
+from ..messages import message
 from .common import options_from
 
 
@@ -28,6 +29,9 @@ def run(args) -> int:
         caption = say(args, "正文字体", "body font") if role == "body" else say(args, "标题字体", "title font")
         _line(caption, used)
     _line("DOCX/XLSX", f"{options.fonts.office_body} / {options.fonts.office_title}")
+    if not has_cjk(coverage(options.fonts.body)):
+        ok = False
+        print(message("RG800", args.lang, {"fonts": ", ".join(n for n, _, _ in resolve(options.fonts.body)) or "—"}))
     office = shutil.which("soffice") or shutil.which("libreoffice")
     _line("LibreOffice", office or say(args, "未安装（仅测试需要）", "not installed (needed by the tests only)"))
     return 0 if ok else 1
@@ -48,6 +52,9 @@ def _version(package: str) -> str:
 
 def _pango() -> str:
     try:
+        from ..render.pdf import load_weasyprint
+
+        load_weasyprint()
         from weasyprint.text.ffi import pango
 
         number = pango.pango_version()  # e.g. 15012 for 1.50.12

@@ -31,6 +31,8 @@ def run(args) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output or f"{form}.yaml")
+    if target.is_dir():
+        raise UsageError(say(args, f"{target} 是目录，请给出文件名", f"{target} is a folder; name a file"))
     suffix = target.suffix.lower()
     if suffix == ".docx":
         print(say(args, *NO_DOCX), file=sys.stderr)

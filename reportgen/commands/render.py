@@ -5,45 +5,78 @@ import sys
 from pathlib import Path
 
 from ..cli import say
-from ..inputs import collect
-from ..parallel import Progress, default_jobs, map_jobs
-from ..pipeline import Outcome, render
+from ..inputs import gather
+from ..load.loader import read_bounded
+from ..output import plan, remove_stale
+from ..parallel import Progress, default_jobs, executor_from, map_jobs
+from ..pipeline import Outcome, produce, save
 from ..problems import UsageError
-from ..render import FORMATS
-from .common import options_from, print_problems, warn_slow_subsetter
+from ..render import FORMATS, SUFFIXES
+from ..terminal import visible
+from .common import options_from, print_problems, report_inputs, warn_slow_subsetter
 
 
 def run(args) -> int:
     formats = _formats(args)
-    items, missing = collect(args.inputs)
-    for argument in missing:
-        print(say(args, f"找不到输入：{argument}", f"no such input: {argument}"), file=sys.stderr)
-    if "pdf" in formats:
+    found = gather(args.inputs)
+    report_inputs(found, args)
+    out_dir = Path(args.output)
+    jobs = plan(found.inputs, out_dir, {name: SUFFIXES[name] for name in formats})
+    remove_stale({target.parent for job in jobs for target in job.targets.values()})
+    if "pdf" in formats and jobs:
         warn_slow_subsetter(args)
     options = options_from(args)
-    out_dir = Path(args.output)
-    ok = failed = 0
-    progress = Progress(len(items), say(args, "渲染", "render"), quiet=True)
-    tasks = [(item, out_dir, formats, options) for item in items]
-    for item, outcome in zip(items, map_jobs(_render_task, tasks, args.jobs or default_jobs())):
-        progress.step(item.path.name)
-        print_problems(outcome.problems, args)
-        if outcome.error:
-            print(f"{item.path}: {outcome.error}", file=sys.stderr)
-        if outcome.failed:
-            failed += 1
-            print(say(args, f"✗ {item.path}：未生成输出", f"✗ {item.path}: nothing written"), file=sys.stderr)
-        else:
-            ok += 1
-            print(f"✓ {item.path} → {', '.join(str(p.relative_to(out_dir.resolve())) for p in outcome.written)}")
-    failed += len(missing)
-    print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {out_dir}",
-              f"rendered: {ok} ok, {failed} failed, into {out_dir}"))
-    return 1 if failed or not (ok or failed) else 0
+    ok = failed = unwritable = 0
+    progress = Progress(len(jobs), say(args, "渲染", "render"), quiet=True)
+    root = out_dir.resolve()
+    with executor_from(args.executor) as executor:
+        tasks = [(job, options, _content(job) if executor else None) for job in jobs]
+        for job, outcome in zip(jobs, map_jobs(_produce, tasks, args.jobs or default_jobs(), executor)):
+            outcome = save(outcome, job)
+            progress.step(visible(job.input.path.name))
+            if _report(args, job, outcome, root):
+                ok += 1
+            else:
+                failed += 1
+                unwritable += bool(outcome.unwritten)
+    failed += len(found.missing) + len(found.skipped)
+    print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
+              f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
+    return 5 if unwritable else 1 if failed or not ok else 0
 
 
-def _render_task(task) -> "Outcome":
-    return render(*task)
+def _content(job) -> bytes | None:
+    """The input's bytes, for a worker on another machine (None: let the worker report it)."""
+    try:
+        return read_bounded(job.input.path)
+    except OSError:
+        return None
+
+
+def _produce(task) -> Outcome:
+    return produce(*task)
+
+
+def _report(args, job, outcome: Outcome, root: Path) -> bool:
+    """Print what became of one input; return whether it rendered."""
+    print_problems(outcome.problems, args)
+    name = visible(job.input.path)
+    if outcome.error:
+        print(f"{name}: {visible(outcome.error)}", file=sys.stderr)
+    if outcome.failed:
+        print(_failure(args, name, outcome, root), file=sys.stderr)
+        return False
+    print(f"✓ {name} → {', '.join(visible(p.relative_to(root)) for p in outcome.written)}")
+    return True
+
+
+def _failure(args, name: str, outcome: Outcome, root: Path) -> str:
+    """Say exactly what of a failed input was written (usually nothing) and what was not."""
+    if not outcome.written:
+        return say(args, f"✗ {name}：未生成输出", f"✗ {name}: nothing written")
+    done = ", ".join(visible(p.relative_to(root)) for p in outcome.written)
+    left = ", ".join(visible(p.relative_to(root)) for p in outcome.unwritten)
+    return say(args, f"✗ {name}：已写入 {done}；未写入 {left}", f"✗ {name}: wrote {done}; not written {left}")
 
 
 def _formats(args) -> list[str]:

@@ -21,11 +21,12 @@ SCALARS: dict[str, tuple[Any, Any, Any]] = {
     "paragraphs": (types.Paragraphs, types.Paragraphs, ()),
     "date": (types.Day, types.Day | None, None),
     "money": (types.Money, types.Money, None),
+    "signed_money": (types.SignedMoney, types.SignedMoney, None),  # a field that may be negative
     "percent": (types.Percent, types.Percent, None),
     "points": (types.Points, types.OptionalPoints, None),
     "value": (types.Value, types.OptionalValue, None),
     "integer": (int, int | None, None),
-    "year": (int, int | None, None),
+    "year": (types.Year, types.Year | None, None),
     "bool": (bool, bool | None, None),
 }
 STRUCTURES = ("object", "list", "tree", "choice")

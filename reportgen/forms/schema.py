@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..money import to_decimal
+from ..money import MAX_AMOUNT, MAX_DIGITS, to_decimal
 from .text import to_paragraphs
 from .values import IndicatorValue, parse_value
 
@@ -45,13 +45,40 @@ def field(zh: str, default: Any = ..., **kwargs: Any) -> Any:
     return Field(default, description=zh, json_schema_extra={"zh": zh}, **kwargs)
 
 
-def _money(value: object) -> Decimal | None:
+def _signed_money(value: object) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
-        return to_decimal(value)
+        number = to_decimal(value)
     except (TypeError, ValueError):
         raise PydanticCustomError("money", "expected an amount like 4087500.00") from None
+    return _printable(number)
+
+
+def _money(value: object) -> Decimal | None:
+    amount = _signed_money(value)
+    if amount is not None and amount < 0:
+        raise PydanticCustomError("negative", "a negative amount; this field cannot be below 0")
+    return amount
+
+
+def _printable(number: Decimal) -> Decimal:
+    """Return ``number`` if a form can print it exactly: below 10^15, at most 15 significant digits.
+
+    ``-0`` becomes ``0`` so that it never prints as ``-0.00``.
+    """
+    digits = len(number.normalize().as_tuple().digits) if number else 1
+    if abs(number) >= MAX_AMOUNT or digits > MAX_DIGITS:
+        raise PydanticCustomError("too_large", "a number above 10^15 or with more than 15 significant digits")
+    return number if number else abs(number)
+
+
+def _year(value: object) -> int:
+    """Accept 2026 or "2026"; refuse booleans, fractions and years no form was filed in."""
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not re.fullmatch(r"\d{4}", text) or not 1990 <= int(text) <= 2100:
+        raise PydanticCustomError("year", "expected a year such as 2026 (1990-2100)")
+    return int(text)
 
 
 def _percent(value: object) -> Decimal | None:
@@ -60,9 +87,11 @@ def _percent(value: object) -> Decimal | None:
     if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
         text = str(value).strip().rstrip("%").strip().replace(",", "")
         try:
-            return Decimal(text) / 100
+            number = Decimal(text)
         except ArithmeticError:
-            pass
+            number = None
+        if number is not None and number.is_finite():
+            return _printable(number) / 100
     raise PydanticCustomError("percent", "expected a percentage like 99.94%")
 
 
@@ -71,7 +100,10 @@ def _value(value: object) -> IndicatorValue:
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)) or str(value).strip() == "":
         raise PydanticCustomError("indicator_value", "expected an indicator value like ≥500(件) or text")
-    return parse_value(value)
+    parsed = parse_value(value)
+    if parsed.quantitative:
+        _printable(parsed.number)
+    return parsed
 
 
 def _day(value: object) -> object:
@@ -93,7 +125,17 @@ def _text(value: object) -> object:
 Money = Annotated[
     Decimal | None,
     BeforeValidator(_money),
-    WithJsonSchema({"type": ["number", "string", "null"], "description": "金额（元）, e.g. 4087500.00"}),
+    WithJsonSchema({"type": ["number", "string", "null"], "minimum": 0, "description": "金额（元）, e.g. 4087500.00"}),
+]
+SignedMoney = Annotated[  # for the fields of a form that allow a negative amount
+    Decimal | None,
+    BeforeValidator(_signed_money),
+    WithJsonSchema({"type": ["number", "string", "null"], "description": "金额（元）, may be negative"}),
+]
+Year = Annotated[
+    int,
+    BeforeValidator(_year),
+    WithJsonSchema({"type": ["integer", "string"], "minimum": 1990, "maximum": 2100, "description": "年度, e.g. 2026"}),
 ]
 Percent = Annotated[
     Decimal | None,
@@ -103,12 +145,12 @@ Percent = Annotated[
 ]
 OptionalPoints = Annotated[
     Decimal | None,
-    BeforeValidator(_money),
+    BeforeValidator(_signed_money),  # a score below 0 is the reviewer's RG503
     WithJsonSchema({"type": ["number", "string", "null"], "description": "分值 / 得分 (blank allowed)"}),
 ]
 Points = Annotated[
     Decimal,
-    BeforeValidator(_money),
+    BeforeValidator(_signed_money),
     WithJsonSchema({"type": ["number", "string"], "description": "分值 / 得分, e.g. 5 or 1.5"}),
 ]
 Paragraphs = Annotated[

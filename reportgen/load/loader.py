@@ -9,20 +9,33 @@ from pydantic import BaseModel, ValidationError
 from ..forms import FORMS, form_type
 from ..messages import wrong_type
 from ..problems import InputError, Problem
+from .limits import MAX_FILE_BYTES, MAX_INDICATORS, limit, text_problems
 from .source import Source, dotted, read_json, read_yaml
 
 
-def read_source(path: Path) -> Source:
-    """Return the data and positions of ``path`` (``.json`` as JSON, anything else as YAML)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Source(None, problems=[Problem("RG106", "error", "", 0, 0, {"detail": exc.strerror or str(exc)})])
+def read_source(path: Path, raw: bytes | None = None) -> Source:
+    """Return the data and positions of ``path`` (``.json`` as JSON, anything else as YAML).
+
+    ``raw``: the file's bytes, already read (by the process that has the file).
+    """
+    if raw is None:
+        try:
+            raw = read_bounded(path)
+        except OSError as exc:
+            return Source(None, problems=[Problem("RG106", "error", "", 0, 0, {"detail": exc.strerror or str(exc)})])
+    if len(raw) > MAX_FILE_BYTES:
+        return Source(None, problems=[limit("", 0, 0, "size")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Source(None, problems=[Problem("RG101", "error", "", 1, 1)])
     return read_json(text) if path.suffix.lower() == ".json" else read_yaml(text)
+
+
+def read_bounded(path: Path) -> bytes:
+    """Return the bytes of ``path``, one more than the limit at most (enough to know it is too big)."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def load(path: Path | str) -> BaseModel:
@@ -42,19 +55,37 @@ def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
     data = source.data
     if not isinstance(data, dict):
         return None, source.problems + [Problem("RG102", "error", "", 1, 1)]
+    problems = source.problems + text_problems(data, source.where)
     known = ", ".join(FORMS)
     if "form" not in data:
-        return None, source.problems + [Problem("RG115", "error", "form", 1, 1, {"known": known})]
+        return None, problems + [Problem("RG115", "error", "form", 1, 1, {"known": known})]
     kind = form_type(str(data["form"]))
     if kind is None:
         line, col = source.where_key(("form",))
         found = Problem("RG103", "error", "form", line, col, {"form": data["form"], "known": known})
-        return None, source.problems + [found]
+        return None, problems + [found]
     try:
         form = kind.model.model_validate(data)
     except ValidationError as exc:
-        return None, source.problems + [schema_problem(error, source, kind.model) for error in exc.errors()]
-    return form, source.problems
+        return None, problems + [schema_problem(error, source, kind.model) for error in exc.errors()]
+    count = _indicator_count(form)
+    if count > MAX_INDICATORS:
+        line, col = source.where_key(("indicators",))
+        problems.append(limit("indicators", line, col, "indicators", count=count))
+    if any(p.severity == "error" for p in problems[len(source.problems):]):
+        return None, problems
+    return form, problems
+
+
+def _indicator_count(form: BaseModel) -> int:
+    """Return the number of rows of ``form``'s indicator tree, where its profile says it is."""
+    from ..forms import paths
+
+    tree = form.definition.profile.get("tree") or {}
+    if not tree.get("level1"):
+        return 0
+    steps = [tree["level1"], tree.get("level2"), tree.get("items", "items[*]")]
+    return len(paths.select(form, ".".join(step for step in steps if step)))
 
 
 # pydantic error types → (our code, message parameters)
@@ -67,6 +98,14 @@ _TYPE_KINDS = {
     "list_type": "list", "tuple_type": "list",
     "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
     "money": "money", "indicator_value": "value", "percent": "percent", "bool_type": "bool", "bool_parsing": "bool",
+    "year": "year",
+}
+
+# Values of the right type that no form can hold → the RG113 detail in both languages.
+_VALUE_KINDS = {
+    "negative": ("金额不能为负数", "an amount cannot be negative here"),
+    "too_large": ("数值超过 10^15 或有效数字超过 15 位，表单无法准确打印",
+                  "a number above 10^15 or with more than 15 significant digits cannot be printed exactly"),
 }
 
 
@@ -88,6 +127,9 @@ def schema_problem(error: dict, source: Source, model: type[BaseModel]) -> Probl
         return Problem("RG110", "error", path, line, col, {"field": loc[-1] if loc else ""})
     if kind in _TYPE_KINDS:
         return Problem("RG112", "error", path, line, col, wrong_type(_TYPE_KINDS[kind]))
+    if kind in _VALUE_KINDS:
+        zh, en = _VALUE_KINDS[kind]
+        return Problem("RG113", "error", path, line, col, {"detail_zh": zh, "detail_en": en})
     detail = error.get("msg", kind)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")

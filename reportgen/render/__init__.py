@@ -8,6 +8,7 @@ import importlib
 from types import ModuleType
 
 FORMATS = ("pdf", "docx", "xlsx", "html")
+SUFFIXES = {name: f".{name}" for name in FORMATS}  # each writer's SUFFIX, known without importing it
 
 
 def writer(name: str) -> ModuleType:

@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt
 
 from ..layout import Cell, FormLayout, Role, Table
 from ..layout.grid import splittable
+from ..load.limits import xml_safe
 from ..options import RenderOptions
 from ..style import PageStyle
 from ..reproducible import document_date, normalise_zip
@@ -111,7 +112,7 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
     title.paragraph_format.space_after = Pt(4)
     if layout.anchor:
         _bookmark(title, layout.anchor, number)
-    run = title.add_run(layout.title)
+    run = title.add_run(xml_safe(layout.title))
     run.font.size = Pt(style.title_pt)
     _set_faces(run._r.get_or_add_rPr(), options.fonts.office_title)
     for line in (layout.subtitle, layout.caption):
@@ -119,7 +120,7 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.space_after = Pt(4)
-            paragraph.add_run(line).font.size = Pt(style.subtitle_pt)
+            paragraph.add_run(xml_safe(line)).font.size = Pt(style.subtitle_pt)
     for index, table in enumerate(layout.tables):
         if index:
             _add_spacer(body)  # without it Word and LibreOffice join the two tables
@@ -136,7 +137,7 @@ def _add_cover(document, cover, options: RenderOptions) -> None:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(before)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         run.font.size = Pt(size)
         _set_faces(run._r.get_or_add_rPr(), options.fonts.office_title)
 
@@ -209,7 +210,7 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str) -> str:
 def _paragraph_xml(text: str, role: Role, indent: bool, size: str) -> str:
     first_line = '<w:ind w:firstLineChars="200" w:firstLine="420"/>' if indent else ""
     ppr = f'<w:pPr><w:jc w:val="{_ALIGN.get(role, "center")}"/>{first_line}</w:pPr>'
-    run = f'<w:r>{size}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    run = f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text))}</w:t></w:r>' if text else ""
     return f"<w:p>{ppr}{run}</w:p>"
 
 
@@ -229,7 +230,7 @@ def _page_ref_xml(anchor: str, cached: str, size: str) -> str:
 
 def _set_properties(document, title: str, when) -> None:
     props = document.core_properties
-    props.title = title
+    props.title = xml_safe(title)[:255]  # the core properties hold at most 255 characters
     props.author = props.last_modified_by = "reportgen"
     props.created = props.modified = when
     props.revision = 1

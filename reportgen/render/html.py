@@ -5,11 +5,13 @@ The HTML is self-contained (fonts by family name through fontconfig), so a plain
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..fonts import css_family, css_stack
 from ..layout import FormLayout
@@ -29,7 +31,32 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["splittable"] = splittable
+    env.filters["breakable"] = breakable
     return env
+
+
+RUN_PIECE = 12  # characters of one piece of a long unbroken run
+_LONG_RUN = re.compile(r"[!-~]{64,}")  # printable ASCII without a space: no line break in it
+
+
+def breakable(text: str) -> Markup:
+    """Return ``text`` escaped, its long unbroken ASCII runs cut into pieces laid out one by one.
+
+    WeasyPrint measures a run with no break opportunity by laying out the rest of it again at
+    every position, quadratic in its length (a 64k-character run took minutes). Pieces in
+    ``span.run`` (inline blocks, between which a line may break) keep every character in order
+    in the text layer, and add none.
+    """
+    if not _LONG_RUN.search(text):
+        return Markup(escape(text))
+    out, position = [], 0
+    for match in _LONG_RUN.finditer(text):
+        run = match.group(0)
+        out.append(escape(text[position:match.start()]))
+        out += [f'<span class="run">{escape(run[i:i + RUN_PIECE])}</span>' for i in range(0, len(run), RUN_PIECE)]
+        position = match.end()
+    out.append(escape(text[position:]))
+    return Markup("".join(out))
 
 
 WATERMARK_PT = 60.0

@@ -16,6 +16,35 @@ from . import embed, html
 NAME, SUFFIX, BINARY = "pdf", ".pdf", True
 
 
+def load_weasyprint():
+    """Import WeasyPrint without the library search its start-up would run.
+
+    WeasyPrint tries several names for each library (Pango, HarfBuzz …); through cffi each name
+    that does not load at once goes to ``ctypes.util.find_library``, which runs ``ldconfig``,
+    then ``gcc`` and ``ld``, at every start. Its list also holds each file name proper
+    (``libpango-1.0.so.0``, ``.dylib``, ``.dll``), which loads directly; so the search is switched
+    off while it imports, and used only if the import fails without it.
+    """
+    import sys
+
+    if "weasyprint.text.ffi" in sys.modules:
+        return sys.modules["weasyprint"]
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint.text.ffi  # noqa: F401
+    except OSError:
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = search
+        import weasyprint.text.ffi  # noqa: F401
+    finally:
+        ctypes.util.find_library = search
+    return sys.modules["weasyprint"]
+
+
 class FetchRefused(ValueError):
     pass
 
@@ -27,6 +56,7 @@ def refuse_fetch(url: str, *args: object, **kwargs: object) -> dict:
 @lru_cache(maxsize=8)
 def _fetcher(allowed: frozenset[str] = frozenset()):
     """Return a WeasyPrint URL fetcher that refuses every URL but our own font files."""
+    load_weasyprint()
     from weasyprint.urls import URLFetcher
 
     class RefusingFetcher(URLFetcher):
@@ -44,6 +74,7 @@ def font_urls(options: RenderOptions) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _font_config():
+    load_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -64,7 +95,7 @@ def html_to_pdf(source: str, options: RenderOptions | None = None) -> bytes:
 
 def layout_document(source: str, options: RenderOptions):
     """Return the WeasyPrint document (pages laid out) of an HTML document of ours."""
-    import weasyprint
+    weasyprint = load_weasyprint()
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _fetcher(font_urls(options))
@@ -101,7 +132,12 @@ def pdf_arguments(options: RenderOptions | None) -> dict:
 
 
 def fast_subsetter_available() -> bool:
-    """Return True when WeasyPrint can subset fonts with HarfBuzz (libharfbuzz-subset0)."""
-    import ctypes.util
+    """Return True when WeasyPrint can subset fonts with HarfBuzz (libharfbuzz-subset0).
 
-    return ctypes.util.find_library("harfbuzz-subset") is not None
+    Asks WeasyPrint, which has tried to load the library already: ``ctypes.util.find_library``
+    would run ``ldconfig``, and ``gcc`` and ``ld`` where that finds nothing, at every start.
+    """
+    load_weasyprint()
+    from weasyprint.text import ffi
+
+    return getattr(ffi, "harfbuzz_subset", None) is not None

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
+from ..load.limits import xml_safe
 from ..style import PT_MM, PageStyle
 from . import embed
 from .pages import row_heights
@@ -60,7 +61,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) ->
 
 def sheet_title(name: str, taken: set[str]) -> str:
     """Return ``name`` made a valid, unique sheet title (no []:*?/\\, at most 31 characters)."""
-    base = re.sub(r"[\[\]:*?/\\']", "_", name).strip() or "Sheet"
+    base = re.sub(r"[\[\]:*?/\\']", "_", xml_safe(name)).strip() or "Sheet"
     title, n = base[:31], 1
     while title.lower() in taken:
         n += 1
@@ -83,7 +84,7 @@ def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) ->
             repeat = (row, row + table.header_rows - 1)
         row = _write_table(sheet, table, row, fonts, style)
     for note in layout.notes:
-        sheet.cell(row=row, column=1, value=note).font = fonts.body
+        _text_cell(sheet, row, 1, note).font = fonts.body
         row += 1
     _page_setup(sheet, style, repeat, n_cols, row - 1)
 
@@ -101,7 +102,7 @@ def _write_titles(sheet: Worksheet, layout: FormLayout, fonts: _Fonts, n_cols: i
                                (layout.caption, fonts.subtitle, 20)):
         if not text:
             continue
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = _text_cell(sheet, row, 1, text)
         cell.font, cell.alignment = font, _CENTER
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n_cols)
         sheet.row_dimensions[row].height = height
@@ -128,14 +129,29 @@ def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts) -> None:
         target.value = cell.number
         target.number_format = _FORMATS[cell.role]
     else:
-        target.value = cell.plain
-        target.data_type = "s"  # never a formula, whatever the text starts with
+        _set_text(target, cell.plain)
     target.font, target.border = fonts.body, _BORDER
     target.alignment = _ALIGN.get(cell.role, _CENTER)
     if cell.rowspan > 1 or cell.colspan > 1:
         # merge_cells gives every edge cell of the range the origin's border.
         sheet.merge_cells(start_row=row, start_column=col,
                           end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+
+
+def _text_cell(sheet: Worksheet, row: int, col: int, text: str):
+    cell = sheet.cell(row=row, column=col)
+    _set_text(cell, text)
+    return cell
+
+
+def _set_text(cell, text: str) -> None:
+    """Store ``text`` as a string, never a formula, whatever it starts with (``=HYPERLINK(…)``).
+
+    Characters XML cannot hold are refused by ``check`` (RG810); any that reach here from
+    elsewhere are dropped rather than crash the writer.
+    """
+    cell.value = xml_safe(text)
+    cell.data_type = "s"
 
 
 def _page_setup(sheet: Worksheet, style: PageStyle, repeat, n_cols: int, last_row: int) -> None:

@@ -16,7 +16,8 @@ def test_a_manifest_orders_titles_and_prints(tmp_path):
         f"  projects:\n    - {folder / '05-project-management-fee.yaml'}\n    - {folder / '01-incubation-base-operation.yaml'}\n"
         "  print: {watermark: 内部资料}\n", encoding="utf-8")
     target = tmp_path / "b.pdf"
-    assert main(["booklet", str(manifest), "-o", str(target)]) == 0
+    assert main(["booklet", str(manifest), "-o", str(target)]) == 1  # the projects lie outside its folder
+    assert main(["booklet", str(manifest), "-o", str(target), "--root", str(SAMPLES)]) == 0
     pages = [squash(p) for p in pdf_pages(target)]
     assert "测试汇总册" in pages[0] and "财务处编" in pages[0] and "2026年10月1日" in pages[0]
     assert pages[2].index("项目管理费") < pages[2].index("创业孵化基地运行保障")

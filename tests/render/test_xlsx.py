@@ -79,7 +79,7 @@ def test_golden_cells_of_a_form(rendered_2026, golden):
 def test_decimal_amounts_survive_exactly(tmp_path):
     from reportgen.options import RenderOptions
     from reportgen.render import xlsx
-    from tests.minimal import TARGET_2026, variant
+    from tests.minimal import variant
 
     path = tmp_path / "f.yaml"
     path.write_text(variant("annual: 1000.50", "annual: 123456789.01"), encoding="utf-8")
@@ -87,7 +87,7 @@ def test_decimal_amounts_survive_exactly(tmp_path):
     (tmp_path / "f.xlsx").write_bytes(xlsx.write(FORMS["target-2026"].layout(form), RenderOptions()))
     sheet = sheet_of(tmp_path / "f.xlsx")
     assert Decimal(str(sheet["F6"].value)) == Decimal("123456789.01")
-    assert TARGET_2026
+    assert sheet["F6"].data_type == "n" and sheet["F6"].number_format == "#,##0.00"  # a number, not text
 
 
 @requires_office

@@ -1,0 +1,164 @@
+"""Property: any mutation of any sample ends in located problems or files in every format.
+
+Every sample is mutated (values of other types, deletions, renamed keys, Unicode with control
+characters and surrogates, huge numbers, markup and formulas, aliases, duplicate keys, other
+encodings, truncation) and written as YAML or JSON; then:
+
+- reading and checking raise nothing, and every problem is located (file, line ≥ 1);
+- ``reportgen check`` exits 1 when there are errors, else 0, and prints no traceback;
+- whatever ``check`` passes renders to HTML, PDF, DOCX and XLSX, and the files read back.
+
+The suite runs ``REPORTGEN_FUZZ_EXAMPLES`` examples (default 300, under a minute on 2 cores,
+the same ones each run); ``./dev fuzz N`` runs N fresh ones.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportgen.cli import main
+from reportgen.forms import form_type
+from reportgen.options import RenderOptions
+from reportgen.pipeline import examine
+from reportgen.render import writer
+from tests.conftest import SAMPLES
+
+EXAMPLES = int(os.environ.get("REPORTGEN_FUZZ_EXAMPLES", "300"))
+SAMPLE_DATA = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(SAMPLES.rglob("*.yaml"))]
+UNLOCATED = {"RG106", "RG107", "RG800"}  # unreadable, too big as a whole, no font at all
+
+HOSTILE = ['=HYPERLINK("http://example.invalid","x")', "<p>段落</p>", "$\\geq 90\\%$", "\x1b[31m红\x1b[0m",
+           "\ud800", "\x00", "\x0b", "\u202e反向", "１２３", "≥1e40(件)", "-0.00", "1e999", "9" * 40, " ", ""]
+texts = st.text(st.characters(codec=None, exclude_categories=()), max_size=40) | st.sampled_from(HOSTILE)
+numbers = (st.integers(-10 ** 40, 10 ** 40) | st.floats(allow_nan=True, allow_infinity=True)
+           | st.decimals(allow_nan=False, allow_infinity=False).map(str))
+scalars = texts | numbers | st.booleans() | st.none() | st.dates(date(1, 1, 1), date(9999, 12, 31))
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+                      max_leaves=6)
+
+
+def paths(data, prefix=()):
+    """Yield the path of every value in ``data``."""
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from paths(value, prefix + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from paths(value, prefix + (index,))
+
+
+def mutate(data, path, operation, value):
+    """Return ``data`` with the value at ``path`` replaced, deleted, or its key renamed."""
+    if not path:
+        return value if operation == "replace" else data
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if operation == "replace":
+        parent[last] = value
+    elif operation == "delete":
+        del parent[last]
+    elif isinstance(parent, dict):
+        parent[f"{last}{value}" if isinstance(value, str) else f"_{last}"] = parent.pop(last)
+    return data
+
+
+@st.composite
+def documents(draw) -> tuple[bytes, str]:
+    """Draw a mutated sample as (bytes, suffix). Most mutations keep a value's type (a text for a
+    text), so that many documents pass ``check`` and reach the writers."""
+    data = json.loads(json.dumps(draw(st.sampled_from(SAMPLE_DATA)), default=str))
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(list(paths(data))[1:]))
+        current = _at(data, where)
+        if isinstance(current, str) and draw(st.integers(0, 3)):
+            data = mutate(data, where, "replace", draw(texts.filter(str.strip) | st.sampled_from(HOSTILE)))
+        elif isinstance(current, (int, float)) and not isinstance(current, bool) and draw(st.booleans()):
+            data = mutate(data, where, "replace", draw(numbers))
+        else:
+            operation = draw(st.sampled_from(["replace", "delete", "rename"]))
+            data = mutate(data, where, operation, draw(values))
+    suffix = draw(st.sampled_from([".yaml", ".json"]))
+    if suffix == ".json":
+        text = json.dumps(data, ensure_ascii=draw(st.booleans()), default=str)
+    else:
+        text = yaml.safe_dump(data, allow_unicode=draw(st.booleans()), sort_keys=False)
+    text = draw(st.sampled_from([text] * 6 + [_duplicate_first_key(text), _with_aliases(text), text[:len(text) // 2]]))
+    encoding = draw(st.sampled_from(["utf-8"] * 6 + ["utf-8-sig", "utf-16", "gb18030"]))
+    return text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace"), suffix
+
+
+def _at(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _duplicate_first_key(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[:2] + lines[1:2] + lines[2:]) if len(lines) > 2 else text
+
+
+def _with_aliases(text: str) -> str:
+    bomb = "".join(f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 6)}]\n" for i in range(1, 9))
+    return "x0: &x0 [lol, lol]\n" + bomb + text
+
+
+def check_exit_code(path: Path) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", str(path)])
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.skipif(EXAMPLES <= 0, reason="REPORTGEN_FUZZ_EXAMPLES=0")
+@settings(max_examples=EXAMPLES, deadline=None, database=None,
+          derandomize="REPORTGEN_FUZZ_EXAMPLES" not in os.environ,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+@given(documents())
+def test_any_mutated_sample_is_located_problems_or_every_format(document):
+    content, suffix = document
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"form{suffix}"
+        path.write_bytes(content)
+        options = RenderOptions()
+        form, problems = examine(path, options)
+        for problem in problems:
+            assert problem.file == str(path) and (problem.line >= 1 or problem.code in UNLOCATED), problem
+            problem.format(), problem.format("en")  # every message fills in
+        errors = [p for p in problems if p.severity == "error"]
+        code, printed = check_exit_code(path)
+        assert code == (1 if errors else 0) and "Traceback" not in printed, printed
+        if errors:
+            return
+        layout = form_type(form.form).layout(form)
+        for name in ("html", "pdf", "docx", "xlsx"):
+            data = writer(name).write(layout, options)
+            _read_back(name, data, Path(folder))
+
+
+def _read_back(name: str, data, folder: Path) -> None:
+    if name == "html":
+        assert data.startswith("<!DOCTYPE html>")
+    elif name == "pdf":
+        assert data.startswith(b"%PDF")
+    elif name == "docx":
+        import docx
+
+        docx.Document(io.BytesIO(data))
+    else:
+        from openpyxl import load_workbook
+
+        load_workbook(io.BytesIO(data))
