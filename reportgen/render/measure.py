@@ -31,3 +31,36 @@ def lines(paragraphs: tuple[str, ...], width_mm: float, font_pt: float, style: P
 def height(n_lines: int, font_pt: float, style: PageStyle) -> float:
     """Return the height in mm of a cell with ``n_lines`` lines."""
     return n_lines * font_pt * PT_MM * style.line_height + 2 * style.pad_v + 0.4
+
+
+HALF_WIDTH_EM = 0.5  # 宋体/SimSun digits and Latin: Word and WPS print numbers in it
+
+
+@lru_cache(maxsize=8)
+def _advances(file: str, index: int) -> tuple[dict[int, float], float]:
+    """Return code point → advance (em) of one face, and its advance for a missing glyph."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(file, fontNumber=index, lazy=True)
+    try:
+        per_em = font["head"].unitsPerEm
+        metrics, cmap = font["hmtx"].metrics, font.getBestCmap() or {}
+        return {point: metrics[glyph][0] / per_em for point, glyph in cmap.items()}, 1.0
+    finally:
+        font.close()
+
+
+def line_mm(text: str, font_pt: float, families: tuple[str, ...]) -> float:
+    """Return the width in mm of ``text`` set on one line, the widest of the PDF and office faces.
+
+    The PDF face is measured from its real advances (fontTools); DOCX and XLSX name 宋体, whose
+    digits are half an em; the wider of the two, so a number that fits in one fits in both.
+    """
+    from ..fonts import resolve
+
+    found = resolve(families)
+    advances, missing = _advances(found[0][1], found[0][2]) if found else ({}, 1.0)
+    real = sum(advances.get(ord(ch), missing if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM)
+               for ch in text)
+    office = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else HALF_WIDTH_EM for ch in text)
+    return max(real, office) * font_pt * PT_MM

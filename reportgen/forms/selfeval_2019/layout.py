@@ -44,7 +44,7 @@ def _header(form: SelfEval2019):
 
 
 def _scores(form: SelfEval2019):
-    t = TableBuilder(WIDTHS, header_rows=1)
+    t = TableBuilder(WIDTHS, header_rows=1, bounds=((22, 34), (26, 46), (30, 80), (11, 16), (11, 16), (18, 80)))
     t.row(head("一级指标"), head("指标名称"), head("指标解释"), head("权重"), head("自评分"), head("备注"))
     for g, group in enumerate(form.scores):
         caption = f"{group.level1} ({format_points(group.weight)}分)"

@@ -49,7 +49,7 @@ def _amounts(amounts: Amounts, at: str):
 
 def _indicators(form: SelfEval2020):
     flat = rows(form.indicators)
-    t = TableBuilder(WIDTHS, header_rows=1)
+    t = TableBuilder(WIDTHS, header_rows=1, bounds=((9, 14), (12, 20), (13, 22), (18, 40), (18, 32), (18, 32), (18, 32), (9, 14), (11, 24), (11, 40)))
     t.row(label("绩效指标", rows=1 + len(flat)), head("一级指标"), head("二级指标"), head("三级指标"),
           head("年度指标值"), head("实际完成值"), head("分值"), head("得分"), head("偏差原因分析及改进措施", span=2))
     for labels, item, at in with_group_labels(form.indicators, lambda level1: _level1_label(form, level1)):

@@ -45,7 +45,7 @@ def _header(form: Target2020):
 
 
 def _targets(form: Target2020):
-    t = TableBuilder(WIDTHS, header_rows=1)
+    t = TableBuilder(WIDTHS, header_rows=1, bounds=((30, 44), (34, 56), (40, 70), (32, 50)))
     t.row(head("一级目标"), head("二级目标"), head("三级目标"), head("指标目标值"))
     for labels, item, at in with_group_labels(form.indicators):
         t.row(*labels, text(item.name, bind=f"{at}.name"),

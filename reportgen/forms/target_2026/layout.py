@@ -45,7 +45,7 @@ def _header(form: Target2026):
 
 def _indicators(form: Target2026):
     flat = rows(form.indicators)
-    t = TableBuilder(WIDTHS, header_rows=1)
+    t = TableBuilder(WIDTHS, header_rows=1, bounds=((17, 22), (18, 30), (22, 34), (20, 45), (20, 45), (18, 30), (20, 34)))
     t.row(label("绩效指标", rows=1 + len(flat)), head("一级指标"), head("二级指标"),
           head("三级指标", span=2), head("年度(/项目)指标值", span=2))
     for labels, item, at in with_group_labels(form.indicators):
