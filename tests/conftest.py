@@ -71,6 +71,30 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def printed_in_order(needle: str, haystack: str, start: int = 0, gap: int = 600) -> int:
+    """Return where ``needle`` ends in ``haystack`` (both squashed) when every character of it is
+    there in order, and -1 otherwise.
+
+    A text cut across pages has the page foot, the repeated header rows and labels between its
+    parts: up to ``gap`` characters may come between two of its characters, no more.
+    """
+    at = haystack.find(needle, start)
+    if at >= 0:
+        return at + len(needle)
+    done, pos, first = 0, start, True
+    while done < len(needle):
+        probe = needle[done:done + 4]
+        found = haystack.find(probe, pos)
+        if found < 0 or (not first and found - pos > gap):
+            return -1
+        length = len(probe)
+        while done + length < len(needle) and found + length < len(haystack) \
+                and haystack[found + length] == needle[done + length]:
+            length += 1
+        done, pos, first = done + length, found + length, False
+    return pos
+
+
 requires_office = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 
 

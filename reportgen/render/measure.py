@@ -5,7 +5,6 @@ does. Slightly pessimistic on purpose: an estimate that is too tall only leaves 
 """
 from __future__ import annotations
 
-import math
 import unicodedata
 from functools import lru_cache
 
@@ -13,6 +12,7 @@ from ..style import PT_MM, PageStyle
 
 NARROW_EM = 0.56
 SLACK = 1.06  # widths measured a little wide, so a line we think fits does fit
+INDENT_EM = 2.0  # the first line of each paragraph of a several-paragraph cell
 
 
 @lru_cache(maxsize=65536)
@@ -25,7 +25,49 @@ def lines(paragraphs: tuple[str, ...], width_mm: float, font_pt: float, style: P
     """Return how many lines ``paragraphs`` take in a cell ``width_mm`` wide."""
     em_mm = font_pt * PT_MM
     per_line = max((width_mm - 2 * style.pad_h) / em_mm, 1.0)
-    return sum(max(1, math.ceil(width_em(p) / per_line)) for p in paragraphs)
+    indent = INDENT_EM if len(paragraphs) > 1 else 0.0
+    return sum(filled_lines(p, round(per_line, 3), indent) for p in paragraphs)
+
+
+@lru_cache(maxsize=65536)
+def filled_lines(paragraph: str, per_line: float, indent: float = 0.0) -> int:
+    """Return the lines ``paragraph`` fills at ``per_line`` em (see ``line_starts``)."""
+    return len(line_starts(paragraph, per_line, indent))
+
+
+# Chinese line breaking (禁则): no line starts with a closing mark, none ends with an opening
+# one; a run of Latin letters and digits (a number, 2019, 98.5%) is not broken either.
+NO_START = set("，。、；：？！）》」』】〕…—％%,.;:?!)]}")
+NO_END = set("（《「『【〔([{")
+
+
+def _joins(prev: str, char: str) -> bool:
+    """Return True where no line may break between ``prev`` and ``char``."""
+    if char in NO_START or prev in NO_END:
+        return True
+    return (prev.isascii() and prev.isalnum() or prev in ".,") and char.isascii() and char.isalnum()
+
+
+@lru_cache(maxsize=4096)
+def line_starts(paragraph: str, per_line: float, indent: float = 0.0) -> tuple[int, ...]:
+    """Return the index each line of ``paragraph`` starts at when broken at ``per_line`` em.
+
+    Character by character, as CJK text breaks: dividing the total width by the line's would
+    miss the part of a character that does not fit at each line's end (in a 20 mm column
+    five characters fit, not 5.6). Where no break is allowed (``_joins``) the whole run moves
+    down, as the browser does; a run longer than a line is broken anywhere.
+    """
+    starts, line, run = [0], indent, 0  # run: where the unbreakable run holding the last character starts
+    for index, char in enumerate(paragraph):
+        if index and not _joins(paragraph[index - 1], char):
+            run = index
+        w = width_em(char)
+        if line + w > per_line and index > starts[-1]:
+            at = run if run > starts[-1] else index
+            starts.append(at)
+            line = sum(width_em(c) for c in paragraph[at:index])
+        line += w
+    return tuple(starts)
 
 
 def height(n_lines: int, font_pt: float, style: PageStyle) -> float:

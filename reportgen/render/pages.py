@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ..layout import Cell, FormLayout, Table
 from ..style import PT_MM, PageStyle
 from .measure import height, lines
+from .split import split_row
 
 MIN_BODY_ROWS = 2  # never leave a header with fewer rows than this at a page foot
 
@@ -46,29 +47,33 @@ def row_heights(table: Table, style: PageStyle) -> list[float]:
 
 
 def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
-    """Return the pages of ``form``: tables cut at page ends, header rows repeated."""
+    """Return the pages of ``form``: tables cut at page ends, header rows repeated.
+
+    A row of long running text that does not fit is cut (``split.split_row``) so that the page
+    is filled and the row continues on the next, its labels printed again there.
+    """
     budget = style.content_height - _title_height(form, style)
     pages: list[list[Table]] = [[]]
     spills = [0]
     for table in form.tables:
         heights = row_heights(table, style)
-        if not table.header_rows:
-            pages[-1].append(table)
-            spills[-1] += _spill(budget, sum(heights), style.content_height)
-            budget = _remaining(budget, sum(heights), style.content_height)
-            continue
         head = sum(heights[: table.header_rows])
         start = table.header_rows
         while start < table.n_rows:
-            end = _fit(heights, start, budget - head)
-            if end - start < min(MIN_BODY_ROWS, table.n_rows - start) and pages[-1]:
+            table, end, cut = _page_part(table, start, budget, style)
+            heights = row_heights(table, style)
+            if pages[-1] and not cut and end - start < min(MIN_BODY_ROWS if table.header_rows else 1,
+                                                            table.n_rows - start):
                 pages.append([])
                 spills.append(0)
                 budget = style.content_height
                 continue
             end = max(end, start + 1)
-            pages[-1].append(_slice(table, start, end))
-            budget -= head + sum(heights[start:end])
+            part = _slice(table, start, end)
+            used = sum(row_heights(part, style))
+            pages[-1].append(part)
+            spills[-1] += _spill(budget, used, style.content_height)
+            budget = _remaining(budget, used, style.content_height)
             start = end
             if start < table.n_rows:
                 pages.append([])
@@ -76,6 +81,28 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
                 budget = style.content_height
     return [Page(tuple(tables), index == 0, spill)
             for index, (tables, spill) in enumerate(zip(pages, spills)) if tables or index == 0]
+
+
+def _page_part(table: Table, start: int, budget: float, style: PageStyle) -> tuple[Table, int, bool]:
+    """Return (table, end, cut): rows [start, end) fill ``budget``, the last one cut if ``cut``.
+
+    Measured on the page's own slice: a merged label cut by the page holds its text there in
+    fewer rows than in the whole table, so the slice can be taller than its rows were.
+    """
+    heights = row_heights(table, style)
+    head = sum(heights[: table.header_rows])
+    room = budget - head
+    for _ in range(6):
+        end = _fit(heights, start, room)
+        piece = split_row(table, end, room - sum(heights[start:end]), style) if end < table.n_rows else None
+        candidate, stop = (piece, end + 1) if piece is not None else (table, end)
+        if stop == start:
+            return table, start, False
+        over = sum(row_heights(_slice(candidate, start, stop), style)) - budget
+        if over <= 0.01:
+            return candidate, stop, piece is not None
+        room -= over
+    return table, start, False
 
 
 def _spill(budget: float, used: float, page: float) -> int:
@@ -123,3 +150,9 @@ def _title_height(form: FormLayout, style: PageStyle) -> float:
         if line:
             total += style.subtitle_pt * PT_MM * 1.6
     return total + 3
+
+
+def required_pages(form: FormLayout, style: PageStyle) -> float:
+    """Return the pages the form's content strictly needs: its height over the text area, header rows once."""
+    total = _title_height(form, style) + sum(sum(row_heights(table, style)) for table in form.tables)
+    return total / style.content_height
