@@ -104,5 +104,9 @@ def line_mm(text: str, font_pt: float, families: tuple[str, ...]) -> float:
     advances, missing = _advances(found[0][1], found[0][2]) if found else ({}, 1.0)
     real = sum(advances.get(ord(ch), missing if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM)
                for ch in text)
-    office = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else HALF_WIDTH_EM for ch in text)
-    return max(real, office) * font_pt * PT_MM
+    return max(real * font_pt * PT_MM, office_mm(text, font_pt))
+
+
+def office_mm(text: str, font_pt: float) -> float:
+    """Return the width in mm of ``text`` on one line in 宋体: CJK one em, the rest half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else HALF_WIDTH_EM for ch in text) * font_pt * PT_MM

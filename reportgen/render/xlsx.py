@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from copy import copy
+from dataclasses import replace
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -21,10 +22,14 @@ from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..style import PT_MM, PageStyle
 from .pages import row_heights
+from .split import split_row
 from ..reproducible import document_date, normalise_zip
 
 NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
 
+MAX_ROW_PT = 400         # Excel and WPS cap a row at 409 pt and hide the rest
+MAX_CELL_CHARS = 32767   # Excel's limit of one cell
+XLSX_LINE_HEIGHT = 1.5   # LibreOffice sets CJK lines in spreadsheets looser than the PDF does
 MM_PER_WIDTH_UNIT = 1.9  # Excel column width unit (one digit of the default font) in mm
 _FORMATS = {Role.MONEY: "#,##0.00", Role.RATE: "0.00%", Role.POINTS: "0.##"}
 _THIN = Side(style="thin", color="000000")
@@ -132,7 +137,26 @@ def _write_titles(sheet: Worksheet, layout: FormLayout, fonts: _Fonts, n_cols: i
     return row
 
 
+def within_limits(table: Table, style: PageStyle) -> Table:
+    """Return ``table`` with every row of long text cut until each is at most MAX_ROW_PT tall and
+    no cell holds more than MAX_CELL_CHARS: the text continues in the rows below, its labels
+    merged over all of them, so Excel and WPS (which cap a row at 409 pt) show every character.
+    """
+    row = 0
+    while row < table.n_rows:
+        heights = row_heights(table, style)
+        longest = max((sum(map(len, c.text)) for c in table.cells if c.row == row), default=0)
+        if heights[row] / PT_MM > MAX_ROW_PT or longest > MAX_CELL_CHARS:
+            piece = split_row(table, row, MAX_ROW_PT * PT_MM, style, MAX_CELL_CHARS)
+            if piece is not None:
+                table = piece
+        row += 1
+    return table
+
+
 def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style: PageStyle) -> int:
+    style = replace(style, line_height=max(style.line_height, XLSX_LINE_HEIGHT))
+    table = within_limits(table, style)
     for offset, height in enumerate(row_heights(table, style)):
         sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)
     for cell in table.cells:
