@@ -57,4 +57,4 @@ class RenderOptions:
         from .render.widths import fit_form
 
         style = self.page_style(layout)
-        return fit_form(layout.fitted(style.content_width), style, self.fonts.body), style
+        return fit_form(layout.fitted(style.content_width), style, self.fonts.body, self.fonts.office_body), style

@@ -106,6 +106,6 @@ def field_texts(data, key_paths: list[tuple]) -> list[str]:
     for key_path in key_paths:
         value = data
         for part in key_path:
-            value = value[part]
+            value = value[part] if isinstance(value, list) else (value.get(part) or "")
         out.append("".join(value) if isinstance(value, list) else value)
     return out

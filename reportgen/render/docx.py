@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 
 from ..layout import Cell, FormLayout, Role, Table
 from ..layout.grid import splittable
-from .measure import office_mm
+from .measure import line_mm
 from .pages import paginate
 from .widths import NUMERIC
 from ..options import RenderOptions
@@ -132,7 +132,7 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
             if not first:
                 _add_spacer(body, page_break=index == 0)  # without it the two tables would join
             first = False
-            body.append(parse_xml(_table_xml(table, style)))
+            body.append(parse_xml(_table_xml(table, style, options.fonts.office_body)))
     for note in layout.notes:
         document.add_paragraph(note)
     _move_sect_pr_last(body)
@@ -164,7 +164,7 @@ def _move_sect_pr_last(body) -> None:
         body.append(sect_pr)
 
 
-def _table_xml(table: Table, style: PageStyle) -> str:
+def _table_xml(table: Table, style: PageStyle, face: str) -> str:
     body_pt = style.body_pt
     widths = [round(w * TWIPS_PER_MM) for w in table.widths]
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -181,12 +181,12 @@ def _table_xml(table: Table, style: PageStyle) -> str:
     size = f'<w:rPr><w:sz w:val="{round(body_pt * 2)}"/><w:szCs w:val="{round(body_pt * 2)}"/></w:rPr>'
     # Lines exactly as tall as the PDF's, whatever face the client substitutes for 宋体.
     spacing = f'<w:spacing w:line="{round(body_pt * style.line_height * 20)}" w:lineRule="exact"/>'
-    parts += _rows_xml(table, widths, size, spacing)
+    parts += _rows_xml(table, widths, size, spacing, face)
     parts.append("</w:tbl>")
     return "".join(parts)
 
 
-def _rows_xml(table: Table, widths: list[int], size: str, spacing: str) -> list[str]:
+def _rows_xml(table: Table, widths: list[int], size: str, spacing: str, face: str) -> list[str]:
     """Return the ``w:tr`` of each row: origin cells with text, vMerge continuations empty."""
     slots: dict[tuple[int, int], tuple[Cell, bool]] = {}
     for cell in table.cells:
@@ -200,13 +200,13 @@ def _rows_xml(table: Table, widths: list[int], size: str, spacing: str) -> list[
         col = 0
         while col < len(widths):
             cell, origin = slots[(r, col)]
-            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan]), size, spacing))
+            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan]), size, spacing, face))
             col += cell.colspan
         out.append("</w:tr>")
     return out
 
 
-def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str) -> str:
+def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, face: str) -> str:
     span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
     merge = ""
     if cell.rowspan > 1:
@@ -216,14 +216,14 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str) -> 
     if origin and cell.link:
         return f"<w:tc>{props}{_page_ref_xml(cell.link, cell.plain, size)}</w:tc>"
     if cell.role in NUMERIC:
-        size = _number_size(cell.plain, width, size)
+        size = _number_size(cell.plain, width, size, face)
     # Justified CJK in a narrow cell spreads its characters apart: narrow cells align left.
     align = "left" if cell.role is Role.TEXT and width < NARROW_TEXT * TWIPS_PER_MM else ""
     paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size, spacing, align) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
-def _number_size(text: str, width: int, size: str) -> str:
+def _number_size(text: str, width: int, size: str, face: str) -> str:
     """Return the run properties of a number: the body size, or a smaller one where it would wrap.
 
     The widths are fitted so that numbers fit (render/widths.py); this guards a form whose
@@ -231,7 +231,7 @@ def _number_size(text: str, width: int, size: str) -> str:
     """
     points = int(size.split('w:val="')[1].split('"')[0]) / 2
     room = width / TWIPS_PER_MM - 2 * CELL_MARGIN / TWIPS_PER_MM
-    need = office_mm(text, points) * 1.03
+    need = line_mm(text, points, (), face) * 1.03
     if need <= room:
         return size
     half_points = max(10, int(points * room / need * 2))

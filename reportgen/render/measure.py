@@ -92,19 +92,42 @@ def _advances(file: str, index: int) -> tuple[dict[int, float], float]:
         font.close()
 
 
-def line_mm(text: str, font_pt: float, families: tuple[str, ...]) -> float:
-    """Return the width in mm of ``text`` set on one line, the widest of the PDF and office faces.
+def line_mm(text: str, font_pt: float, families: tuple[str, ...], office_face: str = "") -> float:
+    """Return the width in mm of ``text`` set on one line: the widest of the faces that may print it.
 
-    The PDF face is measured from its real advances (fontTools); DOCX and XLSX name 宋体, whose
-    digits are half an em; the wider of the two, so a number that fits in one fits in both.
+    The PDF face is measured from its real advances (fontTools); DOCX and XLSX name an office
+    face (宋体), whose digits are half an em, and where it is missing the client sets the text
+    in what the system gives for that name (fontconfig's match: DejaVu Sans on a bare Linux,
+    digits 0.64 em). A number that fits the widest fits in all of them.
     """
+    widths = [office_mm(text, font_pt)]
+    for face in (_pdf_face(families), _matched_face(office_face) if office_face else None):
+        if face:
+            advances = _advances(*face)[0]
+            widths.append(sum(advances.get(ord(ch), 1.0 if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM)
+                              for ch in text) * font_pt * PT_MM)
+    return max(widths)
+
+
+def _pdf_face(families: tuple[str, ...]) -> tuple[str, int] | None:
     from ..fonts import resolve
 
     found = resolve(families)
-    advances, missing = _advances(found[0][1], found[0][2]) if found else ({}, 1.0)
-    real = sum(advances.get(ord(ch), missing if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM)
-               for ch in text)
-    return max(real * font_pt * PT_MM, office_mm(text, font_pt))
+    return (found[0][1], found[0][2]) if found else None
+
+
+@lru_cache(maxsize=8)
+def _matched_face(name: str) -> tuple[str, int] | None:
+    """Return (file, index) of the face fontconfig substitutes for ``name``, or None."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-match"):
+        return None
+    out = subprocess.run(["fc-match", "--format", "%{file}\t%{index}", name], capture_output=True, text=True,
+                         check=False).stdout
+    file, _, index = out.partition("\t")
+    return (file, int(index or 0)) if file else None
 
 
 def office_mm(text: str, font_pt: float) -> float:

@@ -28,7 +28,7 @@ SEARCH_CELLS = 1500  # larger tables keep the proportional widths (the search is
 
 
 @lru_cache(maxsize=64)
-def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...]) -> FormLayout:
+def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], office_face: str = "") -> FormLayout:
     """Return ``layout`` with the columns of every table group that declares bounds fitted.
 
     Cached: the HTML writer plans pages before it writes them, with the same layout.
@@ -41,7 +41,7 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...]) ->
         bounds = next((tables[i].bounds for i in members if tables[i].bounds), ())
         if len(bounds) != len(widths):
             continue
-        fitted = fit_widths([tables[i] for i in members], bounds, style, families)
+        fitted = fit_widths([tables[i] for i in members], bounds, style, (families, office_face))
         for i in members:
             tables[i] = replace(tables[i], widths=fitted)
     return replace(layout, tables=tuple(tables))
@@ -61,10 +61,10 @@ def unbreakable(cell: Cell) -> bool:
 
 
 def fit_widths(tables: list[Table], bounds: tuple[tuple[float, float], ...], style: PageStyle,
-               families: tuple[str, ...]) -> tuple[float, ...]:
+               faces: tuple[tuple[str, ...], str]) -> tuple[float, ...]:
     """Return column widths summing to the tables' width, within ``bounds``, numbers on one line."""
     total = sum(tables[0].widths)
-    low, high = _limits(tables, bounds, style, families, total)
+    low, high = _limits(tables, bounds, style, faces, total)
     demand = _demand(tables, len(bounds), style)
     widths = _proportional(demand, low, high, total)
     cells = [(index, cell) for index, table in enumerate(tables) for cell in table.cells
@@ -74,7 +74,7 @@ def fit_widths(tables: list[Table], bounds: tuple[tuple[float, float], ...], sty
     return tuple(round(float(w), 2) for w in widths)
 
 
-def _limits(tables, bounds, style: PageStyle, families, total: float) -> tuple[list[float], list[float]]:
+def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list[float], list[float]]:
     """Return each column's lowest and highest width: the bounds, widened for the numbers it holds."""
     need = [0.0] * len(bounds)
     for table in tables:
@@ -82,7 +82,7 @@ def _limits(tables, bounds, style: PageStyle, families, total: float) -> tuple[l
             if not unbreakable(cell):
                 continue
             margin = WORD_MARGIN if cell.role in NUMERIC else style.pad_h + 0.3
-            wide = max(line_mm(t, style.body_pt, families) for t in cell.text) * NUMBER_SLACK + 2 * margin
+            wide = max(line_mm(t, style.body_pt, *faces) for t in cell.text) * NUMBER_SLACK + 2 * margin
             for col in range(cell.col, cell.col + cell.colspan):
                 need[col] = max(need[col], wide / cell.colspan)
     low = [max(lo, n) for (lo, _), n in zip(bounds, need)]
