@@ -24,7 +24,6 @@ def layout(form: SelfEval2019) -> FormLayout:
 
 def _header(form: SelfEval2019):
     p, f = form.project, form.funds
-    shown = form.rate_shown
     t = TableBuilder(WIDTHS)
     t.row(label("项目名称："), value(p.name, bind="project.name"), label("预算单位："),
           value(form.unit, span=3, bind="unit"))
@@ -33,7 +32,7 @@ def _header(form: SelfEval2019):
     t.row(label("当年预算数（元）："), money(f.budget, bind="funds.budget"), label("上年预算金额（元）："),
           money(f.previous_budget, span=3, bind="funds.previous_budget"))
     t.row(label("预算执行数（元）："), money(f.executed, bind="funds.executed"), label("预算执行率（%）："),
-          rate(form.execution_rate, span=3, text="" if shown is None else f"{shown:.2f}%"))
+          rate(form.execution_rate, span=3, whole=form.settings.rate_display == "whole-percent"))
     t.row(label("项目年度总目标："), text(form.goal, span=5, bind="goal"))
     date = form.evaluation_date.isoformat() if form.evaluation_date else ""
     t.row(label("自评时间："), value(date, span=5, bind="evaluation_date"))

@@ -106,4 +106,5 @@ class SelfEval2019(StrictModel):
 
     def summary(self) -> Summary:
         return Summary("selfeval", self.project.name, budget=self.funds.budget, executed=self.funds.executed,
-                       rate=self.execution_rate, score=self.score_total, grade=self.computed_grade)
+                       rate=self.execution_rate, whole_percent=self.settings.rate_display == "whole-percent",
+                       score=self.score_total, grade=self.computed_grade)
