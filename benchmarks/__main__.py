@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, render_ratio
+from . import booklet_scale, fill, render_ratio
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -11,6 +11,7 @@ BENCHMARKS = {
     "jobs": booklet_scale.jobs_throughput,
     "thousand": booklet_scale.thousand,
     "check": booklet_scale.check_speed,
+    "fill": fill.main,
 }
 
 

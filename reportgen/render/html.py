@@ -5,11 +5,12 @@ The HTML is self-contained (fonts by family name through fontconfig), so a plain
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..fonts import css_family, css_stack
 from ..layout import FormLayout
@@ -29,7 +30,22 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["splittable"] = splittable
+    env.filters["whole_points"] = whole_points
     return env
+
+
+POINTS = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
+
+
+def whole_points(text: str) -> Markup:
+    """Return ``text`` escaped, a label's points such as "(36分)" kept on one line."""
+    out, last = [], 0
+    for match in POINTS.finditer(text):
+        out += [escape(text[last:match.start()]), Markup('<span class="nobreak">'), escape(match.group()),
+                Markup("</span>")]
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 WATERMARK_PT = 60.0

@@ -45,6 +45,8 @@ def _joins(prev: str, char: str) -> bool:
     """Return True where no line may break between ``prev`` and ``char``."""
     if char in NO_START or prev in NO_END:
         return True
+    if prev.isdigit() and char == "分":  # a label's points, (36分), are kept whole
+        return True
     return (prev.isascii() and prev.isalnum() or prev in ".,") and char.isascii() and char.isalnum()
 
 

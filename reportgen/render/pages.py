@@ -8,6 +8,7 @@ carries its header rows and its own part of each merged cell, label included.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from ..layout import Cell, FormLayout, Table
@@ -60,8 +61,7 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
         head = sum(heights[: table.header_rows])
         start = table.header_rows
         while start < table.n_rows:
-            table, end, cut = _page_part(table, start, budget, style)
-            heights = row_heights(table, style)
+            table, heights, end, cut = _page_part(table, heights, start, budget, style)
             if pages[-1] and not cut and end - start < min(MIN_BODY_ROWS if table.header_rows else 1,
                                                             table.n_rows - start):
                 pages.append([])
@@ -83,13 +83,13 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
             for index, (tables, spill) in enumerate(zip(pages, spills)) if tables or index == 0]
 
 
-def _page_part(table: Table, start: int, budget: float, style: PageStyle) -> tuple[Table, int, bool]:
-    """Return (table, end, cut): rows [start, end) fill ``budget``, the last one cut if ``cut``.
+def _page_part(table: Table, heights: list[float], start: int, budget: float, style: PageStyle):
+    """Return (table, its row heights, end, cut): rows [start, end) fill ``budget``, the last one
+    cut if ``cut``.
 
     Measured on the page's own slice: a merged label cut by the page holds its text there in
     fewer rows than in the whole table, so the slice can be taller than its rows were.
     """
-    heights = row_heights(table, style)
     head = sum(heights[: table.header_rows])
     room = budget - head
     for _ in range(6):
@@ -97,12 +97,14 @@ def _page_part(table: Table, start: int, budget: float, style: PageStyle) -> tup
         piece = split_row(table, end, room - sum(heights[start:end]), style) if end < table.n_rows else None
         candidate, stop = (piece, end + 1) if piece is not None else (table, end)
         if stop == start:
-            return table, start, False
+            return table, heights, start, False
         over = sum(row_heights(_slice(candidate, start, stop), style)) - budget
         if over <= 0.01:
-            return candidate, stop, piece is not None
+            if piece is None:
+                return table, heights, stop, False
+            return piece, row_heights(piece, style), stop, True
         room -= over
-    return table, start, False
+    return table, heights, start, False
 
 
 def _spill(budget: float, used: float, page: float) -> int:
@@ -127,14 +129,33 @@ def _fit(heights: list[float], start: int, budget: float) -> int:
 
 def _slice(table: Table, start: int, end: int) -> Table:
     """Return the header rows plus body rows [start, end), each merged cell cut to fit."""
-    kept = list(range(table.header_rows)) + list(range(start, end))
-    new_index = {old: new for new, old in enumerate(kept)}
-    cells = []
-    for cell in table.cells:
-        covered = [new_index[r] for r in range(cell.row, cell.row + cell.rowspan) if r in new_index]
-        if covered:
-            cells.append(replace(cell, row=covered[0], rowspan=len(covered)))
-    return Table(table.widths, tuple(cells), len(kept), table.header_rows)
+    return _Rows(table).slice(start, end)
+
+
+class _Rows:
+    """A table's cells ordered by the row they start in, to slice it page after page in time
+    proportional to the page, not to the table."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.cells = sorted(table.cells, key=lambda c: c.row)
+        self.starts = [c.row for c in self.cells]
+        self.tall = [c for c in self.cells if c.rowspan > 1]
+
+    def slice(self, start: int, end: int) -> Table:
+        head = self.table.header_rows
+        chosen = self.cells[:bisect_left(self.starts, head)]
+        chosen += [c for c in self.tall if head <= c.row < start and c.row + c.rowspan > start]
+        chosen += self.cells[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        cells = []
+        for cell in chosen:
+            last = cell.row + cell.rowspan
+            in_head = max(0, min(last, head) - cell.row)
+            in_body = max(0, min(last, end) - max(cell.row, start))
+            if in_head + in_body:
+                first = cell.row if in_head else head + max(cell.row, start) - start
+                cells.append(replace(cell, row=first, rowspan=in_head + in_body))
+        return Table(self.table.widths, tuple(cells), head + end - start, head)
 
 
 def _edges(widths: tuple[float, ...]) -> list[float]:

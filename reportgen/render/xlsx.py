@@ -142,14 +142,19 @@ def within_limits(table: Table, style: PageStyle) -> Table:
     no cell holds more than MAX_CELL_CHARS: the text continues in the rows below, its labels
     merged over all of them, so Excel and WPS (which cap a row at 409 pt) show every character.
     """
+    heights = row_heights(table, style)
+    longest = [0] * table.n_rows
+    for cell in table.cells:
+        longest[cell.row] = max(longest[cell.row], sum(map(len, cell.text)))
     row = 0
     while row < table.n_rows:
-        heights = row_heights(table, style)
-        longest = max((sum(map(len, c.text)) for c in table.cells if c.row == row), default=0)
-        if heights[row] / PT_MM > MAX_ROW_PT or longest > MAX_CELL_CHARS:
+        if heights[row] / PT_MM > MAX_ROW_PT or longest[row] > MAX_CELL_CHARS:
             piece = split_row(table, row, MAX_ROW_PT * PT_MM, style, MAX_CELL_CHARS)
-            if piece is not None:
-                table = piece
+            if piece is not None:  # measured again only where a row was cut (rare)
+                table, heights = piece, row_heights(piece, style)
+                longest = [0] * table.n_rows
+                for cell in table.cells:
+                    longest[cell.row] = max(longest[cell.row], sum(map(len, cell.text)))
         row += 1
     return table
 
