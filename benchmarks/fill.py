@@ -48,11 +48,11 @@ def _report(title: str, files: list[Path], out: Path) -> None:
         form = load(path)
         fitted, style = options.prepare(FORMS[form.form].layout(form))
         need = math.ceil(required_pages(fitted, style))
-        emptiest = min(fills[:-1], default=1.0)
+        emptiest = f"{min(fills[:-1]):.0%}" if len(fills) > 1 else "—"  # a form's last page may be short
         low += [f for f in fills[:-1] if f < 0.6]
         pages, needed = pages + len(fills), needed + need
         print(f"  {path.parent.name}/{path.stem[:34]:34} {len(fills):3} pages, needs {need:3} "
-              f"({len(fills) / need:.2f}x), emptiest {emptiest:.0%}")
+              f"({len(fills) / need:.2f}x), emptiest {emptiest}")
     print(f"  {title}: {pages} pages for {needed} needed, ratio {pages / needed:.2f} (target ≤ 1.25); "
           f"pages under 60% but a form's last: {len(low)}")
 
