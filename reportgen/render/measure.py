@@ -1,7 +1,9 @@
 """A text-height model: how tall a cell's text prints, without laying it out.
 
-CJK characters are one em wide, others a little over half; lines break anywhere, as CJK text
-does. Slightly pessimistic on purpose: an estimate that is too tall only leaves white space.
+CJK characters are one em wide, others a little over half; lines are broken character by
+character as Chinese text breaks (``line_starts``). Slightly pessimistic on purpose: an
+estimate that is too tall only leaves white space. ``line_mm`` measures one-line widths with
+real font metrics, for the numbers the column widths must hold.
 """
 from __future__ import annotations
 
