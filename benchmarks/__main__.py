@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, hostile, render_ratio
+from . import booklet_scale, fill, hostile, render_ratio
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -12,6 +12,7 @@ BENCHMARKS = {
     "thousand": booklet_scale.thousand,
     "check": booklet_scale.check_speed,
     "hostile": hostile.main,
+    "fill": fill.main,
 }
 
 

@@ -50,6 +50,14 @@ def format_amount(value: Decimal | None) -> str:
     return "" if value is None else f"{round2(value):,.2f}"
 
 
+def shown_rate(ratio: Decimal, whole: bool = False) -> Decimal:
+    """Return a ratio as a form prints it, still a ratio: 0.9566 (95.66%), or 0.96 in whole percent."""
+    percent = round2(ratio * HUNDRED)
+    if whole:
+        percent = percent.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return percent / HUNDRED
+
+
 def format_rate(ratio: Decimal | None) -> str:
     """Return a ratio (0.9994) as a percentage with two decimals: ``99.94%``."""
     return "" if ratio is None else f"{round2(ratio * HUNDRED):.2f}%"

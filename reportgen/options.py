@@ -52,6 +52,11 @@ class RenderOptions:
         return PageStyle(landscape=landscape, **margins, **sizes)
 
     def prepare(self, layout: "FormLayout") -> tuple["FormLayout", PageStyle]:
-        """Return ``layout`` fitted to its page's width, and that page."""
+        """Return ``layout`` fitted to its page's width, its columns to its content, and that page.
+
+        Every writer starts here, so PDF, DOCX and XLSX get the same widths.
+        """
+        from .render.widths import fit_form
+
         style = self.page_style(layout)
-        return layout.fitted(style.content_width), style
+        return fit_form(layout.fitted(style.content_width), style, self.fonts.body, self.fonts.office_body), style

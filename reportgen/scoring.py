@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable, Literal
 
 from .forms.values import IndicatorValue
-from .money import HUNDRED, round2
+from .money import HUNDRED, round2, shown_rate
 
 ONE = Decimal(1)
 
@@ -26,8 +26,7 @@ def rate_percent(ratio: Decimal | None, whole: bool = False) -> Decimal | None:
     """Return a ratio as the percentage a form prints: two decimals, or whole percent (2019 system)."""
     if ratio is None:
         return None
-    percent = round2(ratio * HUNDRED)
-    return percent.quantize(ONE, rounding="ROUND_HALF_UP") if whole else percent
+    return round2(shown_rate(ratio, whole) * HUNDRED)
 
 
 def execution_score(weight: Decimal, ratio: Decimal | None) -> Decimal | None:

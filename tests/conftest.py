@@ -71,6 +71,44 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def printed_in_order(needle: str, haystack: str, start: int = 0, gap: int = 600) -> int:
+    """Return where ``needle`` ends in ``haystack`` (both squashed) when every character of it is
+    there in order, and -1 otherwise.
+
+    A text cut across pages has the page foot, the repeated header rows and labels between its
+    parts: up to ``gap`` characters may come between two of its characters, no more.
+    """
+    at = haystack.find(needle, start)
+    if at >= 0:
+        return at + len(needle)
+    anchor = haystack.find(needle[:8], start)
+    for _ in range(5000):  # texts repeat themselves: try each place the text could start
+        if anchor < 0:
+            return -1
+        end = _follow(needle, haystack, anchor, gap)
+        if end >= 0:
+            return end
+        anchor = haystack.find(needle[:8], anchor + 1)
+    return -1
+
+
+def _follow(needle: str, haystack: str, at: int, gap: int) -> int:
+    """Return where ``needle`` ends when it starts at ``at`` and continues in parts, each after at
+    most ``gap`` other characters; -1 if it does not."""
+    done, pos = 0, at
+    while done < len(needle):
+        probe = needle[done:done + 8]
+        found = haystack.find(probe, pos, pos + gap + len(probe))
+        if found < 0:
+            return -1
+        length = len(probe)
+        while done + length < len(needle) and found + length < len(haystack) \
+                and haystack[found + length] == needle[done + length]:
+            length += 1
+        done, pos = done + length, found + length
+    return pos
+
+
 requires_office = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 
 

@@ -67,12 +67,13 @@ def _selfeval_table(rows: list[Summary]):
     t.row(head("序号"), head("项目名称"), head("全年预算数（元）"), head("全年执行数（元）"), head("执行率"),
           head("总分"), head("绩效等级"))
     for index, s in enumerate(rows, start=1):
-        t.row(value(str(index)), text(s.name), money(s.budget), money(s.executed), rate(s.rate),
+        t.row(value(str(index)), text(s.name), money(s.budget), money(s.executed), rate(s.rate, whole=s.whole_percent),
               points(s.score), value(s.grade))
     last = t.next_row - 1
     budget, executed = _sum(s.budget for s in rows), _sum(s.executed for s in rows)
     t.row(label("合计", span=2), money(budget, total_of=(1, last)), money(executed, total_of=(1, last)),
-          rate(execution_rate(executed, budget)), value(""), value(""))
+          rate(execution_rate(executed, budget), whole=bool(rows) and all(s.whole_percent for s in rows)),
+          value(""), value(""))  # the forms' rule: whole percent when every form prints it so
     return t.build()
 
 

@@ -109,3 +109,9 @@ def _group_totals(args: Args):
     field = args.spec.get("field", "weight")
     return [scoring.total(value for _, value in paths.select(group, f"{args.spec['items']}.{field}"))
             for _, group in paths.select(args.form, args.spec["groups"])]
+
+
+@function("equals")
+def _equals(args: Args):
+    """True when a field (a setting) holds the literal ``to``: whole_percent from settings.rate_display."""
+    return args.value("value") == args.spec.get("to")

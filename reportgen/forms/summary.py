@@ -20,5 +20,6 @@ class Summary:
     budget: Decimal | None = None      # 全年预算数 / 当年预算数
     executed: Decimal | None = None    # 全年执行数 / 预算执行数
     rate: Decimal | None = None        # 执行率 (ratio)
+    whole_percent: bool = False        # the form prints its rate in whole percent (settings.rate_display)
     score: Decimal | None = None       # 总分 / 合计
     grade: str = ""                    # 绩效等级

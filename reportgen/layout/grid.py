@@ -102,7 +102,9 @@ class FormLayout:
         if not self.tables or abs(self.width - width) < 0.01:
             return self
         factor = width / self.width
-        tables = tuple(replace(t, widths=tuple(round(w * factor, 2) for w in t.widths)) for t in self.tables)
+        tables = tuple(replace(t, widths=tuple(round(w * factor, 2) for w in t.widths),
+                               bounds=tuple((lo * factor, hi * factor) for lo, hi in t.bounds))
+                       for t in self.tables)
         return replace(self, tables=tables)
 
 

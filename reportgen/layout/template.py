@@ -40,7 +40,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ..money import format_amount, format_percent, format_points, format_rate
+from ..money import format_amount, format_percent, format_points, format_rate, shown_rate
 from ..resources import templates_dir
 from .grid import FormLayout
 from .reader import LayoutTemplateError, read
@@ -77,9 +77,15 @@ def environment(folder: str) -> ImmutableSandboxedEnvironment:
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_hold,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
-    env.filters.update(amount=format_amount, rate=format_rate, points=format_points, percent=format_percent)
+    env.filters.update(amount=format_amount, rate=format_rate, points=format_points, percent=format_percent,
+                       shown_rate=_shown_rate)
     env.globals.update(tree_weight=tree_weight, tree_rows=tree_rows)
     return env
+
+
+def _shown_rate(ratio, whole: bool = False):
+    """The rate as a form prints it (``money.shown_rate``); a blank stays blank."""
+    return None if ratio is None else shown_rate(ratio, whole)
 
 
 @jinja2.pass_eval_context  # else Jinja folds {{ " x " }} at compile time into template markup, trimmed

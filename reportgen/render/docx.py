@@ -19,6 +19,9 @@ from docx.shared import Mm, Pt
 from ..layout import Cell, FormLayout, Role, Table
 from ..layout.grid import splittable
 from ..load.limits import xml_safe
+from .measure import line_mm
+from .pages import paginate
+from .widths import NUMERIC
 from ..options import RenderOptions
 from ..style import PageStyle
 from ..reproducible import document_date, normalise_zip
@@ -27,6 +30,8 @@ from . import embed
 NAME, SUFFIX, BINARY = "docx", ".docx", True
 
 TWIPS_PER_MM = 1440 / 25.4
+NARROW_TEXT = 45.0  # mm: running text in a cell narrower than this is aligned left, not justified
+CELL_MARGIN = 68    # twips left and right, as tblCellMar below (the PDF's 1.2 mm)
 MIN_ROW = 400  # twips, about 7 mm: the forms' row height for one line
 _ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both"}
 
@@ -121,10 +126,15 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.space_after = Pt(4)
             paragraph.add_run(xml_safe(line)).font.size = Pt(style.subtitle_pt)
-    for index, table in enumerate(layout.tables):
-        if index:
-            _add_spacer(body)  # without it Word and LibreOffice join the two tables
-        body.append(parse_xml(_table_xml(table, style.body_pt)))
+    # The PDF's page plan: each page's part of a table is a table of its own, after a page break,
+    # so a row cut by the page continues with its 一级/二级 labels, as in the PDF.
+    first = True
+    for page in paginate(layout, style):
+        for index, table in enumerate(page.tables):
+            if not first:
+                _add_spacer(body, page_break=index == 0)  # without it the two tables would join
+            first = False
+            body.append(parse_xml(_table_xml(table, style, options.fonts.office_body)))
     for note in layout.notes:
         document.add_paragraph(note)
     _move_sect_pr_last(body)
@@ -142,9 +152,10 @@ def _add_cover(document, cover, options: RenderOptions) -> None:
         _set_faces(run._r.get_or_add_rPr(), options.fonts.office_title)
 
 
-def _add_spacer(body) -> None:
+def _add_spacer(body, page_break: bool = False) -> None:
+    brk = "<w:pageBreakBefore/>" if page_break else ""
     body.append(parse_xml(
-        f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        f'<w:p {nsdecls("w")}><w:pPr>{brk}<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
         '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'))
 
 
@@ -155,26 +166,29 @@ def _move_sect_pr_last(body) -> None:
         body.append(sect_pr)
 
 
-def _table_xml(table: Table, body_pt: float) -> str:
+def _table_xml(table: Table, style: PageStyle, face: str) -> str:
+    body_pt = style.body_pt
     widths = [round(w * TWIPS_PER_MM) for w in table.widths]
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     parts = [
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>',
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>',
-        '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="68" w:type="dxa"/>'
-        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="68" w:type="dxa"/></w:tblCellMar>',
+        f'<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:bottom w:w="40" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>',
         '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
     size = f'<w:rPr><w:sz w:val="{round(body_pt * 2)}"/><w:szCs w:val="{round(body_pt * 2)}"/></w:rPr>'
-    parts += _rows_xml(table, widths, size)
+    # Lines exactly as tall as the PDF's, whatever face the client substitutes for 宋体.
+    spacing = f'<w:spacing w:line="{round(body_pt * style.line_height * 20)}" w:lineRule="exact"/>'
+    parts += _rows_xml(table, widths, size, spacing, face)
     parts.append("</w:tbl>")
     return "".join(parts)
 
 
-def _rows_xml(table: Table, widths: list[int], size: str) -> list[str]:
+def _rows_xml(table: Table, widths: list[int], size: str, spacing: str, face: str) -> list[str]:
     """Return the ``w:tr`` of each row: origin cells with text, vMerge continuations empty."""
     slots: dict[tuple[int, int], tuple[Cell, bool]] = {}
     for cell in table.cells:
@@ -188,13 +202,13 @@ def _rows_xml(table: Table, widths: list[int], size: str) -> list[str]:
         col = 0
         while col < len(widths):
             cell, origin = slots[(r, col)]
-            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan]), size))
+            out.append(_cell_xml(cell, origin, sum(widths[col:col + cell.colspan]), size, spacing, face))
             col += cell.colspan
         out.append("</w:tr>")
     return out
 
 
-def _cell_xml(cell: Cell, origin: bool, width: int, size: str) -> str:
+def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, face: str) -> str:
     span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
     merge = ""
     if cell.rowspan > 1:
@@ -203,13 +217,32 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str) -> str:
     texts = cell.text if origin else ("",)
     if origin and cell.link:
         return f"<w:tc>{props}{_page_ref_xml(cell.link, cell.plain, size)}</w:tc>"
-    paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size) for t in texts)
+    if cell.role in NUMERIC:
+        size = _number_size(cell.plain, width, size, face)
+    # Justified CJK in a narrow cell spreads its characters apart: narrow cells align left.
+    align = "left" if cell.role is Role.TEXT and width < NARROW_TEXT * TWIPS_PER_MM else ""
+    paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size, spacing, align) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
-def _paragraph_xml(text: str, role: Role, indent: bool, size: str) -> str:
+def _number_size(text: str, width: int, size: str, face: str) -> str:
+    """Return the run properties of a number: the body size, or a smaller one where it would wrap.
+
+    The widths are fitted so that numbers fit (render/widths.py); this guards a form whose
+    bounds leave too little room, in 宋体's half-width digits and the cell margins set here.
+    """
+    points = int(size.split('w:val="')[1].split('"')[0]) / 2
+    room = width / TWIPS_PER_MM - 2 * CELL_MARGIN / TWIPS_PER_MM
+    need = line_mm(text, points, (), face) * 1.03
+    if need <= room:
+        return size
+    half_points = max(10, int(points * room / need * 2))
+    return f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+
+
+def _paragraph_xml(text: str, role: Role, indent: bool, size: str, spacing: str, align: str = "") -> str:
     first_line = '<w:ind w:firstLineChars="200" w:firstLine="420"/>' if indent else ""
-    ppr = f'<w:pPr><w:jc w:val="{_ALIGN.get(role, "center")}"/>{first_line}</w:pPr>'
+    ppr = f'<w:pPr>{spacing}<w:jc w:val="{align or _ALIGN.get(role, "center")}"/>{first_line}</w:pPr>'
     run = f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text))}</w:t></w:r>' if text else ""
     return f"<w:p>{ppr}{run}</w:p>"
 

@@ -32,6 +32,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["splittable"] = splittable
     env.filters["breakable"] = breakable
+    env.filters["whole_points"] = whole_points
     return env
 
 
@@ -57,6 +58,20 @@ def breakable(text: str) -> Markup:
         position = match.end()
     out.append(escape(text[position:]))
     return Markup("".join(out))
+
+
+POINTS = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
+
+
+def whole_points(text: str) -> Markup:
+    """Return ``text`` escaped, a label's points such as "(36分)" kept on one line."""
+    out, last = [], 0
+    for match in POINTS.finditer(text):
+        out += [escape(text[last:match.start()]), Markup('<span class="nobreak">'), escape(match.group()),
+                Markup("</span>")]
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 WATERMARK_PT = 60.0

@@ -8,11 +8,13 @@ carries its header rows and its own part of each merged cell, label included.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from ..layout import Cell, FormLayout, Table
 from ..style import PT_MM, PageStyle
 from .measure import height, lines
+from .split import split_row
 
 MIN_BODY_ROWS = 2  # never leave a header with fewer rows than this at a page foot
 
@@ -46,29 +48,32 @@ def row_heights(table: Table, style: PageStyle) -> list[float]:
 
 
 def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
-    """Return the pages of ``form``: tables cut at page ends, header rows repeated."""
+    """Return the pages of ``form``: tables cut at page ends, header rows repeated.
+
+    A row of long running text that does not fit is cut (``split.split_row``) so that the page
+    is filled and the row continues on the next, its labels printed again there.
+    """
     budget = style.content_height - _title_height(form, style)
     pages: list[list[Table]] = [[]]
     spills = [0]
     for table in form.tables:
         heights = row_heights(table, style)
-        if not table.header_rows:
-            pages[-1].append(table)
-            spills[-1] += _spill(budget, sum(heights), style.content_height)
-            budget = _remaining(budget, sum(heights), style.content_height)
-            continue
         head = sum(heights[: table.header_rows])
         start = table.header_rows
         while start < table.n_rows:
-            end = _fit(heights, start, budget - head)
-            if end - start < min(MIN_BODY_ROWS, table.n_rows - start) and pages[-1]:
+            table, heights, end, cut = _page_part(table, heights, start, budget, style)
+            if pages[-1] and not cut and end - start < min(MIN_BODY_ROWS if table.header_rows else 1,
+                                                            table.n_rows - start):
                 pages.append([])
                 spills.append(0)
                 budget = style.content_height
                 continue
             end = max(end, start + 1)
-            pages[-1].append(_slice(table, start, end))
-            budget -= head + sum(heights[start:end])
+            part = _slice(table, start, end)
+            used = sum(row_heights(part, style))
+            pages[-1].append(part)
+            spills[-1] += _spill(budget, used, style.content_height)
+            budget = _remaining(budget, used, style.content_height)
             start = end
             if start < table.n_rows:
                 pages.append([])
@@ -76,6 +81,30 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
                 budget = style.content_height
     return [Page(tuple(tables), index == 0, spill)
             for index, (tables, spill) in enumerate(zip(pages, spills)) if tables or index == 0]
+
+
+def _page_part(table: Table, heights: list[float], start: int, budget: float, style: PageStyle):
+    """Return (table, its row heights, end, cut): rows [start, end) fill ``budget``, the last one
+    cut if ``cut``.
+
+    Measured on the page's own slice: a merged label cut by the page holds its text there in
+    fewer rows than in the whole table, so the slice can be taller than its rows were.
+    """
+    head = sum(heights[: table.header_rows])
+    room = budget - head
+    for _ in range(6):
+        end = _fit(heights, start, room)
+        piece = split_row(table, end, room - sum(heights[start:end]), style) if end < table.n_rows else None
+        candidate, stop = (piece, end + 1) if piece is not None else (table, end)
+        if stop == start:
+            return table, heights, start, False
+        over = sum(row_heights(_slice(candidate, start, stop), style)) - budget
+        if over <= 0.01:
+            if piece is None:
+                return table, heights, stop, False
+            return piece, row_heights(piece, style), stop, True
+        room -= over
+    return table, heights, start, False
 
 
 def _spill(budget: float, used: float, page: float) -> int:
@@ -100,14 +129,33 @@ def _fit(heights: list[float], start: int, budget: float) -> int:
 
 def _slice(table: Table, start: int, end: int) -> Table:
     """Return the header rows plus body rows [start, end), each merged cell cut to fit."""
-    kept = list(range(table.header_rows)) + list(range(start, end))
-    new_index = {old: new for new, old in enumerate(kept)}
-    cells = []
-    for cell in table.cells:
-        covered = [new_index[r] for r in range(cell.row, cell.row + cell.rowspan) if r in new_index]
-        if covered:
-            cells.append(replace(cell, row=covered[0], rowspan=len(covered)))
-    return Table(table.widths, tuple(cells), len(kept), table.header_rows)
+    return _Rows(table).slice(start, end)
+
+
+class _Rows:
+    """A table's cells ordered by the row they start in, to slice it page after page in time
+    proportional to the page, not to the table."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.cells = sorted(table.cells, key=lambda c: c.row)
+        self.starts = [c.row for c in self.cells]
+        self.tall = [c for c in self.cells if c.rowspan > 1]
+
+    def slice(self, start: int, end: int) -> Table:
+        head = self.table.header_rows
+        chosen = self.cells[:bisect_left(self.starts, head)]
+        chosen += [c for c in self.tall if head <= c.row < start and c.row + c.rowspan > start]
+        chosen += self.cells[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        cells = []
+        for cell in chosen:
+            last = cell.row + cell.rowspan
+            in_head = max(0, min(last, head) - cell.row)
+            in_body = max(0, min(last, end) - max(cell.row, start))
+            if in_head + in_body:
+                first = cell.row if in_head else head + max(cell.row, start) - start
+                cells.append(replace(cell, row=first, rowspan=in_head + in_body))
+        return Table(self.table.widths, tuple(cells), head + end - start, head)
 
 
 def _edges(widths: tuple[float, ...]) -> list[float]:
@@ -123,3 +171,9 @@ def _title_height(form: FormLayout, style: PageStyle) -> float:
         if line:
             total += style.subtitle_pt * PT_MM * 1.6
     return total + 3
+
+
+def required_pages(form: FormLayout, style: PageStyle) -> float:
+    """Return the pages the form's content strictly needs: its height over the text area, header rows once."""
+    total = _title_height(form, style) + sum(sum(row_heights(table, style)) for table in form.tables)
+    return total / style.content_height

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import io
 import re
+from copy import copy
+from dataclasses import replace
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import Cell, FormLayout, Role, Table
@@ -20,10 +24,14 @@ from ..load.limits import xml_safe
 from ..style import PT_MM, PageStyle
 from . import embed
 from .pages import row_heights
+from .split import split_row
 from ..reproducible import document_date, normalise_zip
 
 NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
 
+MAX_ROW_PT = 400         # Excel and WPS cap a row at 409 pt and hide the rest
+MAX_CELL_CHARS = 32767   # Excel's limit of one cell
+XLSX_LINE_HEIGHT = 1.5   # LibreOffice sets CJK lines in spreadsheets looser than the PDF does
 MM_PER_WIDTH_UNIT = 1.9  # Excel column width unit (one digit of the default font) in mm
 _FORMATS = {Role.MONEY: "#,##0.00", Role.RATE: "0.00%", Role.POINTS: "0.##"}
 _THIN = Side(style="thin", color="000000")
@@ -90,10 +98,33 @@ def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) ->
 
 
 class _Fonts:
+    """The sheet's fonts, and each grid cell's style made once per role and copied from then on.
+
+    Assigning font, border and alignment hashes each style against the workbook's (a third of
+    the time on a large form); a cell's style is an array of those indices, cheap to copy.
+    """
+
     def __init__(self, options: RenderOptions, style: PageStyle):
         self.body = Font(name=options.fonts.office_body, size=style.body_pt)
         self.title = Font(name=options.fonts.office_title, size=style.title_pt)
         self.subtitle = Font(name=options.fonts.office_body, size=style.subtitle_pt)
+        self._styles: dict[tuple[Role, str], object] = {}
+
+    def apply(self, target, role: Role, number_format: str) -> None:
+        key = (role, number_format)
+        if key not in self._styles:
+            target.font, target.border = self.body, _BORDER
+            target.alignment = _ALIGN.get(role, _CENTER)
+            target.number_format = number_format
+            self._styles[key] = copy(target._style)
+        target._style = copy(self._styles[key])
+
+    def covered(self, target) -> None:
+        """Style a cell a merged range covers: the border only."""
+        if "covered" not in self._styles:
+            target.border = _BORDER
+            self._styles["covered"] = copy(target._style)
+        target._style = copy(self._styles["covered"])
 
 
 def _write_titles(sheet: Worksheet, layout: FormLayout, fonts: _Fonts, n_cols: int) -> int:
@@ -104,13 +135,37 @@ def _write_titles(sheet: Worksheet, layout: FormLayout, fonts: _Fonts, n_cols: i
             continue
         cell = _text_cell(sheet, row, 1, text)
         cell.font, cell.alignment = font, _CENTER
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n_cols)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n_cols)  # a few: no cost
         sheet.row_dimensions[row].height = height
         row += 1
     return row
 
 
+def within_limits(table: Table, style: PageStyle) -> Table:
+    """Return ``table`` with every row of long text cut until each is at most MAX_ROW_PT tall and
+    no cell holds more than MAX_CELL_CHARS: the text continues in the rows below, its labels
+    merged over all of them, so Excel and WPS (which cap a row at 409 pt) show every character.
+    """
+    heights = row_heights(table, style)
+    longest = [0] * table.n_rows
+    for cell in table.cells:
+        longest[cell.row] = max(longest[cell.row], sum(map(len, cell.text)))
+    row = 0
+    while row < table.n_rows:
+        if heights[row] / PT_MM > MAX_ROW_PT or longest[row] > MAX_CELL_CHARS:
+            piece = split_row(table, row, MAX_ROW_PT * PT_MM, style, MAX_CELL_CHARS)
+            if piece is not None:  # measured again only where a row was cut (rare)
+                table, heights = piece, row_heights(piece, style)
+                longest = [0] * table.n_rows
+                for cell in table.cells:
+                    longest[cell.row] = max(longest[cell.row], sum(map(len, cell.text)))
+        row += 1
+    return table
+
+
 def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style: PageStyle) -> int:
+    style = replace(style, line_height=max(style.line_height, XLSX_LINE_HEIGHT))
+    table = within_limits(table, style)
     for offset, height in enumerate(row_heights(table, style)):
         sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)
     for cell in table.cells:
@@ -121,21 +176,34 @@ def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style:
 def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts) -> None:
     row, col = top + cell.row, cell.col + 1
     target = sheet.cell(row=row, column=col)
+    number_format = "General"
     if cell.total_of is not None:
         letter = get_column_letter(col)
         target.value = f"=SUM({letter}{top + cell.total_of[0]}:{letter}{top + cell.total_of[1]})"
-        target.number_format = _FORMATS[cell.role]
+        number_format = _FORMATS[cell.role]
     elif cell.number is not None and cell.role in _FORMATS:
         target.value = cell.number
-        target.number_format = _FORMATS[cell.role]
+        number_format = _FORMATS[cell.role]
     else:
         _set_text(target, cell.plain)
-    target.font, target.border = fonts.body, _BORDER
-    target.alignment = _ALIGN.get(cell.role, _CENTER)
+    fonts.apply(target, cell.role, number_format)
     if cell.rowspan > 1 or cell.colspan > 1:
-        # merge_cells gives every edge cell of the range the origin's border.
-        sheet.merge_cells(start_row=row, start_column=col,
-                          end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+        merge(sheet, row, col, row + cell.rowspan - 1, col + cell.colspan - 1, fonts)
+
+
+def merge(sheet: Worksheet, top: int, left: int, bottom: int, right: int, fonts: _Fonts) -> None:
+    """Merge a range every cell of which gets the full thin border, in time linear in its size.
+
+    ``Worksheet.merge_cells`` tests the new range against every range merged before (quadratic:
+    28 s for 4,000 indicators) and rebuilds each edge cell's border; a grid's spans never overlap.
+    """
+    span = MergedCellRange(sheet, f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}")
+    sheet.merged_cells.ranges.add(span)
+    for row in range(top, bottom + 1):
+        for col in range(left, right + 1):
+            if (row, col) != (top, left):
+                covered = sheet._cells[row, col] = MergedCell(sheet, row, col)
+                fonts.covered(covered)
 
 
 def _text_cell(sheet: Worksheet, row: int, col: int, text: str):

@@ -86,7 +86,8 @@ def test_roles_bindings_and_exact_numbers(tmp_path):
     assert [(c.role, c.text, c.binding) for c in cells] == [
         (Role.LABEL, ("金额",), ""), (Role.MONEY, ("4,087,500.01",), "funds.total"), (Role.RATE, ("66.67%",), ""),
         (Role.POINTS, ("",), "x.score")]
-    assert [c.number for c in cells] == [None, Decimal("4087500.005"), Decimal(2) / 3, None]
+    # a rate cell holds the rate as printed (66.67%), so a spreadsheet shows the figure on paper
+    assert [c.number for c in cells] == [None, Decimal("4087500.005"), Decimal("0.6667"), None]
 
 
 def test_column_bounds_when_every_column_gives_them(tmp_path):

@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from reportgen import FORMS, load
-from tests.conftest import SAMPLES, pdf_pages, requires_office, squash
+from tests.conftest import SAMPLES, pdf_pages, requires_office, printed_in_order, squash
 from tests.render.test_pdf import expected_strings
 
 
@@ -20,7 +20,7 @@ def test_every_field_indicator_value_amount_and_date_is_in_the_sheet(rendered_20
         sheet = sheet_of(paths["xlsx"])
         values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
         text = squash("".join(f"{v:,.2f}" if isinstance(v, (int, float)) else str(v) for v in values))
-        missing = [t for t in expected_strings(stem) if squash(t) not in text]
+        missing = [t for t in expected_strings(stem) if printed_in_order(squash(t), text) < 0]
         assert not missing, (stem, missing)
 
 

@@ -1,0 +1,171 @@
+"""Column widths that follow the content, fitted once before any writer runs.
+
+A table's ``bounds`` give each column the (min, max) mm it may take. Every table of a form that
+shares those columns (the same declared widths) is fitted together, so tables aligned on the
+printed form stay aligned. Numbers never wrap: a column holding an amount, rate or score is at
+least as wide as its widest number set on one line. The rest of the width goes where the
+running text is, so that the estimated height of the form is as small as the bounds allow.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..layout import Cell, FormLayout, Role, Table
+from ..style import PT_MM, PageStyle
+from .measure import line_mm, width_em
+
+WORD_MARGIN = 1.9  # mm each side: Word's default cell margin, wider than ours, so any client fits
+NUMBER_SLACK = 1.03
+NUMERIC = (Role.MONEY, Role.RATE, Role.POINTS)
+NUMBER_TEXT = re.compile(r"[\d.,%+\-=≥≤<>()]+")
+MIN_COLUMN = 6.0   # mm: no column is squeezed below this to make room for numbers
+SHORT_CAPTION = 4
+WRAP_COST = 1.5    # a short value or caption that wraps counts half as much again
+SEARCH_CELLS = 1500  # larger tables keep the proportional widths (the search is per cell)
+
+
+@lru_cache(maxsize=64)
+def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], office_face: str = "") -> FormLayout:
+    """Return ``layout`` with the columns of every table group that declares bounds fitted.
+
+    Cached: the HTML writer plans pages before it writes them, with the same layout.
+    """
+    groups: dict[tuple[float, ...], list[int]] = {}
+    for index, table in enumerate(layout.tables):
+        groups.setdefault(table.widths, []).append(index)
+    tables = list(layout.tables)
+    for widths, members in groups.items():
+        bounds = next((tables[i].bounds for i in members if tables[i].bounds), ())
+        if len(bounds) != len(widths):
+            continue
+        fitted = fit_widths([tables[i] for i in members], bounds, style, (families, office_face))
+        for i in members:
+            tables[i] = replace(tables[i], widths=fitted)
+    return replace(layout, tables=tuple(tables))
+
+
+def unbreakable(cell: Cell) -> bool:
+    """Return True for a cell whose text must stay on one line: a number, a bare figure, a short caption.
+
+    A four-character caption (项目名称, 一级指标) broken three and one reads badly.
+    """
+    if cell.role in NUMERIC:
+        return True
+    if cell.role is Role.VALUE and NUMBER_TEXT.fullmatch(cell.plain):
+        return True
+    return (cell.role in (Role.LABEL, Role.HEAD) and cell.colspan == cell.rowspan == 1
+            and 0 < len(cell.plain) <= SHORT_CAPTION)
+
+
+def fit_widths(tables: list[Table], bounds: tuple[tuple[float, float], ...], style: PageStyle,
+               faces: tuple[tuple[str, ...], str]) -> tuple[float, ...]:
+    """Return column widths summing to the tables' width, within ``bounds``, numbers on one line."""
+    total = sum(tables[0].widths)
+    low, high = _limits(tables, bounds, style, faces, total)
+    demand = _demand(tables, len(bounds), style)
+    widths = _proportional(demand, low, high, total)
+    cells = [(index, cell) for index, table in enumerate(tables) for cell in table.cells
+             if cell.role is not Role.HEAD and not unbreakable(cell)]
+    if len(cells) <= SEARCH_CELLS:
+        widths = _descend(cells, widths, low, high, style)
+    return tuple(round(float(w), 2) for w in widths)
+
+
+def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list[float], list[float]]:
+    """Return each column's lowest and highest width: the bounds, widened for the numbers it holds."""
+    need = [0.0] * len(bounds)
+    for table in tables:
+        for cell in table.cells:
+            if not unbreakable(cell):
+                continue
+            margin = WORD_MARGIN if cell.role in NUMERIC else style.pad_h + 0.3
+            wide = max(line_mm(t, style.body_pt, *faces) for t in cell.text) * NUMBER_SLACK + 2 * margin
+            for col in range(cell.col, cell.col + cell.colspan):
+                need[col] = max(need[col], wide / cell.colspan)
+    low = [max(lo, n) for (lo, _), n in zip(bounds, need)]
+    if sum(low) > total:  # the numbers win: squeeze the other columns' minimums
+        free = [i for i, (lo, _) in enumerate(bounds) if low[i] == lo and need[i] < lo]
+        excess = sum(low) - total
+        room = sum(low[i] - MIN_COLUMN for i in free)
+        for i in free:
+            low[i] -= excess * (low[i] - MIN_COLUMN) / room if room > 0 else 0
+    high = [max(hi, lo) for (_, hi), lo in zip(bounds, low)]
+    return low, high
+
+
+def _demand(tables: list[Table], n_cols: int, style: PageStyle) -> list[float]:
+    """Return how much running text each column holds (em · pt), spanning cells shared out."""
+    demand = [0.0] * n_cols
+    for table in tables:
+        for cell in table.cells:
+            if unbreakable(cell):
+                continue
+            size = sum(width_em(t) for t in cell.text) * style.body_pt
+            for col in range(cell.col, cell.col + cell.colspan):
+                demand[col] += size / cell.colspan
+    return [math.sqrt(d) for d in demand]  # rows of different columns add up: √ balances them
+
+
+def _proportional(demand: list[float], low: list[float], high: list[float], total: float) -> list[float]:
+    """Return widths proportional to ``demand`` within [low, high], summing to ``total``."""
+    if not any(demand):
+        demand = [1.0] * len(low)
+    widths = list(low)
+    free = set(range(len(low)))
+    while free:
+        rest = total - sum(widths[i] for i in range(len(low)) if i not in free)
+        weight = sum(demand[i] for i in free) or 1.0
+        share = {i: rest * demand[i] / weight for i in free}
+        clamped = {i for i in free if not low[i] <= share[i] <= high[i]}
+        for i in free:
+            widths[i] = min(max(share[i], low[i]), high[i])
+        if not clamped:
+            break
+        free -= clamped
+    spare = total - sum(widths)
+    if abs(spare) > 0.01:  # every column at a bound: the bounds give way, in proportion
+        base = sum(widths)
+        widths = [w + spare * w / base for w in widths]
+    return widths
+
+
+def _descend(cells: list[tuple[int, Cell]], widths: list[float], low, high, style: PageStyle) -> list[float]:
+    """Move width between columns, a step at a time, while the estimated height of the tables drops."""
+    prepared = [(index, cell, [width_em(t) for t in cell.text]) for index, cell in cells]
+    best = _lines(prepared, widths, style)
+    for step in (8.0, 4.0, 2.0, 1.0):
+        improved = True
+        while improved:
+            improved = False
+            for give in range(len(widths)):
+                for take in range(len(widths)):
+                    if give == take or widths[give] - step < low[give] or widths[take] + step > high[take]:
+                        continue
+                    trial = list(widths)
+                    trial[give] -= step
+                    trial[take] += step
+                    lines = _lines(prepared, trial, style)
+                    if lines < best - 0.01:
+                        widths, best, improved = trial, lines, True
+    return widths
+
+
+def _lines(prepared, widths: list[float], style: PageStyle) -> float:
+    """Return the tables' estimated height in lines: each row as tall as its tallest cell."""
+    edges = [0.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    em_mm = style.body_pt * PT_MM
+    tallest: dict[tuple[int, int], float] = {}
+    for index, cell, ems in prepared:
+        per_line = max((edges[cell.col + cell.colspan] - edges[cell.col] - 2 * style.pad_h) / em_mm, 1.0)
+        n_lines = sum(max(1, math.ceil(em / per_line)) for em in ems)
+        if cell.role is not Role.TEXT and n_lines > len(ems):
+            n_lines *= WRAP_COST
+        n_lines /= cell.rowspan  # shared by its rows
+        for row in range(cell.row, cell.row + cell.rowspan):
+            tallest[index, row] = max(tallest.get((index, row), 0.0), n_lines)
+    return sum(tallest.values())
