@@ -15,7 +15,7 @@ from .inputs import Input
 from .load import load_data, read_source
 from .options import RenderOptions
 from .output import PartialWrite, Planned, write_all
-from .problems import Problem
+from .problems import Problem, ReportgenError
 from .render.embed import with_source
 
 
@@ -76,6 +76,8 @@ def produce(job: Planned, options: RenderOptions, raw: bytes | None = None) -> O
 
             layout = with_source(form_type(form.form).layout(form), form)
             outcome.files = {name: writer(name).write(layout, options) for name in job.targets}
+    except ReportgenError as exc:  # a user's form definition or template: its located message
+        outcome.error = str(exc)
     except Exception as exc:  # a writer's bug must not take the batch down
         outcome.error = f"{type(exc).__name__}: {exc}"
     return outcome

@@ -275,5 +275,6 @@ def test_render_reports_a_broken_form_template_without_a_traceback(tmp_path, mon
     sample = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
     assert main(["render", str(sample), "--forms", str(broken), "-o", str(tmp_path / "out"), "-f", "html"]) == 1
     err = capsys.readouterr().err
-    assert f"{layout}:16: 布局模板错误：未知的单元格类型 class=\"lable\"" in err
+    line = layout.read_text(encoding="utf-8").splitlines().index('    <td class="lable">项目名称</td>') + 1
+    assert f"{layout}:{line}: 布局模板错误：未知的单元格类型 class=\"lable\"" in err
     assert "Traceback" not in err and not (tmp_path / "out" / f"{sample.stem}.html").exists()
