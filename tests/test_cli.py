@@ -103,6 +103,7 @@ def test_schema_is_json_schema_for_editors(capsys):
     assert schema["additionalProperties"] is False
     assert {"project", "funds", "goals", "indicators"} <= set(schema["properties"])
     assert schema["required"][:1] == ["form"]
+    assert schema["title"] == "财政项目支出绩效目标申报表 (target-2026)"
 
 
 @pytest.mark.parametrize("form", ["target-2026", "selfeval-2020", "selfeval-2019", "target-2020"])

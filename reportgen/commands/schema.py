@@ -10,7 +10,8 @@ from ..forms import FORMS
 def run(args) -> int:
     kind = FORMS[form_id(args)]
     schema = kind.model.model_json_schema(mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": f"reportgen:{kind.id}", "title": f"{kind.title} ({kind.id})", **schema}
+    # The form's printed title, not the generated class name pydantic puts there.
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"reportgen:{kind.id}",
+              **schema, "title": f"{kind.title} ({kind.id})"}
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
