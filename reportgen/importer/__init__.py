@@ -231,7 +231,8 @@ class _Document:
         parts = entry.get("parts")
         first, count = int(entry.get("table", 0)), int(entry.get("tables", 1))
         starts = [first] + [s for s in range(len(self.tables) - count + 1) if s != first]
-        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads) for s in starts
+        continued = set(entry.get("continued") or ())
+        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued) for s in starts
                 if 0 <= s <= len(self.tables) - count)
 
     def fields(self, entry: dict) -> dict:

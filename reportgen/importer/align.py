@@ -91,6 +91,8 @@ def place(layout: FormLayout, grid: Grid) -> Placed:
             q = _find(grid, first, p)
         else:
             q = _first_row_of_table(grid, first.table, p) if grid.by_table else p
+            while q in grid.continues:  # the row before goes on there, cut by the page
+                q += 1
         starts.append(q)
         p = q if first.tree else q + 1
     placed = Placed()
@@ -108,7 +110,7 @@ def place(layout: FormLayout, grid: Grid) -> Placed:
 
 def _find(grid: Grid, row: Row, start: int) -> int:
     for q in range(start, len(grid.rows)):
-        if grid.by_table and grid.tables[q] != row.table:
+        if grid.by_table and grid.tables[q] != row.table or q in grid.continues:
             continue
         if all((seen := grid.starting(q, col)) is not None and norm(seen.text) == text for col, text in row.captions()):
             return q

@@ -57,8 +57,10 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
     captions = {(c.col, norm(c.plain)) for c in row.cells if not c.binding}
     for r in rows[1:]:  # what a continuation row holds outside its fields is not silently dropped
         for seen in grid.rows[r]:
-            if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions:
+            if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions \
+                    and not grid.repeats(seen):
                 result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
+
 
 
 _FAILED = object()
@@ -81,7 +83,7 @@ def _seen(grid: Grid, rows: list[int], cell: Cell) -> tuple[object, str, tuple[s
     """Return the raw value, text, place and cells of ``cell``'s columns over ``rows`` (continuations joined)."""
     seen, lines = [], []
     for r in rows:
-        here = [s for s in grid.rows[r] if cell.col <= s.col < cell.col + cell.colspan]
+        here = [s for s in grid.rows[r] if cell.col <= s.col < cell.col + cell.colspan and not grid.repeats(s)]
         seen += here
         line = "".join(s.text for s in here)
         if line:
@@ -140,7 +142,7 @@ def _visible_rows(result: Assembly, grid: Grid, rows: list[int], template, level
     field_cols = {col for c, _ in template for col in range(c.col, c.col + c.colspan)}
     for r in rows:
         covered = [grid.at(r, c.col) for c, _ in template if c.role is not Role.TEXT]
-        if out and any(s is not None and s.row < r for s in covered):
+        if out and (r in grid.continues or any(s is not None and s.row < r for s in covered)):
             out[-1].rows.append(r)  # a continuation: the row's other cells are merged from above
             continue
         level1 = grid.at(r, level_cols["level1"]) if "level1" in level_cols else None

@@ -36,7 +36,12 @@ class Grid:
     tables: list[int] = field(default_factory=list)
     cover: dict[tuple[int, int], Seen] = field(default_factory=dict)
     by_table: bool = False
-    part_starts: set[int] = field(default_factory=set)  # DOCX: first rows of a table's later page parts
+    continues: set[int] = field(default_factory=set)  # DOCX: rows going on with a row the page cut
+
+    def repeats(self, seen: Seen) -> bool:
+        """Return True for a cell a continuation row prints again: the row above shows the same there."""
+        above = self.at(seen.row - 1, seen.col) if seen.row in self.continues else None
+        return above is not None and above is not seen and "".join(above.text.split()) == "".join(seen.text.split())
 
     def at(self, row: int, col: int) -> Seen | None:
         """Return the cell covering (row, col), whether it starts there or is merged from above."""
@@ -110,13 +115,13 @@ def _value(cell) -> object:
 
 
 def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[int] | None = None,
-                     header_rows: list[int] | None = None) -> Grid:
+                     header_rows: list[int] | None = None, continued: set[int] = frozenset()) -> Grid:
     """Return the grid of a form's DOCX tables (``(index, w:tbl)`` pairs) in the layout's columns.
 
     ``parts`` gives each DOCX table's table of the form: a table the page plan cut is written as
     one DOCX table per page, each after the first repeating the ``header_rows``; those parts are
-    joined into one table here, the repeated header rows left out, and the row each later part
-    starts with is remembered (``Grid.part_starts``), as it may continue the row before.
+    joined into one table here, the repeated header rows left out. The first row of a part in
+    ``continued`` goes on with the row the page cut (``Grid.continues``).
 
     Word keeps the grid a table was written with, but LibreOffice drops grid columns no cell of
     that table starts at; so a cell's columns are found by where its edges lie, in proportion to
@@ -137,8 +142,8 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
         if table in heads:
             same = [_tr_text(tr) for tr in trs[:n_head]] == heads[table]
             skip = n_head if same else 0
-            if skip < len(trs):
-                grid.part_starts.add(row)
+            if skip < len(trs) and number in continued:
+                grid.continues.add(row)
         else:
             heads[table] = [_tr_text(tr) for tr in trs[:n_head]]
         first = row

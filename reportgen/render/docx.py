@@ -113,8 +113,8 @@ def _page_field(paragraph, alignment, dash: str, indent_side: str | None) -> Non
 
 
 def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool,
-              number: int) -> list[int]:
-    """Write the form; return, for each DOCX table written, the index of the layout table it is a part of."""
+              number: int) -> list[tuple[int, bool]]:
+    """Write the form; return its page parts (``pages.Page.parts``), one for each DOCX table written."""
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.page_break_before = new_page
@@ -132,12 +132,12 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
             paragraph.add_run(xml_safe(line)).font.size = Pt(style.subtitle_pt)
     # The PDF's page plan: each page's part of a table is a table of its own, after a page break,
     # so a row cut by the page continues with its 一级/二级 labels, as in the PDF.
-    parts: list[int] = []
+    parts: list[tuple[int, bool]] = []
     for page in paginate(layout, style):
-        for index, (table, source) in enumerate(zip(page.tables, page.sources)):
+        for index, (table, part) in enumerate(zip(page.tables, page.parts)):
             if parts:
                 _add_spacer(body, page_break=index == 0)  # without it the two tables would join
-            parts.append(source)
+            parts.append(part)
             body.append(parse_xml(_table_xml(table, style, options.fonts.office_body)))
     for note in layout.notes:
         document.add_paragraph(note)

@@ -118,13 +118,16 @@ def docx_forms(written) -> list[dict]:
     """Return the payload entries of a DOCX's (layout, parts, widths) triples, in the order written.
 
     Each form's entry holds its first table, how many it wrote (a table per page part), which
-    of the form's tables each one is a part of, and the fitted column widths (mm) of the form's
-    tables: the importer joins the parts and maps their columns by these.
+    of the form's tables each one is a part of, the parts whose first row continues a row cut
+    by the page, and the fitted column widths (mm) of the form's tables: the importer joins the
+    parts and maps their columns by these.
     """
     out, first = [], 0
     for layout, parts, widths in written:
         if layout.source:
-            out.append({"yaml": layout.source, "table": first, "tables": len(parts), "parts": list(parts),
+            out.append({"yaml": layout.source, "table": first, "tables": len(parts),
+                        "parts": [table for table, _ in parts],
+                        "continued": [n for n, (_, continued) in enumerate(parts) if continued],
                         "widths": [[round(w, 2) for w in table] for table in widths]})
         first += len(parts)
     return out
