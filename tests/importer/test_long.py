@@ -7,6 +7,7 @@ again. Both must import as their source, and a colleague's edits must come back 
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import pytest
@@ -27,7 +28,8 @@ from tests.corpus import write_corpus
 
 from .apply import _text, edit_docx, edit_xlsx
 from .edit import set_tc_text
-from .plan import expected_yaml, plan
+from .plan import Plan, expected_yaml, plan
+from .test_roundtrip import libreoffice_resave
 
 SAMPLE = SAMPLES / "target-2026" / "12-tech-transfer-policy-services.yaml"
 
@@ -66,17 +68,36 @@ def test_an_untouched_long_form_imports_as_its_source(long_form, fmt):
 def test_edits_of_a_long_form_come_back_exactly(long_form, fmt, tmp_path):
     """Texts are rewritten (one the writer cut over rows), rows added and deleted: exactly that comes back."""
     path, files = long_form
-    form = load(path)
-    edits = plan(form)
-    annual = next(c for t in form_type(form.form).layout(form).tables for c in t.cells if c.binding == "goals.annual")
-    edits.texts.append((annual.plain, "改写的年度目标。\n第二段。"))
-    put(edits.expected, "goals.annual", ["改写的年度目标。", "第二段。"])
+    edits = _edits(load(path))
     edited = tmp_path / f"edited.{fmt}"
     (edit_xlsx if fmt == "xlsx" else edit_docx)(files[fmt], edited, edits)
     [imported] = import_file(edited)
     assert not imported.failed, [p.format() for p in imported.problems]
     assert imported.yaml == expected_yaml(edits)
     assert {"goals.overall", "goals.annual"} <= {c.path for c in imported.changes}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_an_edited_long_form_saved_again_by_libreoffice_comes_back_exactly(long_form, fmt, tmp_path):
+    path, files = long_form
+    edits = _edits(load(path))
+    (tmp_path / "edited").mkdir()
+    edited = tmp_path / "edited" / f"long.{fmt}"
+    (edit_xlsx if fmt == "xlsx" else edit_docx)(files[fmt], edited, edits)
+    [resaved] = libreoffice_resave([edited], fmt, tmp_path / "lo")
+    [imported] = import_file(resaved)
+    assert not imported.failed, [p.format() for p in imported.problems]
+    assert imported.yaml == expected_yaml(edits)
+
+
+def _edits(form) -> Plan:
+    """The round trip's plan of edits, and the rewrite of goals.annual, a text the writers cut."""
+    edits = plan(form)
+    annual = next(c for t in form_type(form.form).layout(form).tables for c in t.cells if c.binding == "goals.annual")
+    edits.texts.append((annual.plain, "改写的年度目标。\n第二段。"))
+    put(edits.expected, "goals.annual", ["改写的年度目标。", "第二段。"])
+    return edits
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
