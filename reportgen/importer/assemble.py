@@ -62,7 +62,6 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
                 result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
 
 
-
 _FAILED = object()
 
 
@@ -112,6 +111,7 @@ def _join(pieces: list[str], printed: str | None) -> str:
 
 
 def _copy(grid: Grid, seen: Seen, printed: str | None) -> bool:
+    """Return True for a cell a continuation row prints again (the row above holds the same cell)."""
     if grid.repeats(seen):
         return True
     above = grid.at(seen.row - 1, seen.col) if seen.row in grid.continues else None

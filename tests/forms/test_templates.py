@@ -270,10 +270,11 @@ def test_render_reports_a_broken_form_template_without_a_traceback(tmp_path, mon
     broken = tmp_path / "forms"
     shutil.copytree(templates_dir() / "forms" / "target-2026", broken / "target-2026")
     layout = broken / "target-2026" / "layout.html.j2"
-    layout.write_text(layout.read_text(encoding="utf-8").replace('class="label">项目名称', 'class="lable">项目名称'),
-                      encoding="utf-8")
+    text = layout.read_text(encoding="utf-8")
+    line = text[:text.index('class="label">项目名称')].count("\n") + 1  # the template's, wherever it is now
+    layout.write_text(text.replace('class="label">项目名称', 'class="lable">项目名称'), encoding="utf-8")
     sample = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
     assert main(["render", str(sample), "--forms", str(broken), "-o", str(tmp_path / "out"), "-f", "html"]) == 1
     err = capsys.readouterr().err
-    assert f"{layout}:16: 布局模板错误：未知的单元格类型 class=\"lable\"" in err
+    assert f"{layout}:{line}: 布局模板错误：未知的单元格类型 class=\"lable\"" in err
     assert "Traceback" not in err and not (tmp_path / "out" / f"{sample.stem}.html").exists()
