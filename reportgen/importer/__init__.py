@@ -225,10 +225,14 @@ class _Document:
         self.tables = list(enumerate(body.findall(qn("w:tbl"))))
 
     def candidates(self, entry: dict, original: BaseModel):
-        widths = [t.widths for t in form_type(original.form).layout(original).tables]
+        tables = form_type(original.form).layout(original).tables
+        widths = entry.get("widths") or [t.widths for t in tables]
+        heads = [t.header_rows for t in tables]
+        parts = entry.get("parts")
         first, count = int(entry.get("table", 0)), int(entry.get("tables", 1))
         starts = [first] + [s for s in range(len(self.tables) - count + 1) if s != first]
-        return (from_docx_tables(self.tables[s:s + count], widths) for s in starts
+        continued = set(entry.get("continued") or ())
+        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued) for s in starts
                 if 0 <= s <= len(self.tables) - count)
 
     def fields(self, entry: dict) -> dict:

@@ -2,7 +2,7 @@
 
 The expected rows come from the form's own layout of the embedded data. A row with captions
 (项目名称, 一级指标, 总分 …) is found by them, in order; a row without is the one after its
-predecessor. Rows between two found rows are continuations of the row before (long text that a
+predecessor and the rows that continue it. Rows between two found rows are continuations of the row before (long text that a
 writer continued over several rows), or, in an indicator table, its rows: however many there
 are now, whatever the file held when it was written.
 """
@@ -85,12 +85,12 @@ def place(layout: FormLayout, grid: Grid) -> Placed:
     p = 0
     for segment in segments:
         first = segment[0]
-        if first.tree:
-            q = _first_row_of_table(grid, first.table, p) if grid.by_table else p
-        elif first.captions():
+        if first.captions() and not first.tree:
             q = _find(grid, first, p)
         else:
             q = _first_row_of_table(grid, first.table, p) if grid.by_table else p
+            while q < len(grid.rows) and _goes_on(grid, q, first):
+                q += 1
         starts.append(q)
         p = q if first.tree else q + 1
     placed = Placed()
@@ -106,9 +106,19 @@ def place(layout: FormLayout, grid: Grid) -> Placed:
     return placed
 
 
+def _goes_on(grid: Grid, q: int, row: Row) -> bool:
+    """Return True when grid row ``q`` continues the row before rather than being ``row``: the
+    page cut it (DOCX), or a cell that should start in ``row`` is merged from above (XLSX)."""
+    if q in grid.continues:
+        return True
+    if grid.by_table and grid.tables[q] != row.table:
+        return False
+    return any((seen := grid.at(q, cell.col)) is not None and seen.row < q for cell in row.cells)
+
+
 def _find(grid: Grid, row: Row, start: int) -> int:
     for q in range(start, len(grid.rows)):
-        if grid.by_table and grid.tables[q] != row.table:
+        if grid.by_table and grid.tables[q] != row.table or q in grid.continues:
             continue
         if all((seen := grid.starting(q, col)) is not None and norm(seen.text) == text for col, text in row.captions()):
             return q

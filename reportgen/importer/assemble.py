@@ -46,7 +46,7 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
     for cell in row.cells:
         if not cell.binding or GROUP.match(cell.binding) or ITEM.match(cell.binding):
             continue
-        raw, text, where, seen = _seen(grid, rows, cell)
+        raw, text, where, seen = _seen(grid, rows, cell, cell.plain)
         used.update(map(id, seen))
         result.located[cell.binding] = where
         if norm(text) == norm(cell.plain):
@@ -57,7 +57,8 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
     captions = {(c.col, norm(c.plain)) for c in row.cells if not c.binding}
     for r in rows[1:]:  # what a continuation row holds outside its fields is not silently dropped
         for seen in grid.rows[r]:
-            if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions:
+            if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions \
+                    and not grid.repeats(seen):
                 result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
 
 
@@ -77,19 +78,45 @@ def _problem(code: str, severity: str, path: str, where: tuple[str, str], **para
     return Problem(code, severity, path, params={"where_zh": where[0], "where_en": where[1], **params})
 
 
-def _seen(grid: Grid, rows: list[int], cell: Cell) -> tuple[object, str, tuple[str, str], list[Seen]]:
-    """Return the raw value, text, place and cells of ``cell``'s columns over ``rows`` (continuations joined)."""
+def _seen(grid: Grid, rows: list[int], cell: Cell,
+          printed: str | None = None) -> tuple[object, str, tuple[str, str], list[Seen]]:
+    """Return the raw value, text, place and cells of ``cell``'s columns over ``rows`` (continuations joined).
+
+    A cell that a row going on after a page cut prints again is read once: the copy shows what
+    the row above shows, or, when only the first was edited, what the writer ``printed``.
+    """
     seen, lines = [], []
     for r in rows:
         here = [s for s in grid.rows[r] if cell.col <= s.col < cell.col + cell.colspan]
         seen += here
-        line = "".join(s.text for s in here)
+        line = "".join(s.text for s in here if not _copy(grid, s, printed))
         if line:
             lines.append(line)
     raw = next((s.value for s in seen if s.text), None)
     first = seen[0] if seen else grid.at(rows[0], cell.col) if rows else None
     where = first.where if first else ("", "")
-    return raw, "\n".join(lines), where, seen
+    return raw, _join(lines, printed), where, seen
+
+
+def _join(pieces: list[str], printed: str | None) -> str:
+    """Return the pieces of a text continued over rows, one paragraph each, unless the writer cut
+    a paragraph there: where what it ``printed`` goes on in the same paragraph, so do the pieces."""
+    text = pieces[0] if pieces else ""
+    for piece in pieces[1:]:
+        rest = printed[len(text):] if printed is not None and printed.startswith(text) else "\n"
+        gap = rest[:len(rest) - len(rest.lstrip(" \t"))]
+        text += gap if rest[len(gap):len(gap) + 1] not in ("\n", "") else "\n"
+        text += piece
+    return text
+
+
+def _copy(grid: Grid, seen: Seen, printed: str | None) -> bool:
+    """Return True for a cell a continuation row prints again (the row above holds the same cell)."""
+    if grid.repeats(seen):
+        return True
+    above = grid.at(seen.row - 1, seen.col) if seen.row in grid.continues else None
+    return (above is not None and printed is not None and (above.col, above.colspan) == (seen.col, seen.colspan)
+            and norm(seen.text) == norm(printed))
 
 
 @dataclass
@@ -140,7 +167,7 @@ def _visible_rows(result: Assembly, grid: Grid, rows: list[int], template, level
     field_cols = {col for c, _ in template for col in range(c.col, c.col + c.colspan)}
     for r in rows:
         covered = [grid.at(r, c.col) for c, _ in template if c.role is not Role.TEXT]
-        if out and any(s is not None and s.row < r for s in covered):
+        if out and (r in grid.continues or any(s is not None and s.row < r for s in covered)):
             out[-1].rows.append(r)  # a continuation: the row's other cells are merged from above
             continue
         level1 = grid.at(r, level_cols["level1"]) if "level1" in level_cols else None
@@ -219,7 +246,7 @@ def _item(result: Assembly, grid: Grid, item: _Visible, template, pair: int | No
     base = copy.deepcopy(get(data, originals[pair][0])) if pair is not None else {}
     printed = originals[pair][1] if pair is not None else {}
     for cell, name in template:
-        raw, text, where, _ = _seen(grid, item.rows, cell)
+        raw, text, where, _ = _seen(grid, item.rows, cell, printed[name].plain if name in printed else None)
         path = f"{at}.{name}"
         result.located[path] = where
         if name in printed and norm(text) == norm(printed[name].plain):

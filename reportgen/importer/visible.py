@@ -36,6 +36,12 @@ class Grid:
     tables: list[int] = field(default_factory=list)
     cover: dict[tuple[int, int], Seen] = field(default_factory=dict)
     by_table: bool = False
+    continues: set[int] = field(default_factory=set)  # DOCX: rows going on with a row the page cut
+
+    def repeats(self, seen: Seen) -> bool:
+        """Return True for a cell a continuation row prints again: the row above shows the same there."""
+        above = self.at(seen.row - 1, seen.col) if seen.row in self.continues else None
+        return above is not None and above is not seen and "".join(above.text.split()) == "".join(seen.text.split())
 
     def at(self, row: int, col: int) -> Seen | None:
         """Return the cell covering (row, col), whether it starts there or is merged from above."""
@@ -108,37 +114,65 @@ def _value(cell) -> object:
     return value
 
 
-def from_docx_tables(tables: list, widths: list[tuple[float, ...]]) -> Grid:
+def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[int] | None = None,
+                     header_rows: list[int] | None = None, continued: set[int] = frozenset()) -> Grid:
     """Return the grid of a form's DOCX tables (``(index, w:tbl)`` pairs) in the layout's columns.
+
+    ``parts`` gives each DOCX table's table of the form: a table the page plan cut is written as
+    one DOCX table per page, each after the first repeating the ``header_rows``; those parts are
+    joined into one table here, the repeated header rows left out. The first row of a part in
+    ``continued`` goes on with the row the page cut (``Grid.continues``).
 
     Word keeps the grid a table was written with, but LibreOffice drops grid columns no cell of
     that table starts at; so a cell's columns are found by where its edges lie, in proportion to
-    the table's width, against the layout's ``widths`` of that table.
+    the table's width, against the ``widths`` of its table of the form.
     """
     from docx.oxml.ns import qn
 
+    parts = parts if parts is not None and len(parts) == len(tables) else list(range(len(tables)))
     grid = Grid(by_table=True)
     row = 0
+    heads: dict[int, list[str]] = {}
     for number, (index, tbl) in enumerate(tables):
-        column = _column_map(tbl, widths[number] if number < len(widths) else ())
-        for r, tr in enumerate(tbl.findall(qn("w:tr"))):
+        table = parts[number]
+        column = _column_map(tbl, widths[table] if table < len(widths) else ())
+        trs = tbl.findall(qn("w:tr"))
+        n_head = header_rows[table] if header_rows is not None and table < len(header_rows) else 0
+        skip = 0
+        if table in heads:
+            same = [_tr_text(tr) for tr in trs[:n_head]] == heads[table]
+            skip = n_head if same else 0
+            if skip < len(trs) and number in continued:
+                grid.continues.add(row)
+        else:
+            heads[table] = [_tr_text(tr) for tr in trs[:n_head]]
+        first = row
+        for r, tr in enumerate(trs):
+            if r < skip:
+                continue
             grid.rows.append([])
-            grid.tables.append(number)
+            grid.tables.append(table)
             start = _grid_before(tr)
             for tc in tr.findall(qn("w:tc")):
                 col, end = column(start), column(start + tc.grid_span)
                 start += tc.grid_span
-                above = grid.at(row - 1, col) if row else None
-                if tc.vMerge == "continue" and above is not None and above.table == number:
+                above = grid.at(row - 1, col) if row > first else None
+                if tc.vMerge == "continue" and above is not None:
                     above.rowspan = row - above.row + 1
                     grid.extend(above)
                 else:
                     where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
-                    seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, number)
+                    seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, table)
                     grid.rows[row].append(seen)
                     grid.extend(seen)
             row += 1
     return grid
+
+
+def _tr_text(tr) -> str:
+    from docx.oxml.ns import qn
+
+    return "|".join("".join(_tc_text(tc).split()) for tc in tr.findall(qn("w:tc")))
 
 
 def _column_map(tbl, widths: tuple[float, ...]):
@@ -146,7 +180,7 @@ def _column_map(tbl, widths: tuple[float, ...]):
     from docx.oxml.ns import qn
 
     cols = [int(c.get(qn("w:w"), "0") or 0) for c in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
-    if not widths or not cols or not sum(cols):
+    if not widths or not cols or not sum(cols) or len(cols) == len(widths):
         return lambda line: line
     edges, x = [0.0], 0
     for w in cols:

@@ -50,14 +50,16 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
     body = document.element.body
     if cover is not None:
         _add_cover(document, cover, options)
+    written = []
     for index, layout in enumerate(layouts):
         fitted, form_style = options.prepare(layout)
-        _add_form(document, body, fitted, options, form_style, index > 0 or cover is not None, index + 1)
+        parts = _add_form(document, body, fitted, options, form_style, index > 0 or cover is not None, index + 1)
+        written.append((layout, parts, [t.widths for t in fitted.tables]))
     when = document_date(options.date)
     _set_properties(document, title, when)
     out = io.BytesIO()
     document.save(out)
-    return normalise_zip(embed.into_package(out.getvalue(), embed.docx_forms(layouts)), when)
+    return normalise_zip(embed.into_package(out.getvalue(), embed.docx_forms(written)), when)
 
 
 def _setup_page(document, style: PageStyle) -> None:
@@ -110,7 +112,9 @@ def _page_field(paragraph, alignment, dash: str, indent_side: str | None) -> Non
         paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{size}{run}</w:r>'))
 
 
-def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool, number: int) -> None:
+def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool,
+              number: int) -> list[tuple[int, bool]]:
+    """Write the form; return its page parts (``pages.Page.parts``), one for each DOCX table written."""
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.page_break_before = new_page
@@ -128,16 +132,17 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
             paragraph.add_run(xml_safe(line)).font.size = Pt(style.subtitle_pt)
     # The PDF's page plan: each page's part of a table is a table of its own, after a page break,
     # so a row cut by the page continues with its 一级/二级 labels, as in the PDF.
-    first = True
+    parts: list[tuple[int, bool]] = []
     for page in paginate(layout, style):
-        for index, table in enumerate(page.tables):
-            if not first:
+        for index, (table, part) in enumerate(zip(page.tables, page.parts)):
+            if parts:
                 _add_spacer(body, page_break=index == 0)  # without it the two tables would join
-            first = False
+            parts.append(part)
             body.append(parse_xml(_table_xml(table, style, options.fonts.office_body)))
     for note in layout.notes:
         document.add_paragraph(note)
     _move_sect_pr_last(body)
+    return parts
 
 
 def _add_cover(document, cover, options: RenderOptions) -> None:

@@ -114,13 +114,22 @@ def xlsx_forms(layouts_and_sheets) -> list[dict]:
     return [{"yaml": layout.source, "sheet": title} for layout, title in layouts_and_sheets if layout.source]
 
 
-def docx_forms(layouts) -> list[dict]:
-    """Return the payload entries of a DOCX's layouts: each form's first table and table count."""
+def docx_forms(written) -> list[dict]:
+    """Return the payload entries of a DOCX's (layout, parts, widths) triples, in the order written.
+
+    Each form's entry holds its first table, how many it wrote (a table per page part), which
+    of the form's tables each one is a part of, the parts whose first row continues a row cut
+    by the page, and the fitted column widths (mm) of the form's tables: the importer joins the
+    parts and maps their columns by these.
+    """
     out, first = [], 0
-    for layout in layouts:
+    for layout, parts, widths in written:
         if layout.source:
-            out.append({"yaml": layout.source, "table": first, "tables": len(layout.tables)})
-        first += len(layout.tables)
+            out.append({"yaml": layout.source, "table": first, "tables": len(parts),
+                        "parts": [table for table, _ in parts],
+                        "continued": [n for n, (_, continued) in enumerate(parts) if continued],
+                        "widths": [[round(w, 2) for w in table] for table in widths]})
+        first += len(parts)
     return out
 
 

@@ -26,6 +26,9 @@ class Page:
     tables: tuple[Table, ...]
     first: bool
     spill: int = 0
+    # For each of ``tables``: the index of the form's table it is a part of, and whether its first
+    # body row continues the row the part before ended with (a row cut by the page).
+    parts: tuple[tuple[int, bool], ...] = ()
 
 
 def row_heights(table: Table, style: PageStyle) -> list[float]:
@@ -55,16 +58,18 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
     """
     budget = style.content_height - _title_height(form, style)
     pages: list[list[Table]] = [[]]
+    parts: list[list[tuple[int, bool]]] = [[]]
     spills = [0]
-    for table in form.tables:
+    for source, table in enumerate(form.tables):
         heights = row_heights(table, style)
-        head = sum(heights[: table.header_rows])
         start = table.header_rows
+        continued = False
         while start < table.n_rows:
             table, heights, end, cut = _page_part(table, heights, start, budget, style)
             if pages[-1] and not cut and end - start < min(MIN_BODY_ROWS if table.header_rows else 1,
                                                             table.n_rows - start):
                 pages.append([])
+                parts.append([])
                 spills.append(0)
                 budget = style.content_height
                 continue
@@ -72,15 +77,18 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
             part = _slice(table, start, end)
             used = sum(row_heights(part, style))
             pages[-1].append(part)
+            parts[-1].append((source, continued))
+            continued = cut
             spills[-1] += _spill(budget, used, style.content_height)
             budget = _remaining(budget, used, style.content_height)
             start = end
             if start < table.n_rows:
                 pages.append([])
+                parts.append([])
                 spills.append(0)
                 budget = style.content_height
-    return [Page(tuple(tables), index == 0, spill)
-            for index, (tables, spill) in enumerate(zip(pages, spills)) if tables or index == 0]
+    return [Page(tuple(tables), index == 0, spill, tuple(of))
+            for index, (tables, spill, of) in enumerate(zip(pages, spills, parts)) if tables or index == 0]
 
 
 def _page_part(table: Table, heights: list[float], start: int, budget: float, style: PageStyle):

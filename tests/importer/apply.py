@@ -13,8 +13,10 @@ def edit_xlsx(source: Path, target: Path, plan: Plan) -> None:
     workbook = load_workbook(source)
     sheet = next(s for s in workbook.worksheets if _holds(s, plan.after))
     for old, new in plan.texts:
-        r, c = find(sheet, old)
+        (r, c), *rest = _xlsx_pieces(sheet, old)
         sheet.cell(r, c).value = new
+        for r, c in rest:  # the text's continuation rows: emptied, as a person rewriting it would
+            sheet.cell(r, c).value = None
     if plan.amount:
         cell = next(c for row in sheet.iter_rows() for c in row
                     if isinstance(c.value, (int, float)) and c.value == float(plan.amount[0]))
@@ -25,6 +27,38 @@ def edit_xlsx(source: Path, target: Path, plan: Plan) -> None:
         sheet.cell(r + 1, c + col - plan.name_col).value = value
     delete_row(sheet, find(sheet, plan.delete)[0])
     workbook.save(target)
+
+
+def _xlsx_pieces(sheet, text: str) -> list[tuple[int, int]]:
+    """Return the cells showing ``text``: one, or the rows a writer continued it over (render/split.py)."""
+    try:
+        return [find(sheet, text)]
+    except LookupError:
+        pass
+    cells = [(c.row, c.column, _norm(c.value)) for row in sheet.iter_rows() for c in row if c.value is not None]
+    for r, c, first in cells:
+        if first and _norm(text).startswith(first):
+            below = sorted((rr, t) for rr, cc, t in cells if cc == c and rr > r)
+            return [(r, c)] + _pieces(_norm(text)[len(first):], [((rr, c), t) for rr, t in below])
+    raise LookupError(text)
+
+
+def _pieces(rest: str, following: list) -> list:
+    """Return the places of the cells among ``following`` (in order) whose texts make up ``rest``."""
+    out = []
+    for place, text in following:
+        if not rest:
+            break
+        if text and rest.startswith(text):
+            out.append(place)
+            rest = rest[len(text):]
+    if rest:
+        raise LookupError(rest)
+    return out
+
+
+def _norm(value) -> str:
+    return "".join(str(value).split())
 
 
 def _holds(sheet, text: str) -> bool:
@@ -39,19 +73,35 @@ def edit_docx(source: Path, target: Path, plan: Plan) -> None:
     from docx import Document
 
     document = Document(source)
-    cells = {}
+    cells, columns = {}, []
     for table in document.tables:
         for index, tr in enumerate(table._tbl.tr_lst):
+            col = 0
             for tc in tr.tc_lst:
                 cells.setdefault(_text(tc), (table, index, tc))
+                columns.append((col, tc))
+                col += tc.grid_span
     for old, new in plan.texts + ([(printed_amount(plan.amount[0]), printed_amount(plan.amount[1]))]
                                   if plan.amount else []):
-        set_tc_text(cells[old][2], new)
+        first, *rest = [cells[old][2]] if old in cells else _docx_pieces(columns, old)
+        set_tc_text(first, new)
+        for tc in rest:  # the text's continuation on the next page part: emptied
+            set_tc_text(tc, "")
     table, index, _ = cells[plan.after]
     docx_copy_row(table, index, {col: str(value) for col, value in plan.new_cells.items()})
     table, _, tc = cells[plan.delete]
     docx_delete_row(table, table._tbl.tr_lst.index(tc.getparent()))
     document.save(target)
+
+
+def _docx_pieces(columns: list, text: str) -> list:
+    """Return the cells (in document order) a writer continued ``text`` over, page part after page part."""
+    for n, (col, tc) in enumerate(columns):
+        first = _norm(_text(tc))
+        if first and _norm(text).startswith(first):
+            following = [(other, _norm(_text(other))) for c, other in columns[n + 1:] if c == col]
+            return [tc] + _pieces(_norm(text)[len(first):], following)
+    raise LookupError(text)
 
 
 def _text(tc) -> str:
