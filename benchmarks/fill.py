@@ -62,13 +62,15 @@ def _large_xlsx() -> None:
 
     from reportgen import FORMS
     from reportgen.load import load_data, read_source
+    from reportgen.load.limits import MAX_INDICATORS
     from reportgen.options import RenderOptions
     from reportgen.render import writer
 
     data = yaml.safe_load((SAMPLES / "target-2026" / "01-incubation-base-operation.yaml").read_text(encoding="utf-8"))
     group = data["indicators"][1]["groups"][0]
-    for count in (2_000, 10_000):
-        group["items"] = [dict(group["items"][0], name=f"指标{i}") for i in range(count)]
+    others = sum(len(g["items"]) for level1 in data["indicators"] for g in level1["groups"]) - len(group["items"])
+    for count in (2_000, MAX_INDICATORS):  # the whole form at the limit of load/limits.py
+        group["items"] = [dict(group["items"][0], name=f"指标{i}") for i in range(count - others)]
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "large.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

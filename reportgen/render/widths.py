@@ -27,7 +27,7 @@ WRAP_COST = 1.5    # a short value or caption that wraps counts half as much aga
 SEARCH_CELLS = 1500  # larger tables keep the proportional widths (the search is per cell)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # a booklet plans all its forms' pages before it writes its chunks
 def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], office_face: str = "") -> FormLayout:
     """Return ``layout`` with the columns of every table group that declares bounds fitted.
 
