@@ -168,3 +168,25 @@ def test_definition_and_template_errors_cross_process_boundaries():
     for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad")):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx", "xlsx"])
+def test_the_new_forms_book_in_every_format(tmp_path, suffix):
+    for form_id in ("monitor", "selfeval-sichuan", "selfeval-2019-self"):
+        assert main(["new", form_id, "-o", str(tmp_path / f"{form_id}.yaml")]) == 0
+    booklet = tmp_path / f"unit.{suffix}"
+    assert main(["booklet", str(tmp_path), "-o", str(booklet)]) == 0
+    if suffix == "xlsx":
+        from openpyxl import load_workbook
+
+        titles = [ws.title for ws in load_workbook(booklet)]
+        assert titles[0] == "汇总表" and len(titles) == 4
+    elif suffix == "pdf":
+        from tests.conftest import pdf_pages
+
+        text = "".join(pdf_pages(booklet))
+        assert all(title in text for title in ("项目支出绩效运行监控表", "部门预算项目支出绩效自评表", "项目绩效自我评价"))
+    else:
+        from tests.conftest import docx_text
+
+        assert "项目支出绩效运行监控表" in docx_text(booklet)
