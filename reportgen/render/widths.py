@@ -135,7 +135,8 @@ def _proportional(demand: list[float], low: list[float], high: list[float], tota
 def _descend(cells: list[tuple[int, Cell]], widths: list[float], low, high, style: PageStyle) -> list[float]:
     """Move width between columns, a step at a time, while the estimated height of the tables drops."""
     prepared = [(index, cell, [width_em(t) for t in cell.text]) for index, cell in cells]
-    best = _lines(prepared, widths, style)
+    known: dict = {}  # (cell, its width) → its lines: a trial moves two columns, most cells keep theirs
+    best = _lines(prepared, widths, style, known)
     for step in (8.0, 4.0, 2.0, 1.0):
         improved = True
         while improved:
@@ -147,25 +148,33 @@ def _descend(cells: list[tuple[int, Cell]], widths: list[float], low, high, styl
                     trial = list(widths)
                     trial[give] -= step
                     trial[take] += step
-                    lines = _lines(prepared, trial, style)
+                    lines = _lines(prepared, trial, style, known)
                     if lines < best - 0.01:
                         widths, best, improved = trial, lines, True
     return widths
 
 
-def _lines(prepared, widths: list[float], style: PageStyle) -> float:
+def _lines(prepared, widths: list[float], style: PageStyle, known: dict | None = None) -> float:
     """Return the tables' estimated height in lines: each row as tall as its tallest cell."""
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)
-    em_mm = style.body_pt * PT_MM
+    known = {} if known is None else known
     tallest: dict[tuple[int, int], float] = {}
-    for index, cell, ems in prepared:
-        per_line = max((edges[cell.col + cell.colspan] - edges[cell.col] - 2 * style.pad_h) / em_mm, 1.0)
-        n_lines = sum(max(1, math.ceil(em / per_line)) for em in ems)
-        if cell.role is not Role.TEXT and n_lines > len(ems):
-            n_lines *= WRAP_COST
-        n_lines /= cell.rowspan  # shared by its rows
+    for position, (index, cell, ems) in enumerate(prepared):
+        width = edges[cell.col + cell.colspan] - edges[cell.col]
+        n_lines = known.get((position, width))
+        if n_lines is None:
+            n_lines = known[position, width] = _cell_lines(cell, ems, width, style)
         for row in range(cell.row, cell.row + cell.rowspan):
             tallest[index, row] = max(tallest.get((index, row), 0.0), n_lines)
     return sum(tallest.values())
+
+
+def _cell_lines(cell: Cell, ems: list[float], width: float, style: PageStyle) -> float:
+    """Return a cell's lines at ``width`` mm, per row it spans; a wrapped short value counts more."""
+    per_line = max((width - 2 * style.pad_h) / (style.body_pt * PT_MM), 1.0)
+    n_lines = sum(max(1, math.ceil(em / per_line)) for em in ems)
+    if cell.role is not Role.TEXT and n_lines > len(ems):
+        n_lines *= WRAP_COST
+    return n_lines / cell.rowspan  # shared by its rows
