@@ -6,12 +6,12 @@ form's profile maps the fields across, so nobody retypes the project and its ind
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from ..cli import form_id, say
 from ..forms import FORMS
+from ..forms.definition import starter_for
 from ..output import write_atomic
 from ..problems import UsageError
 
@@ -55,9 +55,7 @@ def _starter(args, form: str) -> str:
     starter = FORMS[form].definition.files.get("starter.yaml")
     if starter is None:
         raise UsageError(say(args, f"表单 {form} 没有起始文件 starter.yaml", f"form {form} has no starter.yaml"))
-    text = starter.read_text(encoding="utf-8")
-    # A variant may inherit its parent's starter: the copy names the form asked for.
-    return re.sub(r"(?m)^form:\s*\S+\s*$", f"form: {form}", text, count=1)
+    return starter_for(starter.read_text(encoding="utf-8"), form)  # a variant may inherit its parent's
 
 
 def _filled(args, form: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..cli import form_id, say
 from ..forms import FORMS
-from ..forms.definition import DATA_FILES, OTHER_FILES
+from ..forms.definition import DATA_FILES, OTHER_FILES, starter_for
 from ..output import write_atomic
 from ..problems import UsageError
 
@@ -30,18 +30,17 @@ def run(args) -> int:
     for name in DATA_FILES + OTHER_FILES:
         path = source.folder / name
         if path.is_file():
-            write_atomic(target / name, _renamed(name, path.read_text(encoding="utf-8"), source.id, args.new_id))
+            write_atomic(target / name, _renamed(name, path.read_text(encoding="utf-8"), args.new_id))
     print(say(args, f"已生成 {target}；使用时加 --forms {args.output}",
               f"wrote {target}; use it with --forms {args.output}"))
     return 0
 
 
-def _renamed(name: str, text: str, old: str, new: str) -> str:
+def _renamed(name: str, text: str, new: str) -> str:
     """Return a copied file with the form id changed where it names the form."""
     if name == "form.yaml":
         text, count = re.subn(r"(?m)^id:\s*\S+", f"id: {new}", text)
         return text if count else f"id: {new}\n{text}"
     if name == "starter.yaml":
-        return re.sub(rf"(?m)^form:\s*{re.escape(old)}\s*$", f"form: {new}", text).replace(
-            f"$schema={old}.schema.json", f"$schema={new}.schema.json")
+        return starter_for(text, new)
     return text

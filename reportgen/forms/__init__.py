@@ -39,9 +39,9 @@ class FormType:
 
     @cached_property
     def layout(self) -> Callable[[BaseModel], FormLayout]:
-        from .layouts import layout_of
+        from .layouts import TemplateLayout
 
-        return layout_of(self.definition)
+        return TemplateLayout(self.definition)
 
 
 class _Registry(Mapping):

@@ -8,6 +8,7 @@ are the parent's.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,3 +91,12 @@ def merge(parent: object, child: object) -> object:
         else:
             out[key] = merge(parent.get(key), value)
     return out
+
+
+def starter_for(text: str, form_id: str) -> str:
+    """Return a starter's text naming the form ``form_id``: a copied or inherited starter names its source.
+
+    Its ``form:`` key and its editor schema (``# yaml-language-server: $schema=<id>.schema.json``).
+    """
+    text = re.sub(r"(?m)^form:[ \t]*\S+[ \t]*$", f"form: {form_id}", text, count=1)
+    return re.sub(r"\$schema=\S+\.schema\.json", f"$schema={form_id}.schema.json", text, count=1)

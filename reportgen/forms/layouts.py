@@ -20,7 +20,3 @@ class TemplateLayout:
 
         context = {"form": form, "calc": MappingProxyType(form.calc), "title": self.title}
         return render_layout(self.folder, context)
-
-
-def layout_of(definition: Definition) -> TemplateLayout:
-    return TemplateLayout(definition)

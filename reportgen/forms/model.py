@@ -22,7 +22,7 @@ class FormModel(StrictModel):
     def figure(self, ref: object) -> object:
         """Return a computed figure (``calc.score_total``), a field's value (``funds.total``), or ``ref``."""
         if isinstance(ref, str):
-            return self.calc[ref[5:]] if ref.startswith(CALC) else paths.get(self, ref)
+            return self.calc[ref[len(CALC):]] if ref.startswith(CALC) else paths.get(self, ref)
         return ref
 
     def summary(self) -> Summary:

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from reportgen.cli import main
 from reportgen.dump import to_yaml
 from reportgen.forms import FORMS, form_type
+from reportgen.forms.definition import starter_for
 from reportgen.importer import import_file
 from reportgen.importer.align import GROUP, ITEM, expected_rows
 from reportgen.importer.paths import get
@@ -31,7 +32,7 @@ from .test_roundtrip import libreoffice_resave
 def starter(form_id: str):
     """The form's starter as ``reportgen new`` gives it (a variant's inherited starter names the variant)."""
     text = form_type(form_id).definition.files["starter.yaml"].read_text(encoding="utf-8")
-    form, problems = load_data(read_yaml(re.sub(r"(?m)^form:.*$", f"form: {form_id}", text, count=1)))
+    form, problems = load_data(read_yaml(starter_for(text, form_id)))
     assert form is not None, problems
     return form
 

@@ -2,7 +2,6 @@
 from decimal import Decimal
 
 import yaml
-from docx import Document
 from openpyxl import load_workbook
 
 from reportgen.cli import main
