@@ -58,7 +58,9 @@ class InputError(ReportgenError):
     """An input file has problems that stop it; ``problems`` holds all of them."""
 
     def __init__(self, file: Path | str, problems: list[Problem]):
-        super().__init__(f"{file}: {len(problems)} problem(s)")
+        # Each problem on a line of its own: a command that stops here says what is wrong and where.
+        lines = [p.format() for p in in_file_order(problems)]
+        super().__init__("\n".join([f"{file}: {len(problems)} 个问题 ({len(problems)} problem(s))", *lines]))
         self.file = str(file)
         self.problems = problems
 

@@ -190,3 +190,11 @@ def test_the_new_forms_book_in_every_format(tmp_path, suffix):
         from tests.conftest import docx_text
 
         assert "项目支出绩效运行监控表" in docx_text(booklet)
+
+
+def test_a_target_form_with_errors_is_reported_line_by_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("form: target-2026\nyear: 2026\n", encoding="utf-8")
+    assert main(["new", "monitor", "--from-target", str(bad), "-o", str(tmp_path / "m.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:" in err and "RG110" in err and not (tmp_path / "m.yaml").exists()
