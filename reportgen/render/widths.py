@@ -134,9 +134,7 @@ def _proportional(demand: list[float], low: list[float], high: list[float], tota
 
 def _descend(cells: list[tuple[int, Cell]], widths: list[float], low, high, style: PageStyle) -> list[float]:
     """Move width between columns, a step at a time, while the estimated height of the tables drops."""
-    prepared = [(index, cell, [width_em(t) for t in cell.text]) for index, cell in cells]
-    known: dict = {}  # (cell, its width) → its lines: a trial moves two columns, most cells keep theirs
-    best = _lines(prepared, widths, style, known)
+    heights = _Heights(cells, widths, style)
     for step in (8.0, 4.0, 2.0, 1.0):
         improved = True
         while improved:
@@ -145,30 +143,77 @@ def _descend(cells: list[tuple[int, Cell]], widths: list[float], low, high, styl
                 for take in range(len(widths)):
                     if give == take or widths[give] - step < low[give] or widths[take] + step > high[take]:
                         continue
+                    if not heights.could_gain(take, step, widths):
+                        continue
                     trial = list(widths)
                     trial[give] -= step
                     trial[take] += step
-                    lines = _lines(prepared, trial, style, known)
-                    if lines < best - 0.01:
-                        widths, best, improved = trial, lines, True
+                    if heights.try_widths(trial, give, take):
+                        widths, improved = trial, True
     return widths
 
 
-def _lines(prepared, widths: list[float], style: PageStyle, known: dict | None = None) -> float:
-    """Return the tables' estimated height in lines: each row as tall as its tallest cell."""
+class _Heights:
+    """The tables' estimated height in lines (each row as tall as its tallest cell), kept up to date.
+
+    A trial moves width between two columns: only the cells over one of them change, and only
+    their rows are measured again, so a trial costs a column's cells, not the table's.
+    """
+
+    def __init__(self, cells: list[tuple[int, Cell]], widths: list[float], style: PageStyle):
+        self.style = style
+        self.cells = [(cell, [width_em(t) for t in cell.text]) for _, cell in cells]
+        self.rows = [[(index, row) for row in range(cell.row, cell.row + cell.rowspan)] for index, cell in cells]
+        self.members: dict[tuple[int, int], list[int]] = {}
+        self.over: list[set[int]] = [set() for _ in widths]
+        for position, (_, cell) in enumerate(cells):
+            for key in self.rows[position]:
+                self.members.setdefault(key, []).append(position)
+            for col in range(cell.col, cell.col + cell.colspan):
+                self.over[col].add(position)
+        self.known: dict[tuple[int, float], float] = {}  # (cell, its width) → its lines
+        self.gains: dict[tuple[int, float], bool] = {}  # (column, step) → could_gain, until a trial is taken
+        edges = _edges(widths)
+        self.lines = [self._measure(p, edges) for p in range(len(self.cells))]
+        self.tallest = {key: max(self.lines[p] for p in members) for key, members in self.members.items()}
+
+    def could_gain(self, take: int, step: float, widths: list[float]) -> bool:
+        """Return False when no cell over column ``take`` would lose a line were it ``step`` mm wider:
+        then no trial widening ``take`` can lower the height, whichever column gives."""
+        key = (take, step)
+        if key not in self.gains:
+            edges = _edges([w + step if col == take else w for col, w in enumerate(widths)])
+            self.gains[key] = any(self._measure(p, edges) < self.lines[p] for p in self.over[take])
+        return self.gains[key]
+
+    def try_widths(self, trial: list[float], give: int, take: int) -> bool:
+        """Take ``trial`` if it lowers the height by more than a hundredth of a line; say whether it did."""
+        edges = _edges(trial)
+        changed = {p: self._measure(p, edges) for p in self.over[give] ^ self.over[take]}
+        rows = {key for p in changed for key in self.rows[p]}
+        tallest = {key: max(changed.get(p, self.lines[p]) for p in self.members[key]) for key in rows}
+        if sum(tallest[key] - self.tallest[key] for key in rows) >= -0.01:
+            return False
+        for p, n_lines in changed.items():
+            self.lines[p] = n_lines
+        self.tallest.update(tallest)
+        self.gains.clear()
+        return True
+
+    def _measure(self, position: int, edges: list[float]) -> float:
+        cell, ems = self.cells[position]
+        width = edges[cell.col + cell.colspan] - edges[cell.col]
+        n_lines = self.known.get((position, width))
+        if n_lines is None:
+            n_lines = self.known[position, width] = _cell_lines(cell, ems, width, self.style)
+        return n_lines
+
+
+def _edges(widths: list[float]) -> list[float]:
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)
-    known = {} if known is None else known
-    tallest: dict[tuple[int, int], float] = {}
-    for position, (index, cell, ems) in enumerate(prepared):
-        width = edges[cell.col + cell.colspan] - edges[cell.col]
-        n_lines = known.get((position, width))
-        if n_lines is None:
-            n_lines = known[position, width] = _cell_lines(cell, ems, width, style)
-        for row in range(cell.row, cell.row + cell.rowspan):
-            tallest[index, row] = max(tallest.get((index, row), 0.0), n_lines)
-    return sum(tallest.values())
+    return edges
 
 
 def _cell_lines(cell: Cell, ems: list[float], width: float, style: PageStyle) -> float:
