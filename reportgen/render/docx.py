@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt
 from ..layout import Cell, FormLayout, Role, Table
 from ..layout.grid import splittable
 from ..load.limits import xml_safe
-from .measure import line_mm
+from .measure import LABEL_POINTS, line_mm
 from .pages import paginate
 from .widths import NUMERIC
 from ..options import RenderOptions
@@ -226,8 +226,35 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, fac
         size = _number_size(cell.plain, width, size, face)
     # Justified CJK in a narrow cell spreads its characters apart: narrow cells align left.
     align = "left" if cell.role is Role.TEXT and width < NARROW_TEXT * TWIPS_PER_MM else ""
+    if cell.role is Role.LABEL and len(texts) == 1 and not _fits(texts[0], width, size, face):
+        return f"<w:tc>{props}{_label_xml(texts[0], size, spacing)}</w:tc>"
     paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size, spacing, align) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
+
+
+def _fits(text: str, width: int, size: str, face: str) -> bool:
+    """Return True when ``text`` fits on one line of a cell ``width`` twips wide."""
+    points = int(size.split('w:val="')[1].split('"')[0]) / 2
+    return line_mm(text, points, (), face) * 1.03 <= width / TWIPS_PER_MM - 2 * CELL_MARGIN / TWIPS_PER_MM
+
+
+def _label_xml(text: str, size: str, spacing: str) -> str:
+    """Return a label that wraps, its points ("(36分)") starting a line of their own.
+
+    Word and LibreOffice may break between a digit and 分; a line break before the points,
+    where the label wraps anyway, keeps them whole. The break is no character: the text stays.
+    """
+    runs, last = [], 0
+    for match in LABEL_POINTS.finditer(text):
+        if text[last:match.start()]:
+            runs.append(f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text[last:match.start()]))}</w:t></w:r>')
+        if match.start():
+            runs.append(f"<w:r>{size}<w:br/></w:r>")
+        runs.append(f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(match.group()))}</w:t></w:r>')
+        last = match.end()
+    if text[last:]:
+        runs.append(f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text[last:]))}</w:t></w:r>')
+    return f'<w:p><w:pPr>{spacing}<w:jc w:val="center"/></w:pPr>{"".join(runs)}</w:p>'
 
 
 def _number_size(text: str, width: int, size: str, face: str) -> str:

@@ -18,6 +18,8 @@ from ..layout import FormLayout
 from ..layout.grid import splittable
 from ..options import RenderOptions
 from ..resources import templates_dir
+from ..style import PT_MM
+from .measure import LABEL_POINTS, width_em
 from .pages import paginate
 
 NAME, SUFFIX, BINARY = "html", ".html", False
@@ -60,13 +62,10 @@ def breakable(text: str) -> Markup:
     return Markup("".join(out))
 
 
-POINTS = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
-
-
 def whole_points(text: str) -> Markup:
     """Return ``text`` escaped, a label's points such as "(36分)" kept on one line."""
     out, last = [], 0
-    for match in POINTS.finditer(text):
+    for match in LABEL_POINTS.finditer(text):
         out += [escape(text[last:match.start()]), Markup('<span class="nobreak">'), escape(match.group()),
                 Markup("</span>")]
         last = match.end()
@@ -79,9 +78,6 @@ WATERMARK_PT = 60.0
 
 def _watermark_box(text: str, style) -> dict:
     """Return where the watermark sits: a box as wide as its text, in the middle of the page."""
-    from ..style import PT_MM
-    from .measure import width_em
-
     width = width_em(text) * WATERMARK_PT * PT_MM
     return {"left": (style.content_width - width) / 2, "width": width, "size": WATERMARK_PT}
 

@@ -7,6 +7,7 @@ real font metrics, for the numbers the column widths must hold.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from ..style import PT_MM, PageStyle
 NARROW_EM = 0.56
 SLACK = 1.06  # widths measured a little wide, so a line we think fits does fit
 INDENT_EM = 2.0  # the first line of each paragraph of a several-paragraph cell
+LABEL_POINTS = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")  # a label's points, "(36分)": never broken inside
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..layout import Cell, FormLayout, Role, Table
 from ..style import PT_MM, PageStyle
-from .measure import line_mm, width_em
+from .measure import LABEL_POINTS, line_mm, width_em
 
 WORD_MARGIN = 1.9  # mm each side: Word's default cell margin, wider than ours, so any client fits
 NUMBER_SLACK = 1.03
@@ -79,10 +79,11 @@ def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list
     need = [0.0] * len(bounds)
     for table in tables:
         for cell in table.cells:
-            if not unbreakable(cell):
+            pieces = _whole_pieces(cell)
+            if not pieces:
                 continue
             margin = WORD_MARGIN if cell.role in NUMERIC else style.pad_h + 0.3
-            wide = max(line_mm(t, style.body_pt, *faces) for t in cell.text) * NUMBER_SLACK + 2 * margin
+            wide = max(line_mm(t, style.body_pt, *faces) for t in pieces) * NUMBER_SLACK + 2 * margin
             for col in range(cell.col, cell.col + cell.colspan):
                 need[col] = max(need[col], wide / cell.colspan)
     low = [max(lo, n) for (lo, _), n in zip(bounds, need)]
@@ -94,6 +95,15 @@ def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list
             low[i] -= excess * (low[i] - MIN_COLUMN) / room if room > 0 else 0
     high = [max(hi, lo) for (_, hi), lo in zip(bounds, low)]
     return low, high
+
+
+def _whole_pieces(cell: Cell) -> list[str]:
+    """Return what of ``cell`` must fit on one line: all of an unbreakable cell, a label's points."""
+    if unbreakable(cell):
+        return list(cell.text)
+    if cell.role is Role.LABEL:
+        return [m.group() for text in cell.text for m in LABEL_POINTS.finditer(text)]
+    return []
 
 
 def _demand(tables: list[Table], n_cols: int, style: PageStyle) -> list[float]:

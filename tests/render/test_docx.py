@@ -142,3 +142,41 @@ def test_gbt9704_puts_page_numbers_outside_on_odd_and_even_pages(tmp_path):
     from tests.conftest import pdf_pages
 
     assert "—2—" in squash(pdf_pages(tmp_path / f"{sample.stem}.pdf")[1])
+
+
+POINTS_LABELS = ("产出指标(36分)", "效益指标（30分）", "项目决策(15.5分)", "满意度指标(10分)")
+
+
+def points_labels_layout():
+    """Four 一级 labels with points in columns from 18 mm (the widest points just fit) to 32 mm."""
+    from reportgen.layout import Cell, FormLayout, Role, Table
+
+    tables = []
+    for width in (w / 2 for w in range(36, 65)):
+        cells = tuple(c for i, label in enumerate(POINTS_LABELS) for c in (
+            Cell(2 * i, 0, (label,), Role.LABEL, rowspan=2),
+            Cell(2 * i, 1, (f"第 {width} 毫米",), Role.TEXT), Cell(2 * i + 1, 1, ("正文",), Role.TEXT)))
+        tables.append(Table(widths=(width, 170 - width), cells=cells, n_rows=2 * len(POINTS_LABELS)))
+    return FormLayout("一级指标的分值", tables=tuple(tables))
+
+
+@requires_office
+def test_a_labels_points_never_break_inside_in_libreoffice(tmp_path):
+    """LibreOffice broke "产出指标(36分)" as "产出指标(36" / "分)" in a 19 mm column."""
+    import re
+    import subprocess
+
+    from reportgen.render import docx
+    from tests.render.office import convert_to_pdf
+
+    layout = points_labels_layout()
+    path = tmp_path / "points.docx"
+    path.write_bytes(docx.write(layout, RenderOptions()))
+    document = Document(path)
+    labels = ["".join(t.text for t in tc.iter(qn("w:t"))) for table in document.tables for tc in table._tbl.iter(W_TC)]
+    assert labels.count(POINTS_LABELS[0]) == len(layout.tables)  # the text is unchanged: a break is no character
+    pdf = convert_to_pdf(path, tmp_path)
+    lines = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    points = [re.sub(r"\s", "", m) for line in lines for m in re.findall(r"[(（][\d.\s]+分[)）]", line)]
+    assert len(points) == len(POINTS_LABELS) * len(layout.tables), [l for l in lines if "分" in l][:8]
