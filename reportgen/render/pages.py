@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..layout import Cell, FormLayout, Table
 from ..style import PT_MM, PageStyle
@@ -50,7 +51,8 @@ def row_heights(table: Table, style: PageStyle) -> list[float]:
     return heights
 
 
-def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
+@lru_cache(maxsize=256)  # a booklet plans its pages (html.planned_pages) before it writes them
+def paginate(form: FormLayout, style: PageStyle) -> tuple[Page, ...]:
     """Return the pages of ``form``: tables cut at page ends, header rows repeated.
 
     A row of long running text that does not fit is cut (``split.split_row``) so that the page
@@ -87,8 +89,8 @@ def paginate(form: FormLayout, style: PageStyle) -> list[Page]:
                 parts.append([])
                 spills.append(0)
                 budget = style.content_height
-    return [Page(tuple(tables), index == 0, spill, tuple(of))
-            for index, (tables, spill, of) in enumerate(zip(pages, spills, parts)) if tables or index == 0]
+    return tuple(Page(tuple(tables), index == 0, spill, tuple(of))
+                 for index, (tables, spill, of) in enumerate(zip(pages, spills, parts)) if tables or index == 0)
 
 
 def _page_part(table: Table, heights: list[float], start: int, budget: float, style: PageStyle):
