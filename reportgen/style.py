@@ -4,6 +4,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 A4 = (210.0, 297.0)  # mm
+NARROW_EM = 0.56  # a Latin letter or digit of the PDF's faces, in em
+SLACK = 1.06      # the PDF's widths counted a little wide, so a line we think fits does fit
+
+
+@dataclass(frozen=True)
+class TextSet:
+    """How the height model counts a cell's text: the em of a wide (CJK) character and of any
+    other, and which East Asian width classes are wide. The default is the PDF's;
+    ``render.xlsx`` has the spreadsheets' own.
+    """
+
+    wide_em: float = SLACK
+    narrow_em: float = NARROW_EM * SLACK
+    wide_classes: str = "WF"
 
 
 @dataclass(frozen=True)
@@ -21,6 +35,7 @@ class PageStyle:
     line_height: float = 1.35
     pad_v: float = 1.0             # cell padding, mm
     pad_h: float = 1.2
+    text: TextSet = TextSet()
 
     @property
     def size(self) -> tuple[float, float]:

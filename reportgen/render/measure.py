@@ -1,9 +1,10 @@
 """A text-height model: how tall a cell's text prints, without laying it out.
 
-CJK characters are one em wide, others a little over half; lines are broken character by
-character as Chinese text breaks (``line_starts``). Slightly pessimistic on purpose: an
-estimate that is too tall only leaves white space. ``line_mm`` measures one-line widths with
-real font metrics, for the numbers the column widths must hold.
+CJK characters are one em wide, others a little over half (the page style's ``TextSet``
+says how wide in each format); lines are broken character by character as Chinese text breaks
+(``line_starts``). Slightly pessimistic on purpose: an estimate that is too tall only leaves
+white space. ``line_mm`` measures one-line widths with real font metrics, for the numbers the
+column widths must hold.
 """
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..style import PT_MM, PageStyle
+from ..style import NARROW_EM, PT_MM, SLACK, PageStyle, TextSet
 
-NARROW_EM = 0.56
-SLACK = 1.06  # widths measured a little wide, so a line we think fits does fit
 INDENT_EM = 2.0  # the first line of each paragraph of a several-paragraph cell
 LABEL_POINTS = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")  # a label's points, "(36分)": never broken inside
+PDF_SET = TextSet()
 
 
 @lru_cache(maxsize=65536)
@@ -25,18 +25,28 @@ def width_em(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM for ch in text) * SLACK
 
 
+def per_line(width_mm: float, font_pt: float, style: PageStyle) -> float:
+    """Return the em of text one line of a cell ``width_mm`` wide holds."""
+    return round(max((width_mm - 2 * style.pad_h) / (font_pt * PT_MM), 1.0), 3)
+
+
 def lines(paragraphs: tuple[str, ...], width_mm: float, font_pt: float, style: PageStyle) -> int:
     """Return how many lines ``paragraphs`` take in a cell ``width_mm`` wide."""
-    em_mm = font_pt * PT_MM
-    per_line = max((width_mm - 2 * style.pad_h) / em_mm, 1.0)
+    room = per_line(width_mm, font_pt, style)
     indent = INDENT_EM if len(paragraphs) > 1 else 0.0
-    return sum(filled_lines(p, round(per_line, 3), indent) for p in paragraphs)
+    return sum(filled_lines(p, room, indent, style.text) for p in paragraphs)
 
 
 @lru_cache(maxsize=65536)
-def filled_lines(paragraph: str, per_line: float, indent: float = 0.0) -> int:
+def filled_lines(paragraph: str, per_line: float, indent: float = 0.0, text: TextSet = PDF_SET) -> int:
     """Return the lines ``paragraph`` fills at ``per_line`` em (see ``line_starts``)."""
-    return len(line_starts(paragraph, per_line, indent))
+    return len(line_starts(paragraph, per_line, indent, text))
+
+
+@lru_cache(maxsize=4096)
+def advance(char: str, text: TextSet) -> float:
+    """Return the em the height model counts for ``char``."""
+    return text.wide_em if unicodedata.east_asian_width(char) in text.wide_classes else text.narrow_em
 
 
 # Chinese line breaking (禁则): no line starts with a closing mark, none ends with an opening
@@ -55,7 +65,7 @@ def _joins(prev: str, char: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def line_starts(paragraph: str, per_line: float, indent: float = 0.0) -> tuple[int, ...]:
+def line_starts(paragraph: str, per_line: float, indent: float = 0.0, text: TextSet = PDF_SET) -> tuple[int, ...]:
     """Return the index each line of ``paragraph`` starts at when broken at ``per_line`` em.
 
     Character by character, as CJK text breaks: dividing the total width by the line's would
@@ -67,11 +77,11 @@ def line_starts(paragraph: str, per_line: float, indent: float = 0.0) -> tuple[i
     for index, char in enumerate(paragraph):
         if index and not _joins(paragraph[index - 1], char):
             run = index
-        w = width_em(char)
+        w = advance(char, text)
         if line + w > per_line and index > starts[-1]:
             at = run if run > starts[-1] else index
             starts.append(at)
-            line = sum(width_em(c) for c in paragraph[at:index])
+            line = sum(advance(c, text) for c in paragraph[at:index])
         line += w
     return tuple(starts)
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from ..layout import Cell, Role, Table
 from ..layout.grid import LONG_TEXT
-from ..style import PT_MM, PageStyle
-from .measure import INDENT_EM, filled_lines, line_starts, lines
+from ..style import PT_MM, PageStyle, TextSet
+from .measure import INDENT_EM, filled_lines, line_starts, lines, per_line
 
 MIN_LINES = 3  # a piece of fewer lines is not worth a cut: the row moves on whole
 MARGIN_LINES = 2  # the model may miss a break rule or two over a page: a cut piece leaves them room
@@ -35,18 +35,18 @@ def cuttable(cell: Cell) -> bool:
 def cut_text(paragraphs: tuple[str, ...], width_mm: float, max_lines: int, style: PageStyle,
              max_chars: int | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return ``paragraphs`` cut into what fills ``max_lines`` lines (and ``max_chars``) and the rest."""
-    per_line = max((width_mm - 2 * style.pad_h) / (style.body_pt * PT_MM), 1.0)
+    room = per_line(width_mm, style.body_pt, style)
     indent = INDENT_EM if len(paragraphs) > 1 else 0.0
     head: list[str] = []
     used, chars = 0, 0
     for index, paragraph in enumerate(paragraphs):
-        need = filled_lines(paragraph, round(per_line, 3), indent)
+        need = filled_lines(paragraph, room, indent, style.text)
         if used + need <= max_lines and (max_chars is None or chars + len(paragraph) <= max_chars):
             head.append(paragraph)
             used, chars = used + need, chars + len(paragraph)
             continue
         room_chars = None if max_chars is None else max_chars - chars
-        at = _break_at(paragraph, per_line, max_lines - used, room_chars, indent)
+        at = _break_at(paragraph, room, max_lines - used, room_chars, indent, style.text)
         if at > 0:
             head.append(paragraph[:at])
             return tuple(head), (paragraph[at:],) + tuple(paragraphs[index + 1:])
@@ -54,11 +54,12 @@ def cut_text(paragraphs: tuple[str, ...], width_mm: float, max_lines: int, style
     return tuple(head), ()
 
 
-def _break_at(paragraph: str, per_line: float, n_lines: int, max_chars: int | None, indent: float) -> int:
+def _break_at(paragraph: str, per_line: float, n_lines: int, max_chars: int | None, indent: float,
+              text: TextSet) -> int:
     """Return the index before which ``paragraph`` fills ``n_lines`` lines of ``per_line`` em."""
     if n_lines <= 0:
         return 0
-    starts = line_starts(paragraph, round(per_line, 3), indent)
+    starts = line_starts(paragraph, per_line, indent, text)
     at = starts[n_lines] if n_lines < len(starts) else len(paragraph)
     return at if max_chars is None else min(at, max_chars)
 

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..load.limits import xml_safe
-from ..style import PT_MM, PageStyle
+from ..style import PT_MM, PageStyle, TextSet
 from . import embed
 from .pages import row_heights
 from .split import split_row
@@ -31,8 +31,26 @@ NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
 
 MAX_ROW_PT = 400         # Excel and WPS cap a row at 409 pt and hide the rest
 MAX_CELL_CHARS = 32767   # Excel's limit of one cell
-XLSX_LINE_HEIGHT = 1.5   # LibreOffice sets CJK lines in spreadsheets looser than the PDF does
-MM_PER_WIDTH_UNIT = 1.9  # Excel column width unit (one digit of the default font) in mm
+
+# Rows are as tall as the client that needs the tallest ones, since a row too short hides text:
+# the narrowest columns any client gives, the widest characters and the loosest line pitch.
+# Columns: a width unit is one digit of the default font, Calibri 11, which Excel at 96 dpi rounds
+# to 7 px (1.852 mm; 1.905 at 120 dpi); LibreOffice takes the digit's advance: 1.967 mm in
+# Carlito, 2.469 where Calibri falls back to DejaVu Sans (its sheet is then a third wider, printed
+# smaller, and its rows hold fewer lines than set: white, never cut). Calibri stays the default
+# font for this: the faces that replace it have digits as wide (Carlito) or wider (Liberation
+# Sans, DejaVu Sans), so no client's columns are narrower than Excel's. Widths are written in
+# Excel's unit, so there they are the model's.
+MM_PER_WIDTH_UNIT = 1.852
+# Characters: CJK is one em in 宋体/SimSun and in what replaces it (Noto Sans CJK); quotes, dashes
+# and other East Asian ambiguous characters are full-width in SimSun; Latin letters and digits at
+# most DejaVu Sans's 0.64 em, which LibreOffice sets them in on Linux (SimSun's are 0.5).
+# Pitch: LibreOffice sets Noto Sans CJK at its ascent plus descent, 1.448 em (measured in Calc:
+# 1.446 at 10.5 pt, 1.436 at 9). SimSun's ascent plus descent is 1.0 em; Excel and WPS wrap 宋体
+# at about 1.2-1.3 em a line (not measured here). 1.47 leaves LibreOffice 1.5 % for its rounding
+# and Excel more than 10 %, besides each row's 2.4 mm of padding.
+OFFICE_LINE_HEIGHT = 1.47
+OFFICE_TEXT = TextSet(wide_em=1.0, narrow_em=0.64, wide_classes="WFA")
 _FORMATS = {Role.MONEY: "#,##0.00", Role.RATE: "0.00%", Role.POINTS: "0.##"}
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -163,8 +181,13 @@ def within_limits(table: Table, style: PageStyle) -> Table:
     return table
 
 
+def office_style(style: PageStyle) -> PageStyle:
+    """Return ``style`` with text counted as the spreadsheet clients set it (``OFFICE_TEXT``)."""
+    return replace(style, line_height=max(style.line_height, OFFICE_LINE_HEIGHT), text=OFFICE_TEXT)
+
+
 def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style: PageStyle) -> int:
-    style = replace(style, line_height=max(style.line_height, XLSX_LINE_HEIGHT))
+    style = office_style(style)
     table = within_limits(table, style)
     for offset, height in enumerate(row_heights(table, style)):
         sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)

@@ -1,7 +1,9 @@
 """The long-text corpus (tests/corpus.py) in every format: nothing lost, pages filled, numbers whole,
-XLSX within Excel's limits. One long form per form type is laid out; LibreOffice opens two."""
+XLSX within Excel's limits and its rows close to their text. One long form per form type is laid out;
+LibreOffice opens two."""
 import math
 import re
+import statistics
 import subprocess
 
 import pytest
@@ -15,13 +17,17 @@ from reportgen.render.pages import required_pages
 from reportgen.render.widths import NUMERIC
 from tests.conftest import SAMPLES, pdf_text, printed_in_order, requires_office, squash
 from tests.corpus import field_texts, text_paths, write_corpus
-from tests.fill import page_fill
-from tests.render.office import convert_to_pdf
+from tests.fill import page_fill, row_white, words_across_borders
+from tests.render.office import calibri_at_its_width, convert_to_pdf
 
 PICKS = ("selfeval-2019/05-incubator-services", "selfeval-2020/01-incubator-base-operations",
          "target-2020/03-innovation-startup-competition", "target-2026/02-incubation-services-and-apjie")
 OFFICE = PICKS[:2]  # the forms LibreOffice converts (a few seconds each)
 MIN_FILL = 0.6
+# The median row of running text of the long XLSX in LibreOffice with Calibri's digit width: at most
+# this share of it white. Rows are counted for Excel's columns, 5 % narrower, so a row keeps about
+# a line and its padding spare: 9 % white (lines of 1.5 em and CJK counted 1.06 em wide left 14 %).
+MAX_ROW_WHITE = 0.12
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +123,14 @@ def test_libreoffice_shows_every_character_and_whole_numbers(corpus, tmp_path, n
         pdf = convert_to_pdf(files[fmt], tmp_path)
         assert_all_printed(texts_of(path), squash(pdf_text(pdf)), f"{name}.{fmt}", quotes_anywhere=True)
         assert_numbers_whole(pdf, numbers_of(path), f"{name}.{fmt}")
+        if fmt == "xlsx":  # pdftotext finds the text a row too short draws over the next one, too
+            assert not words_across_borders(pdf, title_rows(files[fmt])), name
+
+
+def title_rows(xlsx) -> int:
+    """Return how many rows the sheet of ``xlsx`` repeats at the top of each page."""
+    first, last = load_workbook(xlsx).active.print_title_rows.replace("$", "").split(":")
+    return int(last) - int(first) + 1
 
 
 @requires_office
@@ -129,3 +143,18 @@ def test_amounts_of_the_2020_self_evaluation_do_not_wrap_in_libreoffice(tmp_path
         folder = tmp_path / written.suffix[1:]
         folder.mkdir()
         assert_numbers_whole(convert_to_pdf(written, folder), numbers_of(sample), written.name)
+
+
+@requires_office
+def test_xlsx_rows_hug_their_text_and_hide_none_of_it(corpus, tmp_path):
+    """Rows tall enough for every character where columns are narrowest (as in Excel: Calibri's
+    digits), and no taller than that by more than a line or so."""
+    fonts = calibri_at_its_width(tmp_path)
+    white = []
+    for name in OFFICE:
+        path, files = corpus[name]
+        pdf = convert_to_pdf(files["xlsx"], tmp_path / name.replace("/", "-"), fonts)
+        assert_all_printed(texts_of(path), squash(pdf_text(pdf)), f"{name}.xlsx", quotes_anywhere=True)
+        assert not words_across_borders(pdf, title_rows(files["xlsx"])), name  # no text drawn over the next row
+        white += row_white(pdf)
+    assert len(white) >= 40 and statistics.median(white) <= MAX_ROW_WHITE, (len(white), statistics.median(white))
