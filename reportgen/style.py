@@ -6,6 +6,8 @@ from dataclasses import dataclass
 A4 = (210.0, 297.0)  # mm
 NARROW_EM = 0.56  # a Latin letter or digit of the PDF's faces, in em
 SLACK = 1.06      # the PDF's widths counted a little wide, so a line we think fits does fit
+NARROW_TEXT = 45.0  # mm: office writers align running text in a narrower cell left, since
+                    # Word, WPS and LibreOffice justify CJK by spreading its characters apart
 
 
 @dataclass(frozen=True)

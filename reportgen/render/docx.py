@@ -23,14 +23,13 @@ from .measure import LABEL_POINTS, line_mm
 from .pages import paginate
 from .widths import NUMERIC
 from ..options import RenderOptions
-from ..style import PageStyle
+from ..style import NARROW_TEXT, PageStyle
 from ..reproducible import document_date, normalise_zip
 from . import embed
 
 NAME, SUFFIX, BINARY = "docx", ".docx", True
 
 TWIPS_PER_MM = 1440 / 25.4
-NARROW_TEXT = 45.0  # mm: running text in a cell narrower than this is aligned left, not justified
 CELL_MARGIN = 68    # twips left and right, as tblCellMar below (the PDF's 1.2 mm)
 MIN_ROW = 400  # twips, about 7 mm: the forms' row height for one line
 _ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both"}
@@ -224,7 +223,6 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, fac
         return f"<w:tc>{props}{_page_ref_xml(cell.link, cell.plain, size)}</w:tc>"
     if cell.role in NUMERIC:
         size = _number_size(cell.plain, width, size, face)
-    # Justified CJK in a narrow cell spreads its characters apart: narrow cells align left.
     align = "left" if cell.role is Role.TEXT and width < NARROW_TEXT * TWIPS_PER_MM else ""
     if cell.role is Role.LABEL and len(texts) == 1 and not _fits(texts[0], width, size, face):
         return f"<w:tc>{props}{_label_xml(texts[0], size, spacing)}</w:tc>"

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..load.limits import xml_safe
-from ..style import PT_MM, PageStyle, TextSet
+from ..style import NARROW_TEXT, PT_MM, PageStyle, TextSet
 from . import embed
 from .pages import row_heights
 from .split import split_row
@@ -128,11 +128,19 @@ class _Fonts:
         self.subtitle = Font(name=options.fonts.office_body, size=style.subtitle_pt)
         self._styles: dict[tuple[Role, str], object] = {}
 
-    def apply(self, target, role: Role, number_format: str) -> None:
-        key = (role, number_format)
+    def apply(self, target, role: Role, number_format: str, variant: str = "") -> None:
+        """Style a grid cell; ``variant`` (see ``_alignment``) moves its text left or to the top."""
+        key = (role, number_format, variant)
         if key not in self._styles:
             target.font, target.border = self.body, _BORDER
-            target.alignment = _ALIGN.get(role, _CENTER)
+            align = _ALIGN.get(role, _CENTER)
+            if variant == "left":
+                align = copy(align)
+                align.horizontal = "left"
+            elif variant == "top":
+                align = copy(align)
+                align.vertical = "top"
+            target.alignment = align
             target.number_format = number_format
             self._styles[key] = copy(target._style)
         target._style = copy(self._styles[key])
@@ -189,14 +197,32 @@ def office_style(style: PageStyle) -> PageStyle:
 def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style: PageStyle) -> int:
     style = office_style(style)
     table = within_limits(table, style)
-    for offset, height in enumerate(row_heights(table, style)):
+    heights = row_heights(table, style)
+    for offset, height in enumerate(heights):
         sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)
+    tall = style.content_height * TALL_MERGE
     for cell in table.cells:
-        _write_cell(sheet, cell, top, fonts)
+        _write_cell(sheet, cell, top, fonts, _alignment(cell, table, sum(heights[cell.row:cell.row + cell.rowspan]) > tall))
     return top + table.n_rows
 
 
-def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts) -> None:
+# A merged range taller than this share of the page may cross a page break. The clients centre its
+# text on the whole range, which can fall on the break (cut in two) or on the other page; at the
+# top it prints on the page the range starts on, in its first rows.
+TALL_MERGE = 0.25
+
+
+def _alignment(cell: Cell, table: Table, tall: bool) -> str:
+    """Return the alignment variant of ``cell``: "top" for a tall merged range, "left" for
+    running text in a narrow cell, "" for the role's own."""
+    if tall and cell.rowspan > 1:
+        return "top"
+    if cell.role is Role.TEXT and sum(table.widths[cell.col:cell.col + cell.colspan]) < NARROW_TEXT:
+        return "left"
+    return ""
+
+
+def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts, variant: str) -> None:
     row, col = top + cell.row, cell.col + 1
     target = sheet.cell(row=row, column=col)
     number_format = "General"
@@ -209,7 +235,7 @@ def _write_cell(sheet: Worksheet, cell: Cell, top: int, fonts: _Fonts) -> None:
         number_format = _FORMATS[cell.role]
     else:
         _set_text(target, cell.plain)
-    fonts.apply(target, cell.role, number_format)
+    fonts.apply(target, cell.role, number_format, variant)
     if cell.rowspan > 1 or cell.colspan > 1:
         merge(sheet, row, col, row + cell.rowspan - 1, col + cell.colspan - 1, fonts)
 
