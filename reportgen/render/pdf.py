@@ -5,9 +5,7 @@ the URL fetcher refuses every request, so a hostile input cannot reach the netwo
 """
 from __future__ import annotations
 
-import gc
 import logging
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,27 +99,7 @@ def layout_document(source: str, options: RenderOptions):
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _fetcher(font_urls(options))
-    with fewer_collections():
-        return weasyprint.HTML(string=source, url_fetcher=fetcher, base_url=None).render(font_config=_font_config())
-
-
-LAYOUT_THRESHOLDS = (20_000, 20, 20)
-
-
-@contextmanager
-def fewer_collections():
-    """Run the cyclic garbage collector less often meanwhile.
-
-    WeasyPrint allocates millions of objects as it lays out, little of it cyclic garbage; at
-    Python's thresholds (700, 10, 10) the collector walks its boxes thousands of times, about a
-    seventh of the layout time.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(*LAYOUT_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
+    return weasyprint.HTML(string=source, url_fetcher=fetcher, base_url=None).render(font_config=_font_config())
 
 
 _registered: set[tuple] = set()
