@@ -224,16 +224,20 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, fac
     if cell.role in NUMERIC:
         size = _number_size(cell.plain, width, size, face)
     align = "left" if cell.role is Role.TEXT and width < NARROW_TEXT * TWIPS_PER_MM else ""
-    if cell.role is Role.LABEL and len(texts) == 1 and not _fits(texts[0], width, size, face):
-        return f"<w:tc>{props}{_label_xml(texts[0], size, spacing)}</w:tc>"
+    if cell.role is Role.LABEL and len(texts) == 1:
+        _, need, room = _line_room(texts[0], width, size, face)
+        if need > room:
+            return f"<w:tc>{props}{_label_xml(texts[0], size, spacing)}</w:tc>"
     paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size, spacing, align) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
-def _fits(text: str, width: int, size: str, face: str) -> bool:
-    """Return True when ``text`` fits on one line of a cell ``width`` twips wide."""
+def _line_room(text: str, width: int, size: str, face: str) -> tuple[float, float, float]:
+    """Return the size in points of the run properties ``size``, the mm ``text`` needs on one
+    line in it, and the mm a cell ``width`` twips wide has inside its margins."""
     points = int(size.split('w:val="')[1].split('"')[0]) / 2
-    return line_mm(text, points, (), face) * 1.03 <= width / TWIPS_PER_MM - 2 * CELL_MARGIN / TWIPS_PER_MM
+    room = width / TWIPS_PER_MM - 2 * CELL_MARGIN / TWIPS_PER_MM
+    return points, line_mm(text, points, (), face) * 1.03, room
 
 
 def _label_xml(text: str, size: str, spacing: str) -> str:
@@ -244,14 +248,12 @@ def _label_xml(text: str, size: str, spacing: str) -> str:
     """
     runs, last = [], 0
     for match in LABEL_POINTS.finditer(text):
-        if text[last:match.start()]:
-            runs.append(f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text[last:match.start()]))}</w:t></w:r>')
+        runs.append(_run_xml(text[last:match.start()], size))
         if match.start():
             runs.append(f"<w:r>{size}<w:br/></w:r>")
-        runs.append(f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(match.group()))}</w:t></w:r>')
+        runs.append(_run_xml(match.group(), size))
         last = match.end()
-    if text[last:]:
-        runs.append(f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text[last:]))}</w:t></w:r>')
+    runs.append(_run_xml(text[last:], size))
     return f'<w:p><w:pPr>{spacing}<w:jc w:val="center"/></w:pPr>{"".join(runs)}</w:p>'
 
 
@@ -261,9 +263,7 @@ def _number_size(text: str, width: int, size: str, face: str) -> str:
     The widths are fitted so that numbers fit (render/widths.py); this guards a form whose
     bounds leave too little room, in 宋体's half-width digits and the cell margins set here.
     """
-    points = int(size.split('w:val="')[1].split('"')[0]) / 2
-    room = width / TWIPS_PER_MM - 2 * CELL_MARGIN / TWIPS_PER_MM
-    need = line_mm(text, points, (), face) * 1.03
+    points, need, room = _line_room(text, width, size, face)
     if need <= room:
         return size
     half_points = max(10, int(points * room / need * 2))
@@ -273,8 +273,12 @@ def _number_size(text: str, width: int, size: str, face: str) -> str:
 def _paragraph_xml(text: str, role: Role, indent: bool, size: str, spacing: str, align: str = "") -> str:
     first_line = '<w:ind w:firstLineChars="200" w:firstLine="420"/>' if indent else ""
     ppr = f'<w:pPr>{spacing}<w:jc w:val="{align or _ALIGN.get(role, "center")}"/>{first_line}</w:pPr>'
-    run = f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text))}</w:t></w:r>' if text else ""
-    return f"<w:p>{ppr}{run}</w:p>"
+    return f"<w:p>{ppr}{_run_xml(text, size)}</w:p>"
+
+
+def _run_xml(text: str, size: str) -> str:
+    """Return a run of ``text`` in the run properties ``size``; none for no text."""
+    return f'<w:r>{size}<w:t xml:space="preserve">{escape(xml_safe(text))}</w:t></w:r>' if text else ""
 
 
 def _bookmark(paragraph, name: str, number: int) -> None:
