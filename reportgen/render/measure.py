@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..style import NARROW_EM, PT_MM, SLACK, PageStyle, TextSet
+from ..style import NARROW_EM, PT_MM, PageStyle, TextSet
 
 INDENT_EM = 2.0  # the first line of each paragraph of a several-paragraph cell
 LABEL_POINTS = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")  # a label's points, "(36分)": never broken inside
@@ -22,7 +22,7 @@ PDF_SET = TextSet()
 @lru_cache(maxsize=65536)
 def width_em(text: str) -> float:
     """Return the printed width of ``text`` in em."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM for ch in text) * SLACK
+    return sum(advance(ch, PDF_SET) for ch in text)
 
 
 def per_line(width_mm: float, font_pt: float, style: PageStyle) -> float:
