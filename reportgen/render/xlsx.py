@@ -202,7 +202,7 @@ def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style:
         sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)
     tall = style.content_height * TALL_MERGE
     for cell in table.cells:
-        _write_cell(sheet, cell, top, fonts, _alignment(cell, table, sum(heights[cell.row:cell.row + cell.rowspan]) > tall))
+        _write_cell(sheet, cell, top, fonts, _alignment(cell, table, heights, tall))
     return top + table.n_rows
 
 
@@ -212,10 +212,10 @@ def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style:
 TALL_MERGE = 0.25
 
 
-def _alignment(cell: Cell, table: Table, tall: bool) -> str:
-    """Return the alignment variant of ``cell``: "top" for a tall merged range, "left" for
-    running text in a narrow cell, "" for the role's own."""
-    if tall and cell.rowspan > 1:
+def _alignment(cell: Cell, table: Table, heights: list[float], tall: float) -> str:
+    """Return the alignment variant of ``cell``: "top" for a merged range taller than ``tall`` mm,
+    "left" for running text in a narrow cell, "" for the role's own."""
+    if cell.rowspan > 1 and sum(heights[cell.row:cell.row + cell.rowspan]) > tall:
         return "top"
     if cell.role is Role.TEXT and sum(table.widths[cell.col:cell.col + cell.colspan]) < NARROW_TEXT:
         return "left"
