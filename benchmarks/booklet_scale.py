@@ -28,6 +28,7 @@ def booklet_ratio(rounds: int = 3) -> None:
     collections walk them too and the bare side took up to a third longer."""
     from reportgen import load
     from reportgen.booklet import layouts_of
+    from reportgen.geometry import plan
     from reportgen.options import RenderOptions
     from reportgen.render import html
 
@@ -35,7 +36,8 @@ def booklet_ratio(rounds: int = 3) -> None:
         forms_dir = make_forms(150, Path(tmp) / "forms")
         layouts = layouts_of([load(path) for path in sorted(forms_dir.glob("*.yaml"))])
         page = Path(tmp) / "bare.html"
-        page.write_text(html.write_many(layouts, RenderOptions(), title="bare"), encoding="utf-8")
+        planned = [plan(layout, RenderOptions()) for layout in layouts]
+        page.write_text(html.write_many(planned, RenderOptions(), title="bare"), encoding="utf-8")
         del layouts
         bare_command = [sys.executable, "-c", "import sys, weasyprint; weasyprint.HTML(sys.argv[1]).write_pdf(sys.argv[2])",
                         str(page), f"{tmp}/bare.pdf"]

@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reportgen.layout import layout_of
+
 from .render_ratio import ROOT
 
 SAMPLES = ROOT / "samples"
@@ -30,11 +32,12 @@ def main() -> None:
 
 
 def _report(title: str, files: list[Path], out: Path) -> None:
-    from reportgen import FORMS, load
+    from reportgen import load
+    from reportgen.geometry import plan
+    from reportgen.geometry.pages import required_pages
     from reportgen.inputs import collect
     from reportgen.options import RenderOptions
     from reportgen.pipeline import render
-    from reportgen.render.pages import required_pages
     from tests.fill import page_fill
 
     options = RenderOptions()
@@ -46,7 +49,8 @@ def _report(title: str, files: list[Path], out: Path) -> None:
         outcome = render(items[0], out / path.parent.name, ["pdf"], options)
         fills = page_fill(outcome.written[0])
         form = load(path)
-        fitted, style = options.prepare(FORMS[form.form].layout(form))
+        planned = plan(layout_of(form), options)
+        fitted, style = planned.layout, planned.style
         need = math.ceil(required_pages(fitted, style))
         emptiest = f"{min(fills[:-1]):.0%}" if len(fills) > 1 else "—"  # a form's last page may be short
         low += [f for f in fills[:-1] if f < 0.6]
@@ -60,11 +64,10 @@ def _report(title: str, files: list[Path], out: Path) -> None:
 def _large_xlsx() -> None:
     import yaml
 
-    from reportgen import FORMS
     from reportgen.load import load_data, read_source
-    from reportgen.load.limits import MAX_INDICATORS
     from reportgen.options import RenderOptions
     from reportgen.render import writer
+    from reportgen.source.limits import MAX_INDICATORS
 
     data = yaml.safe_load((SAMPLES / "target-2026" / "01-incubation-base-operation.yaml").read_text(encoding="utf-8"))
     group = data["indicators"][1]["groups"][0]
@@ -75,7 +78,7 @@ def _large_xlsx() -> None:
             path = Path(tmp) / "large.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
             form, _ = load_data(read_source(path))
-        layout = FORMS[form.form].layout(form)
+        layout = layout_of(form)
         start = time.perf_counter()
         writer("xlsx").write(layout, RenderOptions())
         print(f"fill: XLSX of one form with {count:,} indicators: {time.perf_counter() - start:.1f} s")

@@ -1,28 +1,25 @@
 """The command line: ``reportgen render | booklet | check | import | schema | new | forms | new-form | doctor``.
 
-``main(argv) -> int`` returns the exit code of the README's table (``EXIT_CODES``). Every error
+``main(argv) -> int`` returns an exit code of ``errors.EXIT_CODES``, the README's table. Every error
 ends here as one line: ours (ReportgenError) with its own code, file-system errors as output
 errors, anything else as an internal error (its traceback only with REPORTGEN_TRACEBACK=1).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from pathlib import Path
+from datetime import date
 
-from .problems import ReportgenError, UsageError
+from . import __version__
+from .errors import ExitCode, ReportgenError
+from .forms import add_user_folders
+from .messages import LANGUAGES, say, use_language
+from .options import PDF_VARIANTS
+from .terminal import visible
 
 COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor")
-EXIT_CODES = {
-    0: "everything done / no errors",
-    1: "an input had errors or failed to render (the others were done)",
-    2: "usage: bad option, no input, or outputs that would clash",
-    3: "warnings under --strict",
-    4: "internal error (a bug; REPORTGEN_TRACEBACK=1 shows where)",
-    5: "output error: the file system refused (full, read-only, name too long)",
-    130: "interrupted (Ctrl-C)",
-}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,46 +30,44 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed why
-        return 0 if exc.code == 0 else 2
+        return ExitCode.OK if exc.code == 0 else ExitCode.USAGE
     if not args.command:
         parser.print_help()
-        return 2
+        return ExitCode.USAGE
+    use_language(getattr(args, "lang", "zh"))
     try:
         if getattr(args, "forms", None):
-            from .forms import add_user_folders
-
             add_user_folders(args.forms)
-        module = __import__(f"reportgen.commands.{args.command.replace('-', '_')}", fromlist=["run"])
+        # Each command's module is imported on use: ``check`` never pays for WeasyPrint.
+        module = importlib.import_module(f"reportgen.commands.{args.command.replace('-', '_')}")
         return module.run(args)
     except KeyboardInterrupt:
-        print(say(args, "已中断", "interrupted"), file=sys.stderr)
-        return 130
+        print(say("已中断", "interrupted"), file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except BaseException as exc:  # noqa: BLE001 (the one place that turns every error into an exit code)
         return _report(exc)
 
 
 def _report(exc: BaseException) -> int:
     """Print one line for ``exc`` and return its exit code."""
-    from .terminal import visible
-
     if isinstance(exc, SystemExit):
-        return exc.code if isinstance(exc.code, int) else 2
+        return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
     if isinstance(exc, ReportgenError):
         print("reportgen: " + "\n  ".join(visible(line) for line in str(exc).splitlines()), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"reportgen: 无法写入或读取 (cannot write or read){visible(where)}: {visible(exc.strerror or exc)}",
-              file=sys.stderr)
-        return 5
+        print(say("reportgen: 无法写入或读取", "reportgen: cannot write or read")
+              + f"{visible(where)}: {visible(exc.strerror or exc)}", file=sys.stderr)
+        return ExitCode.OUTPUT
     if isinstance(exc, MemoryError):
-        print("reportgen: 内存不足 (out of memory)", file=sys.stderr)
-        return 5
+        print(say("reportgen: 内存不足", "reportgen: out of memory"), file=sys.stderr)
+        return ExitCode.OUTPUT
     if os.environ.get("REPORTGEN_TRACEBACK"):
         raise exc
-    print(f"reportgen: 内部错误，请报告 (internal error, please report): {type(exc).__name__}: {visible(exc)}",
-          file=sys.stderr)
-    return 4
+    print(say("reportgen: 内部错误，请报告：", "reportgen: internal error, please report: ")
+          + f"{type(exc).__name__}: {visible(exc)}", file=sys.stderr)
+    return ExitCode.INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         description="财政项目支出绩效表单：YAML → PDF / DOCX / XLSX，并按评审要求检查数据。"
                     " (Fiscal performance forms from YAML to PDF, DOCX and XLSX, checked as a reviewer would.)",
     )
-    parser.add_argument("--version", action="version", version=f"reportgen {_version()}")
+    parser.add_argument("--version", action="version", version=f"reportgen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     render = sub.add_parser("render", help="渲染表单 (render forms to PDF, DOCX, XLSX, HTML)")
@@ -155,8 +150,6 @@ def _batch(parser: argparse.ArgumentParser) -> None:
 
 
 def _day(text: str):
-    from datetime import date
-
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -170,44 +163,15 @@ def _jobs(text: str) -> int:
 
 
 def _variant(text: str) -> str:
-    from .options import PDF_VARIANTS
-
     if text.lower() not in PDF_VARIANTS:
         raise argparse.ArgumentTypeError(f"not one of {', '.join(PDF_VARIANTS)}: {text}")
     return text.lower()
 
 
 def _common(parser: argparse.ArgumentParser, fonts: bool = False) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 (message language)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="消息语言 (message language)")
     parser.add_argument("--forms", action="append", metavar="DIR",
                         help="另加表单定义目录，可多次给出 (more form definitions; also REPORTGEN_FORMS)")
     if fonts:
         parser.add_argument("--font-body", metavar="FAMILY", help="正文字体，如 仿宋_GB2312 (body face)")
         parser.add_argument("--font-title", metavar="FAMILY", help="标题字体，如 黑体 (title face)")
-
-
-def _version() -> str:
-    from . import __version__
-
-    return __version__
-
-
-def say(args: argparse.Namespace, zh: str, en: str) -> str:
-    """Return the message in the language the user chose."""
-    return en if getattr(args, "lang", "zh") == "en" else zh
-
-
-def form_id(args: argparse.Namespace, name: str | None = None) -> str:
-    """Return the form type the user named, or raise UsageError listing the known ones."""
-    from .forms import FORMS
-
-    name = args.form if name is None else name
-    if name not in FORMS:
-        known = ", ".join(FORMS)
-        raise UsageError(say(args, f"未知的表单类型 {name!r}，可用：{known}",
-                             f"unknown form type {name!r}; known: {known}"))
-    return name
-
-
-def output_path(value: str) -> Path:
-    return Path(value)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import yaml
 from pydantic import BaseModel
 
-from .forms.values import IndicatorValue
+from .values import IndicatorValue
 
 
 # libyaml's emitter when PyYAML has it: ten times faster (every written file embeds its YAML).

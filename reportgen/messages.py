@@ -1,8 +1,29 @@
-"""The message catalogue: each problem code with its Chinese and English text.
+"""The messages: each problem code with its Chinese and English text, and the language shown.
 
-Chinese comes first everywhere; a test asserts both languages cover the same codes.
+Every text a user reads is held in both languages: a problem's in ``CATALOGUE``, any other as a
+pair given to ``say``. ``use_language`` (the CLI's ``--lang``) chooses which is shown, for
+problems, errors and every line a command prints alike. Chinese is the default.
 """
 from __future__ import annotations
+
+from contextvars import ContextVar
+
+LANGUAGES = ("zh", "en")
+_LANGUAGE: ContextVar[str] = ContextVar("reportgen_language", default="zh")
+
+
+def use_language(lang: str) -> None:
+    """Show every message from now on in ``lang`` (``zh`` or ``en``)."""
+    _LANGUAGE.set(lang if lang in LANGUAGES else "zh")
+
+
+def language() -> str:
+    return _LANGUAGE.get()
+
+
+def say(zh: str, en: str) -> str:
+    """Return the text of the pair in the language chosen."""
+    return en if _LANGUAGE.get() == "en" else zh
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # -- input: reading and schema --

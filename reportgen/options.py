@@ -1,19 +1,11 @@
-"""Render options, documented field by field in one place."""
+"""Render options: plain data, documented field by field in one place."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from .fonts import FontConfig
-from .style import PageStyle
 
-if TYPE_CHECKING:
-    from .layout import FormLayout
-
-
-# GB/T 9704-2012: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
-GBT9704_MARGINS = {"margin_top": 37.0, "margin_bottom": 35.0, "margin_left": 28.0, "margin_right": 26.0}
 PROFILES = ("form", "gbt9704")
 # The PDF variants of WeasyPrint a booklet or form may ask for (its other ones are for debugging).
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
@@ -43,20 +35,3 @@ class RenderOptions:
     pdf_variant: str | None = None
     watermark: str | None = None
     first_page: int = 1
-
-    def page_style(self, layout: "FormLayout") -> PageStyle:
-        """Return the page of ``layout``: its own orientation and type size unless overridden."""
-        landscape = layout.landscape if self.landscape is None else self.landscape
-        margins = GBT9704_MARGINS if self.profile == "gbt9704" else {}
-        sizes = {"body_pt": layout.body_pt} if layout.body_pt else {}
-        return PageStyle(landscape=landscape, **margins, **sizes)
-
-    def prepare(self, layout: "FormLayout") -> tuple["FormLayout", PageStyle]:
-        """Return ``layout`` fitted to its page's width, its columns to its content, and that page.
-
-        Every writer starts here, so PDF, DOCX and XLSX get the same widths.
-        """
-        from .render.widths import fit_form
-
-        style = self.page_style(layout)
-        return fit_form(layout.fitted(style.content_width), style, self.fonts.body, self.fonts.office_body), style

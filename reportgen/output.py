@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import OutputError, UsageError
+from .errors import OutputError, PartialWrite, UsageError
 
 TEMP_PREFIX = ".rg-"  # temporary names: short (a long stem must still fit), with the writer's pid
 NAME_MAX = 255        # bytes of one file name on ext4, XFS, APFS and NTFS
@@ -72,12 +72,6 @@ SEPARATE = ("请重命名其中一个、分别输出到不同的 -o 目录，或
             " its sub-folders are kept in the output.)")
 
 
-class PartialWrite(OutputError):
-    """Renaming stopped part-way: ``written`` were replaced, the others left as they were."""
-
-    def __init__(self, written: list[Path], missing: list[Path], reason: str):
-        super().__init__(reason)
-        self.written, self.missing = written, missing
 
 
 def write_all(files: dict[Path, bytes | str]) -> list[Path]:

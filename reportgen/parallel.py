@@ -7,14 +7,18 @@ parent. One failed task is reported by its caller; the others go on. An executor
 """
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
-from .problems import UsageError
+from .errors import UsageError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -38,7 +42,6 @@ def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int,
     if jobs <= 1 or len(items) <= 1:
         yield from map(function, items)
         return
-    import multiprocessing
 
     # Forked workers start at once and warm up side by side. multiprocessing.Pool, not
     # ProcessPoolExecutor: the latter cannot recycle forked workers (and hangs on 3.11 trying).
@@ -52,7 +55,6 @@ def _worker_start() -> None:
     """In a worker: leave Ctrl-C to the parent, and end when the parent does (Linux)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
-        import ctypes
 
         try:
             ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -82,6 +84,16 @@ def executor_from(address: str | None):
         yield client.get_executor()
     finally:
         client.close()
+
+
+@dataclass(frozen=True)
+class Workers:
+    """Where a booklet's forms are laid out: ``jobs`` local processes or an ``executor`` (a Dask
+    cluster), and the ``progress`` bar stepped for each form."""
+
+    jobs: int = 1
+    progress: Progress | None = None
+    executor: Executor | None = None
 
 
 class Progress:

@@ -9,13 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .checks import run as run_checks
+from .errors import PartialWrite, ReportgenError
 from .fonts import check_glyphs
-from .forms import form_type
 from .inputs import Input
+from .layout import layout_of
 from .load import load_data, read_source
 from .options import RenderOptions
-from .output import PartialWrite, Planned, write_all
-from .problems import Problem, ReportgenError
+from .output import Planned, write_all
+from .output import plan as plan_outputs
+from .problems import Problem
+from .render import WRITERS, writer
 from .render.embed import with_source
 
 
@@ -48,17 +52,12 @@ def examine(path: Path, options: RenderOptions, raw: bytes | None = None, source
 
 def review(form, source) -> list[Problem]:
     """Return the reviewer's findings for ``form`` (the rules of ``reportgen check``)."""
-    from .checks import run
-
-    return run(form, source)
+    return run_checks(form, source)
 
 
 def render(item: Input, out_dir: Path, formats: list[str], options: RenderOptions) -> Outcome:
     """Render one input into ``out_dir`` in every format of ``formats`` (planned as a run of one)."""
-    from .output import plan
-    from .render import SUFFIXES
-
-    job = plan([item], out_dir, {name: SUFFIXES[name] for name in formats})[0]
+    job = plan_outputs([item], out_dir, {name: WRITERS[name].suffix for name in formats})[0]
     return save(produce(job, options), job)
 
 
@@ -72,9 +71,7 @@ def produce(job: Planned, options: RenderOptions, raw: bytes | None = None) -> O
     try:
         form, outcome.problems = examine(job.input.path, options, raw)
         if not outcome.failed:
-            from .render import writer
-
-            layout = with_source(form_type(form.form).layout(form), form)
+            layout = with_source(layout_of(form), form)
             outcome.files = {name: writer(name).write(layout, options) for name in job.targets}
     except ReportgenError as exc:  # a user's form definition or template: its located message
         outcome.error = str(exc)

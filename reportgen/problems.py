@@ -1,8 +1,7 @@
-"""Problems found in an input file, and the errors that carry them to the CLI."""
+"""Problems found in an input file: a code, where it is, and its message in either language."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from .messages import message
@@ -46,28 +45,3 @@ class Problem:
 def in_file_order(problems: list[Problem]) -> list[Problem]:
     """Return problems as a reader goes through them: by file, line, column, then code."""
     return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
-
-
-class ReportgenError(Exception):
-    """Base of the errors the CLI reports without a traceback."""
-
-    exit_code = 1
-
-
-class InputError(ReportgenError):
-    """An input file has problems that stop it; ``problems`` holds all of them."""
-
-    def __init__(self, file: Path | str, problems: list[Problem]):
-        # Each problem on a line of its own: a command that stops here says what is wrong and where.
-        lines = [p.format() for p in in_file_order(problems)]
-        super().__init__("\n".join([f"{file}: {len(problems)} 个问题 ({len(problems)} problem(s))", *lines]))
-        self.file = str(file)
-        self.problems = problems
-
-
-class UsageError(ReportgenError):
-    exit_code = 2
-
-
-class OutputError(ReportgenError):
-    exit_code = 5

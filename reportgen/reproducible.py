@@ -5,7 +5,9 @@ import io
 import os
 import re
 import zipfile
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
+
+from .errors import UsageError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -20,14 +22,13 @@ def document_date(day: date | None = None) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         return _from_epoch(epoch)
-    return datetime.combine(datetime.now(timezone.utc).date(), time())
+    return datetime.combine(datetime.now(UTC).date(), time())
 
 
 def _from_epoch(epoch: str) -> datetime:
-    from .problems import UsageError
 
     try:
-        when = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+        when = datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
     except (ValueError, OverflowError, OSError):
         when = None
     if when is None or not 1980 <= when.year <= 2107:  # what a ZIP entry's date can hold

@@ -5,12 +5,13 @@ per form.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Literal
+from typing import Literal
 
-from .forms.values import IndicatorValue
 from .money import HUNDRED, round2, shown_rate
+from .values import IndicatorValue
 
 ONE = Decimal(1)
 

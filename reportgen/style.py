@@ -6,6 +6,8 @@ from dataclasses import dataclass
 A4 = (210.0, 297.0)  # mm
 NARROW_EM = 0.56  # a Latin letter or digit of the PDF's faces, in em
 SLACK = 1.06      # the PDF's widths counted a little wide, so a line we think fits does fit
+# GB/T 9704-2012: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
+GBT9704_MARGINS = {"margin_top": 37.0, "margin_bottom": 35.0, "margin_left": 28.0, "margin_right": 26.0}
 NARROW_TEXT = 45.0  # mm: office writers align running text in a narrower cell left, since
                     # Word, WPS and LibreOffice justify CJK by spreading its characters apart
 
@@ -14,7 +16,7 @@ NARROW_TEXT = 45.0  # mm: office writers align running text in a narrower cell l
 class TextSet:
     """How the height model counts a cell's text: the em of a wide (CJK) character and of any
     other, and which East Asian width classes are wide. The default is the PDF's;
-    ``render.xlsx`` has the spreadsheets' own.
+    ``geometry.sheet`` has the spreadsheets' own.
     """
 
     wide_em: float = SLACK

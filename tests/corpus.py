@@ -13,8 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.forms import form_type
-from reportgen.layout import Role
+from reportgen.layout import Role, layout_of
 from reportgen.load import load_data, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +27,7 @@ FILLER = "根据年度工作计划，项目组按季度推进各项任务，2019
 def text_paths(path: Path) -> list[tuple]:
     """Return the data paths of the running texts the form of ``path`` prints."""
     form, _ = load_data(read_source(path))
-    layout = form_type(form.form).layout(form)
+    layout = layout_of(form)
     found = []
     for table in layout.tables:
         for cell in table.cells:

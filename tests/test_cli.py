@@ -1,6 +1,8 @@
 """The command line as users meet it: exit codes, messages with locations, nothing clobbered."""
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -127,13 +129,15 @@ def test_every_form_type_has_a_starter(tmp_path):
         assert f"\nform: {form_id}\n" in (tmp_path / f"{form_id}.yaml").read_text(encoding="utf-8")
 
 
-def test_doctor_reports_subsetter_fonts_and_office(capsys):
+def test_doctor_reports_subsetter_fonts_office_and_formats(capsys):
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
-    assert "HarfBuzz" in out and "Noto Serif CJK SC" in out and "LibreOffice" in out
-    import re
-
+    assert "HarfBuzz" in out and "Noto Serif CJK SC" in out
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert re.search(rf"^LibreOffice\s+{re.escape(office)}$", out, re.MULTILINE), out  # where it is, not a caption
     assert re.search(r"^pango\s+1\.\d+\.\d+$", out, re.MULTILINE)
+    assert re.search(r"^输出格式\s+pdf docx xlsx html$", out, re.MULTILINE)
+    assert re.search(r"^汇总册格式\s+pdf docx xlsx$", out, re.MULTILINE)
 
 
 def test_commands_that_do_not_render_do_not_import_weasyprint():

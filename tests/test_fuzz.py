@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.cli import main
-from reportgen.forms import form_type
+from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine
 from reportgen.render import writer
@@ -143,7 +143,7 @@ def test_any_mutated_sample_is_located_problems_or_every_format(document):
         assert code == (1 if errors else 0) and "Traceback" not in printed, printed
         if errors:
             return
-        layout = form_type(form.form).layout(form)
+        layout = layout_of(form)
         for name in ("html", "pdf", "docx", "xlsx"):
             data = writer(name).write(layout, options)
             _read_back(name, data, Path(folder))

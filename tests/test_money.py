@@ -2,7 +2,14 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.money import format_amount, format_points, format_rate, round2, round_to, to_decimal
+from reportgen.money import (
+    format_amount,
+    format_points,
+    format_rate,
+    round2,
+    round_to,
+    to_decimal,
+)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -17,7 +24,7 @@ def test_to_decimal_reads_thousands_separators_and_refuses_floats():
     assert to_decimal(7295544) == Decimal(7295544)
     with pytest.raises(TypeError):
         to_decimal(1.5)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="abc"):
         to_decimal("abc")
 
 

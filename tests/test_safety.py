@@ -3,18 +3,19 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import FORMS, load
+from reportgen import load
+from reportgen.errors import OutputError
+from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from reportgen.output import safe_target, write_atomic
-from reportgen.problems import OutputError
-from reportgen.render import html, pdf
+from reportgen.render import WRITERS, pdf
 from tests.minimal import TARGET_2026, variant
 
 
 def test_markup_in_data_is_escaped(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text(variant("  name: 测试项目", '  name: "<img src=file:///etc/passwd>测试"'), encoding="utf-8")
-    page = html.write(FORMS["target-2026"].layout(load(path)), RenderOptions())
+    page = WRITERS["html"].write(layout_of(load(path), "target-2026"), RenderOptions())
     assert "<img" not in page and "&lt;img src=file:///etc/passwd&gt;测试" in page
 
 

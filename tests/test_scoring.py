@@ -4,9 +4,16 @@ from decimal import Decimal as D
 import pytest
 
 from reportgen import load
-from reportgen.forms.values import parse_value as v
-from reportgen.scoring import (NATIONAL, SHANGHAI_2019, execution_rate, execution_score, rate_percent,
-                               suggested_score, total)
+from reportgen.scoring import (
+    NATIONAL,
+    SHANGHAI_2019,
+    execution_rate,
+    execution_score,
+    rate_percent,
+    suggested_score,
+    total,
+)
+from reportgen.values import parse_value as v
 from tests.conftest import SAMPLES
 
 

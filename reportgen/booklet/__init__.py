@@ -8,14 +8,16 @@ from pydantic import ValidationError
 
 from ..forms import form_type
 from ..inputs import Collected, gather
-from ..load import read_source
-from ..load.limits import text_problems
+from ..layout import layout_of
 from ..load.loader import schema_problem
 from ..options import RenderOptions
 from ..pipeline import examine
 from ..problems import Problem
+from ..render.embed import with_source
+from ..source import read_source
+from ..source.limits import text_problems
 from .front import Cover, Entry
-from .manifest import Booklet, Manifest, is_manifest
+from .manifest import Booklet, Manifest, default_date, is_manifest
 
 
 @dataclass
@@ -95,7 +97,6 @@ KIND_WORDS = {"target": "绩效目标", "selfeval": "绩效自评", "monitor": "
 
 def cover_of(result: Plan, day=None) -> Cover:
     """Return the cover: the manifest's words, else what the forms say; ``day`` as its date."""
-    from .manifest import default_date
 
     b = result.booklet
     first = result.forms[0] if result.forms else None
@@ -114,6 +115,5 @@ def entries_of(forms: list) -> list[Entry]:
 
 
 def layouts_of(forms: list) -> list:
-    from ..render.embed import with_source
 
-    return [with_source(form_type(form.form).layout(form), form) for form in forms]
+    return [with_source(layout_of(form), form) for form in forms]

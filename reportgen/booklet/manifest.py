@@ -18,8 +18,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..options import PDF_VARIANTS
 from ..forms.schema import Day, OptionalText, StrictModel, Year
+from ..options import PDF_VARIANTS
+from ..reproducible import document_date
 
 
 class PrintOptions(StrictModel):
@@ -48,6 +49,5 @@ def is_manifest(data: object) -> bool:
 
 
 def default_date() -> date:
-    from ..reproducible import document_date
 
     return document_date().date()

@@ -18,13 +18,15 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import OutputError
 from ..fonts import with_subsets
+from ..geometry import PlannedForm, page_count, plan
 from ..layout import FormLayout
 from ..options import RenderOptions
 from ..output import process_alive
-from ..problems import OutputError
-from ..parallel import Progress, map_jobs
+from ..parallel import Progress, Workers, map_jobs
 from ..render import html as html_writer
+from ..render.embed import NAME, payload, pdf_allows
 from ..render.pdf import layout_document, pdf_arguments, register_faces
 from ..reproducible import document_date
 from .archive import restore
@@ -35,7 +37,7 @@ CHUNK = 40  # forms per chunk: fixed, so that the bytes do not depend on --jobs
 
 @dataclass(frozen=True)
 class Chunk:
-    layouts: tuple[FormLayout, ...]
+    forms: tuple[PlannedForm, ...]
     options: RenderOptions  # first_page: where this chunk's numbering starts
 
 
@@ -49,26 +51,28 @@ class Laid:
 
 
 def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
-          jobs: int, progress: Progress | None = None, executor=None) -> bytes:
+          workers: Workers) -> bytes:
     """Return the booklet PDF: cover, summary, contents, then every form.
 
     The front matter's length is planned; should it come out longer or shorter (very long
     project names), the forms are numbered again from where it really ends.
     """
     remove_stale_folders()
+    progress = workers.progress
     with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
         front_layouts = _front_layouts(entries)
         points = _codepoints(layouts + front_layouts, cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
-        front_pages = html_writer.planned_pages(front_layouts, options, cover=True)
+        front_pages = page_count(_planned(front_layouts, options), options, cover=True)
+        forms = _planned(layouts, options)
         # Every form's grid lives to the end: out of the collector's sight, the many collections
         # while WeasyPrint lays out do not walk them each time (a fifth of a 150-form booklet).
         gc.collect()
         gc.freeze()
         try:
             for _ in range(3):
-                chunks = _chunks(layouts, options, front_pages + 1, CHUNK)
-                laid = _lay_out(chunks, jobs, progress, executor)
+                chunks = _chunks(forms, options, front_pages + 1, CHUNK)
+                laid = _lay_out(chunks, workers.jobs, progress, workers.executor)
                 numbered = _numbered(entries, chunks, laid)
                 front, marks, pages = _front(numbered, cover, options)
                 if pages == front_pages:
@@ -90,13 +94,17 @@ def remove_stale_folders() -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _chunks(layouts: list[FormLayout], options: RenderOptions, first: int, size: int) -> list[Chunk]:
+def _planned(layouts: list[FormLayout], options: RenderOptions) -> list[PlannedForm]:
+    return [plan(layout, options) for layout in layouts]
+
+
+def _chunks(forms: list[PlannedForm], options: RenderOptions, first: int, size: int) -> list[Chunk]:
     chunks = []
-    for start in range(0, len(layouts), size):
-        part = tuple(layouts[start:start + size])
+    for start in range(0, len(forms), size):
+        part = tuple(forms[start:start + size])
         chunk_options = replace(options, first_page=_right_hand(first, options))
         chunks.append(Chunk(part, chunk_options))
-        first = chunk_options.first_page + html_writer.planned_pages(list(part), chunk_options)
+        first = chunk_options.first_page + page_count(list(part), chunk_options)
     return chunks
 
 
@@ -145,7 +153,7 @@ def _step(result: Laid, progress: Progress | None) -> Laid:
 def render_chunk(chunk: Chunk) -> Laid:
     """Lay out and write one chunk of forms (in a worker process)."""
     register_faces(chunk.options)
-    source = html_writer.write_many(list(chunk.layouts), chunk.options, title="", declare_faces=False)
+    source = html_writer.write_many(list(chunk.forms), chunk.options, title="", declare_faces=False)
     document = layout_document(source, chunk.options)
     starts = tuple(index for index, page in enumerate(document.pages) if page.bookmarks)
     return Laid(document.write_pdf(**pdf_arguments(chunk.options)), len(document.pages), starts)
@@ -165,8 +173,8 @@ def _front(entries: list[Entry], cover: Cover, options: RenderOptions):
     """Return the front matter's PDF, its bookmarks ((title, page index) of cover, summary,
     contents) and its number of pages."""
     register_faces(options)
-    source = html_writer.write_many(_front_layouts(entries), options, title=cover.title, cover=cover,
-                                    declare_faces=False)
+    source = html_writer.write_many(_planned(_front_layouts(entries), options), options, title=cover.title,
+                                    cover=cover, declare_faces=False)
     document = layout_document(source, options)
     marks = [(label, index) for index, page in enumerate(document.pages) for _, label, _, _ in page.bookmarks]
     return document.write_pdf(**pdf_arguments(options)), marks, len(document.pages)
@@ -176,7 +184,6 @@ def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cov
           options: RenderOptions, layouts: list[FormLayout]) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
-    from ..render.embed import NAME, payload, pdf_allows
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(part)) for part in [front] + [result.pdf for result in laid]]

@@ -6,8 +6,20 @@ table and the message catalogue.
 """
 from __future__ import annotations
 
-from . import dates, fields, funds, scores, text, tree, values  # noqa: F401  (registers the rules)
-from . import debris, figures, passages, plausible, reasons  # noqa: F401  (the reader's rules: texts against the table)
+from . import (  # noqa: F401  (registers the rules)  # noqa: F401  (the reader's rules: texts against the table)
+    dates,
+    debris,
+    fields,
+    figures,
+    funds,
+    passages,
+    plausible,
+    reasons,
+    scores,
+    text,
+    tree,
+    values,
+)
 from .base import RULES, SEVERITY, run_rules
 
 

@@ -6,12 +6,14 @@ every form. No rule knows a form by name.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
-from ..forms import paths
-from ..load.source import Source, dotted
+from ..errors import PathError
 from ..problems import Problem
+from ..source import paths
+from ..source.parse import Source
+from ..source.paths import dotted
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def run_rules(form, source: Source | None) -> list[Problem]:
             continue
         try:  # a profile's parameters name fields: one naming none is the profile's mistake
             problems += [_locate(finding, source) for finding in RULES[name](Context(form, selected.get(name)))]
-        except (paths.PathError, KeyError, TypeError) as exc:
+        except (PathError, KeyError, TypeError) as exc:
             raise form.definition.fail("profile.yaml", ("checks", name), f"规则参数无效：{exc!s}",
                                        f"bad parameters of the rule: {exc!s}") from None
     return problems

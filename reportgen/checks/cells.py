@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
-from ..forms import form_type, paths
+from ..layout import layout_of
 from ..layout.grid import Cell, Role
+from ..source import paths
 
 FIGURE_ROLES = (Role.MONEY, Role.RATE)  # what texts restate; points are the scores' business
 # Full-width digits, letters and signs read as their ASCII twins, one character for one.
@@ -133,7 +134,7 @@ class Grid:
         found = [Figure(path, slot.role, value, slot.captions)
                  for slot, path, value, _, _ in self.fields(self.roles.figures) if isinstance(value, Decimal)]
         if self.roles.computed:
-            layout = form_type(self.form.form).layout(self.form)
+            layout = layout_of(self.form)
             found += [Figure((), cell.role, cell.number, _captions(table, cell)) for table in layout.tables
                       for cell in table.cells if cell.role in FIGURE_ROLES and not cell.binding
                       and cell.number is not None]
@@ -173,7 +174,7 @@ _roles: dict[str, Roles] = {}
 
 def _read_roles(form) -> Roles:
     texts, figures, computed, fields = {}, {}, {}, {}
-    for table in form_type(form.form).layout(form).tables:
+    for table in layout_of(form).tables:
         for cell in table.cells:
             path = path_of(cell.binding)
             pattern = tuple(None if isinstance(part, int) else part for part in path)

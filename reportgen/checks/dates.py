@@ -1,7 +1,7 @@
 """Dates: start before end, and a one-year project inside its form year."""
 from __future__ import annotations
 
-from ..forms import paths
+from ..source import paths
 from .base import Context, Finding, rule
 
 MULTI_YEAR = ("阶段性", "跨年")

@@ -1,7 +1,7 @@
 """Fields with open vocabularies (项目性质, 项目类别): values seen on real forms, checked loosely."""
 from __future__ import annotations
 
-from ..forms import paths
+from ..source import paths
 from .base import Context, Finding, rule
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, Decimal
 
-from ..forms.values import IndicatorValue
 from ..layout.grid import Role
 from ..money import HUNDRED, format_amount, round2, round_to
+from ..values import IndicatorValue
 from .base import Context, Finding, rule
 from .cells import HALF, grid
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..forms import paths
 from ..money import format_amount, format_rate
+from ..source import paths
 from .base import Context, Finding, entries, rule
 
 

@@ -13,8 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..load.source import dotted
 from ..problems import Problem
+from ..source.paths import dotted
 from .base import SEVERITY, Context, Finding, rule
 from .cells import grid
 
@@ -163,7 +163,7 @@ def across(entries: list[Entry]) -> list[Problem]:
     index: dict = {}
     problems = []
     for this in entries:
-        exempt = lambda other: other.file == this.file or other.project == this.project  # noqa: E731
+        exempt = lambda other, this=this: other.file == this.file or other.project == this.project  # noqa: E731
         for place in this.places:
             for other, earlier, start, length in scan(index, this, place, exempt):
                 line, column = this.lines[place.path]

@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import scoring
-from ..forms import paths
 from ..money import HUNDRED, format_points, round2
+from ..source import paths
 from .base import Context, Finding, entries, rule
 
 FULL = Decimal(100)

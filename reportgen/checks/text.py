@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..forms import paths
 from ..forms.text import strings
-from ..load.source import dotted
+from ..source import paths
+from ..source.paths import dotted
 from .base import Context, Finding, rule
 
 # <p>, </p>, <br/>, <span …>; LaTeX such as $\geq 90\%$; the replacement character of bad decoding.

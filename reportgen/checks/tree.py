@@ -1,8 +1,8 @@
 """The indicator tree: known 一级/二级 names in the form's order, required groups, no duplicates."""
 from __future__ import annotations
 
-from ..forms import paths
-from ..load.source import dotted
+from ..source import paths
+from ..source.paths import dotted
 from .base import Context, Finding, rule
 from .taxonomy import level1_of, normal, taxonomy_of
 

@@ -7,48 +7,50 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..booklet import cover_of, entries_of, layouts_of, plan
-from ..cli import say
+from ..booklet.formats import BUILDERS
+from ..errors import ExitCode, UsageError
+from ..messages import say
 from ..output import write_atomic
-from ..parallel import Progress, default_jobs, executor_from
-from ..problems import UsageError
+from ..parallel import Progress, Workers, default_jobs, executor_from
+from ..render import WRITERS
 from ..terminal import visible
 from .common import options_from, print_problems, report_inputs, warn_slow_subsetter
 
-SUFFIXES = (".pdf", ".docx", ".xlsx")
+FORMATS = {writer.suffix: name for name, writer in WRITERS.items() if writer.booklet}
 
 
 def run(args) -> int:
     target = Path(args.output)
-    if target.suffix.lower() not in SUFFIXES:
-        raise UsageError(say(args, f"输出文件应以 {'、'.join(SUFFIXES)} 结尾：{target}",
-                             f"the output must end in {', '.join(SUFFIXES)}: {target}"))
+    if target.suffix.lower() not in FORMATS:
+        raise UsageError(f"输出文件应以 {'、'.join(FORMATS)} 结尾：{target}",
+                         f"the output must end in {', '.join(FORMATS)}: {target}")
     options = options_from(args)
     result = plan(args.inputs, options, Path(args.root) if args.root else None)
     _refuse_overwriting_an_input(target, result.files, args)
     report_inputs(result.found, args)
     print_problems(result.problems, args)
     for name in result.failed:
-        print(say(args, f"✗ {visible(name)}：未编入汇总册", f"✗ {visible(name)}: left out of the booklet"),
+        print(say(f"✗ {visible(name)}：未编入汇总册", f"✗ {visible(name)}: left out of the booklet"),
               file=sys.stderr)
     if not result.forms:
-        print(say(args, "没有可编入的表单", "no form to put into the booklet"), file=sys.stderr)
-        return 1
+        print(say("没有可编入的表单", "no form to put into the booklet"), file=sys.stderr)
+        return ExitCode.FAILED
     options = _print_options(args, result.booklet.print, options, result.booklet.date)
     cover = cover_of(result, options.date)
     entries, layouts = entries_of(result.forms), layouts_of(result.forms)
-    data = _build(target.suffix.lower(), layouts, entries, cover, options, args)
+    data = _build(FORMATS[target.suffix.lower()], layouts, entries, cover, options, args)
     write_atomic(target, data)
-    print(say(args, f"汇总册：{len(result.forms)} 份表单 → {visible(target)}；{len(result.failed)} 份失败",
+    print(say(f"汇总册：{len(result.forms)} 份表单 → {visible(target)}；{len(result.failed)} 份失败",
               f"booklet: {len(result.forms)} forms → {visible(target)}; {len(result.failed)} failed"))
-    return 1 if result.failed else 0
+    return ExitCode.FAILED if result.failed else ExitCode.OK
 
 
 def _refuse_overwriting_an_input(target: Path, files: list[Path], args) -> None:
     real = os.path.realpath(target)
     for file in files:
         if os.path.realpath(file) == real:
-            raise UsageError(say(args, f"输出 {target} 就是输入文件 {file}，不会覆盖它",
-                                 f"the output {target} is the input {file}; it is not overwritten"))
+            raise UsageError(f"输出 {target} 就是输入文件 {file}，不会覆盖它",
+                             f"the output {target} is the input {file}; it is not overwritten")
 
 
 def _print_options(args, printing, options, printing_date):
@@ -59,19 +61,9 @@ def _print_options(args, printing, options, printing_date):
                    date=options.date or printing_date)
 
 
-def _build(suffix, layouts, entries, cover, options, args) -> bytes:
-    if suffix == ".docx":
-        from ..booklet.office import docx_booklet
-
-        return docx_booklet(layouts, entries, cover, options)
-    if suffix == ".xlsx":
-        from ..booklet.office import xlsx_booklet
-
-        return xlsx_booklet(layouts, entries, cover, options)
-    from ..booklet.pdf import build
-
-    warn_slow_subsetter(args)
-    jobs = args.jobs or default_jobs()
-    progress = Progress(len(layouts), say(args, "排版", "layout"))
+def _build(name, layouts, entries, cover, options, args) -> bytes:
+    if name == "pdf":
+        warn_slow_subsetter(args)
     with executor_from(args.executor) as executor:
-        return build(layouts, entries, cover, options, jobs, progress, executor)
+        workers = Workers(args.jobs or default_jobs(), Progress(len(layouts), say("排版", "layout")), executor)
+        return BUILDERS[name](layouts, entries, cover, options, workers)

@@ -5,11 +5,12 @@ import json
 import sys
 
 from ..checks import passages
-from ..cli import say
+from ..errors import ExitCode, UsageError
 from ..inputs import gather
-from ..load import read_source
+from ..messages import say
 from ..pipeline import examine
-from ..problems import UsageError, in_file_order
+from ..problems import in_file_order
+from ..source import read_source
 from .common import options_from, report_inputs
 
 
@@ -17,8 +18,8 @@ def run(args) -> int:
     found = gather(args.inputs)
     report_inputs(found, args)
     if not found.inputs:
-        raise UsageError(say(args, "没有可检查的表单文件（.yaml、.yml、.json）；原因见上",
-                             "no form file (.yaml, .yml, .json) to check; see above for why"))
+        raise UsageError("没有可检查的表单文件（.yaml、.yml、.json）；原因见上",
+                             "no form file (.yaml, .yml, .json) to check; see above for why")
     options = options_from(args)
     problems, entries = [], []
     for item in found.inputs:
@@ -34,9 +35,9 @@ def run(args) -> int:
         for problem in in_file_order(problems):
             print(problem.format(args.lang))
         errors = sum(p.severity == "error" for p in problems)
-        print(say(args, f"检查了 {len(found.inputs)} 个文件：{errors} 个错误，{len(problems) - errors} 个警告",
+        print(say(f"检查了 {len(found.inputs)} 个文件：{errors} 个错误，{len(problems) - errors} 个警告",
                   f"checked {len(found.inputs)} file(s): {errors} error(s), {len(problems) - errors} warning(s)"),
               file=sys.stderr)
     if found.missing or found.skipped or any(p.severity == "error" for p in problems):
-        return 1
-    return 3 if args.strict and problems else 0
+        return ExitCode.FAILED
+    return ExitCode.STRICT if args.strict and problems else ExitCode.OK

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import sys
 
-from ..cli import say
+from ..errors import UsageError
 from ..fonts import FontConfig
+from ..forms import FORMS
+from ..messages import say
 from ..options import RenderOptions
-from ..problems import Problem, UsageError, in_file_order
+from ..problems import Problem, in_file_order
+from ..render.pdf import fast_subsetter_available
 from ..reproducible import document_date
 from ..terminal import visible
 
@@ -16,8 +19,8 @@ def options_from(args) -> RenderOptions:
         value = getattr(args, name, None)
         if value is not None and (visible(value) != value or not value.strip()):
             option = "--" + name.replace("_", "-")
-            raise UsageError(say(args, f"{option} 含控制字符或为空：{visible(value)}",
-                                 f"{option} holds a control character or nothing: {visible(value)}"))
+            raise UsageError(f"{option} 含控制字符或为空：{visible(value)}",
+                                 f"{option} holds a control character or nothing: {visible(value)}")
     document_date(getattr(args, "date", None))  # a bad SOURCE_DATE_EPOCH is a usage error, before any work
     fonts = FontConfig().with_overrides(getattr(args, "font_body", None), getattr(args, "font_title", None))
     return RenderOptions(fonts=fonts, landscape=getattr(args, "landscape", None), date=getattr(args, "date", None),
@@ -27,11 +30,11 @@ def options_from(args) -> RenderOptions:
 def report_inputs(found, args) -> None:
     """Print, on stderr, what the arguments reached but will not be used, and why."""
     for argument in found.missing:
-        print(say(args, f"找不到输入：{visible(argument)}", f"no such input: {visible(argument)}"), file=sys.stderr)
+        print(say(f"找不到输入：{visible(argument)}", f"no such input: {visible(argument)}"), file=sys.stderr)
     for path, reason in found.skipped:
-        print(say(args, f"跳过 {visible(path)}：{reason}", f"skipped {visible(path)}: {reason}"), file=sys.stderr)
+        print(say(f"跳过 {visible(path)}：{reason}", f"skipped {visible(path)}: {reason}"), file=sys.stderr)
     for path, first in found.repeated:
-        print(say(args, f"警告：{visible(path)} 与 {visible(first)} 是同一个文件，只使用一次",
+        print(say(f"警告：{visible(path)} 与 {visible(first)} 是同一个文件，只使用一次",
                   f"warning: {visible(path)} is the same file as {visible(first)}; used once"), file=sys.stderr)
 
 
@@ -41,12 +44,19 @@ def print_problems(problems: list[Problem], args) -> None:
 
 
 def warn_slow_subsetter(args) -> None:
-    from ..render.pdf import fast_subsetter_available
 
     if not fast_subsetter_available():
-        print(say(args,
-                  "警告：未找到 libharfbuzz-subset0，WeasyPrint 将改用 fontTools 子集化，PDF 生成会慢约 25 倍。"
+        print(say("警告：未找到 libharfbuzz-subset0，WeasyPrint 将改用 fontTools 子集化，PDF 生成会慢约 25 倍。"
                   "请运行 apt-get install libharfbuzz-subset0（或 ./dev samples）。",
                   "WARNING: libharfbuzz-subset0 is missing; WeasyPrint falls back to fontTools and PDFs "
                   "render ~25x slower. Install it: apt-get install libharfbuzz-subset0 (or ./dev samples)."),
               file=sys.stderr)
+
+
+def form_id(args, name: str | None = None) -> str:
+    """Return the form type the user named, or raise UsageError listing the known ones."""
+    name = args.form if name is None else name
+    if name not in FORMS:
+        known = ", ".join(FORMS)
+        raise UsageError(f"未知的表单类型 {name!r}，可用：{known}", f"unknown form type {name!r}; known: {known}")
+    return name

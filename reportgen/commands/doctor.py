@@ -5,9 +5,11 @@ import shutil
 import unicodedata
 from importlib import metadata
 
-from ..cli import say
+from ..errors import ExitCode
 from ..fonts import coverage, has_cjk, resolve
-from ..messages import message
+from ..messages import message, say
+from ..render import WRITERS
+from ..render.pdf import fast_subsetter_available, load_weasyprint
 from .common import options_from
 
 
@@ -19,22 +21,24 @@ def run(args) -> int:
     _line("pango", _pango())
     fast = _fast_subsetter()
     ok &= fast
-    _line(say(args, "字体子集化", "font subsetter"), (
-        "HarfBuzz (libharfbuzz-subset0)" if fast else say(args, "fontTools（慢约 25 倍，请安装 libharfbuzz-subset0）",
+    _line(say("字体子集化", "font subsetter"), (
+        "HarfBuzz (libharfbuzz-subset0)" if fast else say("fontTools（慢约 25 倍，请安装 libharfbuzz-subset0）",
                                                           "fontTools (~25x slower: install libharfbuzz-subset0)")))
     for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
         found = resolve(stack)
         ok &= bool(found)
-        used = f"{found[0][0]} ({found[0][1]})" if found else say(args, "未找到！", "NONE FOUND!")
-        caption = say(args, "正文字体", "body font") if role == "body" else say(args, "标题字体", "title font")
+        used = f"{found[0][0]} ({found[0][1]})" if found else say("未找到！", "NONE FOUND!")
+        caption = say("正文字体", "body font") if role == "body" else say("标题字体", "title font")
         _line(caption, used)
     _line("DOCX/XLSX", f"{options.fonts.office_body} / {options.fonts.office_title}")
     if not has_cjk(coverage(options.fonts.body)):
         ok = False
         print(message("RG800", args.lang, {"fonts": ", ".join(n for n, _, _ in resolve(options.fonts.body)) or "—"}))
+    _line(say("输出格式", "formats"), " ".join(WRITERS))
+    _line(say("汇总册格式", "booklet formats"), " ".join(name for name, w in WRITERS.items() if w.booklet))
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    _line("LibreOffice", office or say(args, "未安装（仅测试需要）", "not installed (needed by the tests only)"))
-    return 0 if ok else 1
+    _line("LibreOffice", office or say("未安装（仅测试需要）", "not installed (needed by the tests only)"))
+    return ExitCode.OK if ok else ExitCode.FAILED
 
 
 def _line(caption: str, value: str) -> None:
@@ -52,8 +56,6 @@ def _version(package: str) -> str:
 
 def _pango() -> str:
     try:
-        from ..render.pdf import load_weasyprint
-
         load_weasyprint()
         from weasyprint.text.ffi import pango
 
@@ -64,6 +66,4 @@ def _pango() -> str:
 
 
 def _fast_subsetter() -> bool:
-    from ..render.pdf import fast_subsetter_available
-
     return fast_subsetter_available()

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from ..cli import say
+from ..errors import ExitCode, ImportFailure
+from ..importer import import_file
+from ..messages import say
 from ..output import safe_target, write_atomic
 from ..problems import Problem
-from .common import print_problems
+from .common import form_id, print_problems
 
 
 def run(args) -> int:
-    from ..importer import ImportFailure, import_file
 
     if args.form:
-        from ..cli import form_id
 
         form_id(args)
     out_dir = Path(args.output)
@@ -35,11 +36,10 @@ def run(args) -> int:
                 imported.problems.append(Problem("RG910", "error", "form",
                                                  params={"found": imported.form_id, "expected": args.form}))
             failed += _save(args, path, imported, target, taken)
-    return 1 if failed else 0
+    return ExitCode.FAILED if failed else ExitCode.OK
 
 
 def _at(problem: Problem, path: Path) -> Problem:
-    from dataclasses import replace
 
     return replace(problem, file=str(path))
 
@@ -61,23 +61,23 @@ def _save(args, path: Path, imported, target: Path, taken: set[Path]) -> int:
     print_problems([_at(p, path) for p in imported.problems], args)
     errors = imported.failed
     if imported.model is None or (errors and not args.force):
-        print(say(args, f"✗ {path}：有错误，未写出 YAML（加 --force 仍写出可读部分）",
+        print(say(f"✗ {path}：有错误，未写出 YAML（加 --force 仍写出可读部分）",
                   f"✗ {path}: errors, no YAML written (--force writes what could be read)"), file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     if target in taken:
-        print(say(args, f"✗ {path}：结果会与前一个文件写到同一个 {target}，未写出；请分开导入到不同目录",
+        print(say(f"✗ {path}：结果会与前一个文件写到同一个 {target}，未写出；请分开导入到不同目录",
                   f"✗ {path}: its result would go to {target} like an earlier one's; not written. "
                   "Import them into different folders"), file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     if target.exists() and not args.overwrite:
-        print(say(args, f"✗ {target} 已存在；加 --overwrite 覆盖", f"✗ {target} exists; use --overwrite to replace it"),
+        print(say(f"✗ {target} 已存在；加 --overwrite 覆盖", f"✗ {target} exists; use --overwrite to replace it"),
               file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     taken.add(target)
     write_atomic(target, imported.yaml)
     print(f"✓ {path} → {target}  ({imported.form_id} {imported.name})")
     for change in imported.changes:
         print(change.format())
     if not imported.changes:
-        print(say(args, "  （与文件内嵌的数据相同，无改动）", "  (same as the data the file carries: no changes)"))
-    return 1 if errors else 0
+        print(say("  （与文件内嵌的数据相同，无改动）", "  (same as the data the file carries: no changes)"))
+    return ExitCode.FAILED if errors else ExitCode.OK

@@ -9,11 +9,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli import form_id, say
+from pydantic import ValidationError
+
+from ..dump import to_yaml
+from ..errors import ExitCode, InputError, PrefillError, UsageError
 from ..forms import FORMS
 from ..forms.definition import starter_for
+from ..forms.prefill import prefill
+from ..load import load, load_data
+from ..messages import say
+from ..options import RenderOptions
 from ..output import write_atomic
-from ..problems import UsageError
+from ..render.fillin import workbook
+from ..source.parse import read_yaml
+from .common import form_id
 
 NO_DOCX = ("不提供 DOCX 填报文件：Word 中干净的做法是内容控件，但 LibreOffice 另存时会丢掉控件的标记（w:tag）、"
            "甚至重复其中的文字，读回时无法可靠对应字段。请用 XLSX 填报工作簿（-o 文件.xlsx）；或用 reportgen "
@@ -29,61 +38,52 @@ def run(args) -> int:
     text = _filled(args, form) if args.from_target else _starter(args, form)
     if args.output == "-":
         sys.stdout.write(text)
-        return 0
+        return ExitCode.OK
     target = Path(args.output or f"{form}.yaml")
     if target.is_dir():
-        raise UsageError(say(args, f"{target} 是目录，请给出文件名", f"{target} is a folder; name a file"))
+        raise UsageError(f"{target} 是目录，请给出文件名", f"{target} is a folder; name a file")
     suffix = target.suffix.lower()
     if suffix == ".docx":
-        print(say(args, *NO_DOCX), file=sys.stderr)
-        return 2
+        print(say(*NO_DOCX), file=sys.stderr)
+        return ExitCode.USAGE
     if target.exists() and not args.force:
-        print(say(args, f"{target} 已存在；加 --force 覆盖", f"{target} exists; use --force to overwrite"),
+        print(say(f"{target} 已存在；加 --force 覆盖", f"{target} exists; use --force to overwrite"),
               file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     if suffix == ".xlsx":
         write_atomic(target, _workbook(args, text))
-        print(say(args, f"已生成填报工作簿 {target}；填好后运行 reportgen import {target}",
+        print(say(f"已生成填报工作簿 {target}；填好后运行 reportgen import {target}",
                   f"wrote the fill-in workbook {target}; when filled in, run reportgen import {target}"))
-        return 0
+        return ExitCode.OK
     write_atomic(target, text)
-    print(say(args, f"已生成 {target}", f"wrote {target}"))
-    return 0
+    print(say(f"已生成 {target}", f"wrote {target}"))
+    return ExitCode.OK
 
 
 def _starter(args, form: str) -> str:
     starter = FORMS[form].definition.files.get("starter.yaml")
     if starter is None:
-        raise UsageError(say(args, f"表单 {form} 没有起始文件 starter.yaml", f"form {form} has no starter.yaml"))
+        raise UsageError(f"表单 {form} 没有起始文件 starter.yaml", f"form {form} has no starter.yaml")
     return starter_for(starter.read_text(encoding="utf-8"), form)  # a variant may inherit its parent's
 
 
 def _filled(args, form: str) -> str:
     """Return the YAML of ``form`` filled from the target form ``--from-target``, every field present."""
-    from pydantic import ValidationError
 
-    from ..dump import to_yaml
-    from ..forms.prefill import PrefillError, prefill
-    from ..load import load
 
     source = load(args.from_target)
     try:
         model = FORMS[form].model.model_validate(prefill(FORMS[form].definition, source))
     except (PrefillError, ValidationError) as exc:
         detail = str(exc).splitlines()[0]
-        raise UsageError(say(args, f"无法由 {args.from_target} 生成 {form}：{detail}",
-                             f"cannot fill {form} from {args.from_target}: {detail}")) from None
+        raise UsageError(f"无法由 {args.from_target} 生成 {form}：{detail}",
+                             f"cannot fill {form} from {args.from_target}: {detail}") from None
     return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name} 生成 (filled from the target form)\n"
             "# 填写执行数、执行情况与完成目标可能性后运行 reportgen check 本文件.yaml\n" + to_yaml(model))
 
 
 def _workbook(args, text: str) -> bytes:
     """Return the fill-in workbook of the form whose starter (or prefilled) YAML is ``text``."""
-    from ..load import load_data
-    from ..load.source import read_yaml
-    from ..options import RenderOptions
-    from ..problems import InputError
-    from ..render.fillin import workbook
 
     form, problems = load_data(read_yaml(text))
     if form is None:

@@ -9,11 +9,12 @@ import re
 import sys
 from pathlib import Path
 
-from ..cli import form_id, say
+from ..errors import ExitCode, UsageError
 from ..forms import FORMS
 from ..forms.definition import DATA_FILES, OTHER_FILES, starter_for
+from ..messages import say
 from ..output import write_atomic
-from ..problems import UsageError
+from .common import form_id
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
@@ -21,19 +22,19 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 def run(args) -> int:
     source = FORMS[form_id(args, args.source)].definition
     if not ID.fullmatch(args.new_id):
-        raise UsageError(say(args, f"表单编号 {args.new_id!r} 只能含小写字母、数字和连字符",
-                             f"form id {args.new_id!r}: lower-case letters, digits and hyphens only"))
+        raise UsageError(f"表单编号 {args.new_id!r} 只能含小写字母、数字和连字符",
+                             f"form id {args.new_id!r}: lower-case letters, digits and hyphens only")
     target = Path(args.output) / args.new_id
     if target.exists():
-        print(say(args, f"{target} 已存在", f"{target} exists"), file=sys.stderr)
-        return 1
+        print(say(f"{target} 已存在", f"{target} exists"), file=sys.stderr)
+        return ExitCode.FAILED
     for name in DATA_FILES + OTHER_FILES:
         path = source.folder / name
         if path.is_file():
             write_atomic(target / name, _renamed(name, path.read_text(encoding="utf-8"), args.new_id))
-    print(say(args, f"已生成 {target}；使用时加 --forms {args.output}",
+    print(say(f"已生成 {target}；使用时加 --forms {args.output}",
               f"wrote {target}; use it with --forms {args.output}"))
-    return 0
+    return ExitCode.OK
 
 
 def _renamed(name: str, text: str, new: str) -> str:

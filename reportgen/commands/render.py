@@ -4,14 +4,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli import say
+from ..errors import ExitCode, UsageError
 from ..inputs import gather
-from ..load.loader import read_bounded
+from ..messages import say
 from ..output import plan, remove_stale
 from ..parallel import Progress, default_jobs, executor_from, map_jobs
 from ..pipeline import Outcome, produce, save
-from ..problems import UsageError
-from ..render import FORMATS, SUFFIXES
+from ..render import WRITERS
+from ..source import read_bounded
 from ..terminal import visible
 from .common import options_from, print_problems, report_inputs, warn_slow_subsetter
 
@@ -21,13 +21,13 @@ def run(args) -> int:
     found = gather(args.inputs)
     report_inputs(found, args)
     out_dir = Path(args.output)
-    jobs = plan(found.inputs, out_dir, {name: SUFFIXES[name] for name in formats})
+    jobs = plan(found.inputs, out_dir, {name: WRITERS[name].suffix for name in formats})
     remove_stale({target.parent for job in jobs for target in job.targets.values()})
     if "pdf" in formats and jobs:
         warn_slow_subsetter(args)
     options = options_from(args)
     ok = failed = unwritable = 0
-    progress = Progress(len(jobs), say(args, "渲染", "render"), quiet=True)
+    progress = Progress(len(jobs), say("渲染", "render"), quiet=True)
     root = out_dir.resolve()
     with executor_from(args.executor) as executor:
         tasks = [(job, options, _content(job) if executor else None) for job in jobs]
@@ -40,9 +40,9 @@ def run(args) -> int:
                 failed += 1
                 unwritable += bool(outcome.unwritten)
     failed += len(found.missing) + len(found.skipped)
-    print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
+    print(say(f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
               f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
-    return 5 if unwritable else 1 if failed or not ok else 0
+    return ExitCode.OUTPUT if unwritable else ExitCode.FAILED if failed or not ok else ExitCode.OK
 
 
 def _content(job) -> bytes | None:
@@ -73,16 +73,16 @@ def _report(args, job, outcome: Outcome, root: Path) -> bool:
 def _failure(args, name: str, outcome: Outcome, root: Path) -> str:
     """Say exactly what of a failed input was written (usually nothing) and what was not."""
     if not outcome.written:
-        return say(args, f"✗ {name}：未生成输出", f"✗ {name}: nothing written")
+        return say(f"✗ {name}：未生成输出", f"✗ {name}: nothing written")
     done = ", ".join(visible(p.relative_to(root)) for p in outcome.written)
     left = ", ".join(visible(p.relative_to(root)) for p in outcome.unwritten)
-    return say(args, f"✗ {name}：已写入 {done}；未写入 {left}", f"✗ {name}: wrote {done}; not written {left}")
+    return say(f"✗ {name}：已写入 {done}；未写入 {left}", f"✗ {name}: wrote {done}; not written {left}")
 
 
 def _formats(args) -> list[str]:
     formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in WRITERS or not WRITERS[f].single]
     if unknown or not formats:
-        raise UsageError(say(args, f"未知的输出格式：{', '.join(unknown)}（可用：{', '.join(FORMATS)}）",
-                             f"unknown format: {', '.join(unknown)} (known: {', '.join(FORMATS)})"))
+        raise UsageError(say(f"未知的输出格式：{', '.join(unknown)}（可用：{', '.join(WRITERS)}）",
+                             f"unknown format: {', '.join(unknown)} (known: {', '.join(WRITERS)})"))
     return list(dict.fromkeys(formats))

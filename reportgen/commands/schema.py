@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from ..cli import form_id
+from ..errors import ExitCode
 from ..forms import FORMS
+from .common import form_id
 
 
 def run(args) -> int:
@@ -14,4 +15,4 @@ def run(args) -> int:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"reportgen:{kind.id}",
               **schema, "title": f"{kind.title} ({kind.id})"}
     print(json.dumps(schema, ensure_ascii=False, indent=2))
-    return 0
+    return ExitCode.OK

@@ -5,15 +5,16 @@ Built-in forms live in ``templates/forms/<id>/``; users add or override forms wi
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterator
 
 from pydantic import BaseModel
 
-from ..layout import FormLayout
-from .definition import Definition, DefinitionError
+from ..errors import DefinitionError
+from .build import build_model
+from .definition import Definition
 from .registry import add_user_folders, discover, resolve
 
 
@@ -33,15 +34,7 @@ class FormType:
 
     @cached_property
     def model(self) -> type[BaseModel]:
-        from .build import build_model
-
         return build_model(self.definition)
-
-    @cached_property
-    def layout(self) -> Callable[[BaseModel], FormLayout]:
-        from .layouts import TemplateLayout
-
-        return TemplateLayout(self.definition)
 
 
 class _Registry(Mapping):
@@ -53,8 +46,6 @@ class _Registry(Mapping):
         self._types: dict[str, FormType] = {}
 
     def _refresh(self) -> None:
-        import os
-
         key = os.environ.get("REPORTGEN_FORMS", "")
         if key != self._key:
             self._key, self._found, self._types = key, discover(), {}

@@ -14,11 +14,11 @@ A form needing a new kind of computation adds one function here; any form can th
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from .. import scoring
-from . import paths
+from ..source import paths
 
 CALC = "calc."
 Function = Callable[["Args"], object]

@@ -12,24 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load.source import Source, dotted, read_yaml
-from ..problems import ReportgenError
+from ..errors import DefinitionError
+from ..source.parse import Source, read_yaml
+from ..source.paths import dotted
 
 DATA_FILES = ("form.yaml", "schema.yaml", "profile.yaml")
 OTHER_FILES = ("layout.html.j2", "starter.yaml")
 
 
-class DefinitionError(ReportgenError):
-    """A form definition that cannot be used: its file, line and what is wrong, Chinese first."""
-
-    exit_code = 2
-
-    def __init__(self, file: Path | str, line: int, zh: str, en: str):
-        super().__init__(f"{file}:{line}: {zh} ({en})")
-        self.file, self.line, self.zh, self.en = str(file), line, zh, en
-
-    def __reduce__(self):  # raised in worker processes: it must cross back to the parent
-        return type(self), (self.file, self.line, self.zh, self.en)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import ClassVar
 
-from . import paths
+from ..source import paths
 from .calc import CALC, compute
 from .schema import StrictModel
 from .summary import Summary

@@ -10,11 +10,8 @@ prefill:
 """
 from __future__ import annotations
 
-from . import paths
-
-
-class PrefillError(ValueError):
-    """The source form cannot fill this one (no prefill declared, or another kind of form)."""
+from ..errors import PrefillError
+from ..source import paths
 
 
 def prefill(definition, source) -> dict:

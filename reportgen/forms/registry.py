@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import DefinitionError
 from ..resources import templates_dir
-from .definition import DATA_FILES, OTHER_FILES, Definition, DefinitionError, merge, read_data
+from .definition import DATA_FILES, OTHER_FILES, Definition, merge, read_data
 
 ENV = "REPORTGEN_FORMS"
 BUILT_IN = "built-in"

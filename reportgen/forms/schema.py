@@ -18,8 +18,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..money import MAX_AMOUNT, MAX_DIGITS, to_decimal
+from ..values import IndicatorValue, parse_value
 from .text import to_paragraphs
-from .values import IndicatorValue, parse_value
 
 
 class StrictModel(BaseModel):

@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import io
 import zipfile
-from decimal import Decimal
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
 from pydantic import BaseModel
 
 from ..dump import to_yaml
-from ..forms import form_type
+from ..errors import ImportFailure, Mismatch
+from ..forms.access import get, label, put
+from ..layout import layout_of
 from ..load import load_data
-from ..load.source import Source, read_yaml
 from ..problems import Problem
 from ..render import embed
-from .align import Mismatch, place
+from ..source.parse import Source, read_yaml
+from .align import place
 from .assemble import assemble
 from .diff import Change, changes
-from .paths import get, label, put
 from .visible import from_docx_tables, from_sheet
 
 
@@ -47,12 +51,6 @@ class Imported:
         return to_yaml(self.model) if self.model is not None else ""
 
 
-class ImportFailure(Exception):
-    """The file cannot be imported at all; ``problem`` says why and what to do."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.code)
-        self.problem = problem
 
 
 def import_file(path: Path) -> list[Imported]:
@@ -123,7 +121,7 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
 
 def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) -> None:
     """Read the visible cells over the embedded data; on success, the model and the changes."""
-    layout = form_type(original.form).layout(original)
+    layout = layout_of(original)
     source = read_yaml(entry["yaml"])
     placed = grid = None
     missing = ""
@@ -179,12 +177,11 @@ class _Workbook:
     """An XLSX's sheets: per form its own sheet by name first, then every other one."""
 
     def __init__(self, data: bytes):
-        from openpyxl import load_workbook
 
         self.book = load_workbook(io.BytesIO(data), data_only=True)
 
     def candidates(self, entry: dict, original: BaseModel):
-        layout = form_type(original.form).layout(original)
+        layout = layout_of(original)
         n_cols = max(len(t.widths) for t in layout.tables)
         sheets = sorted(self.book.worksheets, key=lambda s: s.title != entry.get("sheet"))
         return (from_sheet(sheet, n_cols) for sheet in sheets)
@@ -218,14 +215,12 @@ class _Document:
     """A DOCX's tables: per form its tables where the writer put them, then any other run of tables."""
 
     def __init__(self, data: bytes):
-        from docx import Document
-        from docx.oxml.ns import qn
 
         body = Document(io.BytesIO(data)).element.body
         self.tables = list(enumerate(body.findall(qn("w:tbl"))))
 
     def candidates(self, entry: dict, original: BaseModel):
-        tables = form_type(original.form).layout(original).tables
+        tables = layout_of(original).tables
         widths = entry.get("widths") or [t.widths for t in tables]
         heads = [t.header_rows for t in tables]
         parts = entry.get("parts")

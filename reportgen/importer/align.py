@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..errors import Mismatch
 from ..layout import Cell, FormLayout, Role
 from .visible import Grid
 
@@ -46,12 +47,6 @@ class Placed:
     regions: list[tuple[list[Row], list[int]]] = field(default_factory=list)
 
 
-class Mismatch(Exception):
-    """A caption row of the form is not in the file: it was laid out differently."""
-
-    def __init__(self, caption: str):
-        super().__init__(caption)
-        self.caption = caption
 
 
 def expected_rows(layout: FormLayout) -> list[Row]:

@@ -13,11 +13,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from ..errors import Unreadable
+from ..forms.access import get, put
 from ..layout import Cell, Role
 from ..problems import Problem
 from .align import GROUP, ITEM, Placed, Row, norm
-from .paths import get, put
-from .reading import Unreadable, read, unchanged
+from .reading import read, unchanged
 from .visible import Grid, Seen
 
 _POINTS_SUFFIX = re.compile(r"\s*[(（]\s*[\d.]+\s*分\s*[)）]\s*$")

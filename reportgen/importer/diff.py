@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from ..forms.values import IndicatorValue
-from ..load.source import dotted
+from ..source.paths import dotted
+from ..values import IndicatorValue
 
 
 @dataclass(frozen=True)

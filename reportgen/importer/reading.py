@@ -10,18 +10,13 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from ..errors import Unreadable
 from ..layout import Cell, Role
 from .align import norm
 
 _NUMBER_NOISE = re.compile(r"[\s,，¥￥]|元$")
 
 
-class Unreadable(ValueError):
-    """A cell's text is not a value of its kind: ``kind`` is (Chinese, English)."""
-
-    def __init__(self, kind: tuple[str, str], text: str):
-        super().__init__(text)
-        self.kind, self.text = kind, text
 
 
 MONEY = ("金额（数字，如 4087500.00）", "an amount (a number like 4087500.00)")

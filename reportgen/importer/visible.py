@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from docx.oxml.ns import qn
+from openpyxl.utils import get_column_letter
+
 
 @dataclass(eq=False)
 class Seen:
@@ -83,7 +86,6 @@ def cell_text(value: object) -> str:
 
 def from_sheet(sheet, n_cols: int) -> Grid:
     """Return the grid of an openpyxl worksheet's first ``n_cols`` columns."""
-    from openpyxl.utils import get_column_letter
 
     grid = Grid()
     merged = {}
@@ -127,7 +129,6 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
     that table starts at; so a cell's columns are found by where its edges lie, in proportion to
     the table's width, against the ``widths`` of its table of the form.
     """
-    from docx.oxml.ns import qn
 
     parts = parts if parts is not None and len(parts) == len(tables) else list(range(len(tables)))
     grid = Grid(by_table=True)
@@ -170,14 +171,12 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
 
 
 def _tr_text(tr) -> str:
-    from docx.oxml.ns import qn
 
     return "|".join("".join(_tc_text(tc).split()) for tc in tr.findall(qn("w:tc")))
 
 
 def _column_map(tbl, widths: tuple[float, ...]):
     """Return a function from a table's grid line to the layout's column line nearest to it."""
-    from docx.oxml.ns import qn
 
     cols = [int(c.get(qn("w:w"), "0") or 0) for c in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
     if not widths or not cols or not sum(cols) or len(cols) == len(widths):
@@ -199,7 +198,6 @@ def _column_map(tbl, widths: tuple[float, ...]):
 
 
 def _grid_before(tr) -> int:
-    from docx.oxml.ns import qn
 
     before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
     return int(before.get(qn("w:val"))) if before is not None else 0
@@ -207,7 +205,6 @@ def _grid_before(tr) -> int:
 
 def _tc_text(tc) -> str:
     """Return a cell's paragraphs, one a line; text in content controls counts, deleted text does not."""
-    from docx.oxml.ns import qn
 
     lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
     return "\n".join(lines).strip()

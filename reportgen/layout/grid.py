@@ -10,8 +10,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
+from ..errors import Overflow
 
-class Role(str, Enum):
+
+class Role(str, Enum):  # noqa: UP042 (StrEnum would change what str() of a role prints)
     """What a cell holds; writers choose alignment, font and number format from it."""
 
     LABEL = "label"      # a printed caption: 项目名称, 一级指标 …
@@ -97,7 +99,7 @@ class FormLayout:
     def width(self) -> float:
         return sum(self.tables[0].widths) if self.tables else 0.0
 
-    def fitted(self, width: float) -> "FormLayout":
+    def fitted(self, width: float) -> FormLayout:
         """Return the layout with every table scaled to ``width`` mm (e.g. for landscape pages)."""
         if not self.tables or abs(self.width - width) < 0.01:
             return self
@@ -108,12 +110,6 @@ class FormLayout:
         return replace(self, tables=tables)
 
 
-class Overflow(ValueError):
-    """A cell that does not fit in its table's columns; ``index`` is its place in the row given."""
-
-    def __init__(self, message: str, index: int):
-        super().__init__(message)
-        self.index = index
 
 
 @dataclass
@@ -127,7 +123,7 @@ class TableBuilder:
     _taken: set[tuple[int, int]] = field(default_factory=set)
     _row: int = 0
 
-    def row(self, *cells: "Slot") -> "TableBuilder":
+    def row(self, *cells: Slot) -> TableBuilder:
         col = 0
         for index, slot in enumerate(cells):
             while (self._row, col) in self._taken:
@@ -139,7 +135,7 @@ class TableBuilder:
         self._row += 1
         return self
 
-    def _place(self, slot: "Slot", col: int) -> None:
+    def _place(self, slot: Slot, col: int) -> None:
         self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
                                 slot.total_of, slot.link, slot.binding))
         for r in range(self._row, self._row + slot.rowspan):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from html import unescape
 
-from ..problems import ReportgenError
-from .grid import FormLayout, Overflow, Role, Slot, Table, TableBuilder
+from ..errors import LayoutTemplateError, Overflow
+from .grid import FormLayout, Role, Slot, Table, TableBuilder
 
 REF = re.compile("\ufdd0(\\d+)\ufdd1")  # a printed value: its index among the values of the render
 _MARKUP = re.compile(
@@ -33,16 +33,6 @@ COL_ATTRIBUTES = {"data-mm", "data-min", "data-max"}
 IGNORED = {"html", "colgroup", "thead", "tbody", "tfoot"}  # allowed for browsers, meaningless here
 
 
-class LayoutTemplateError(ReportgenError):
-    """A layout template that cannot be rendered or read, located at its file and line."""
-
-    def __init__(self, file: str, line: int, zh: str, en: str):
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: 布局模板错误：{zh} (layout template error: {en})")
-        self.file, self.line, self.zh, self.en = file, line, zh, en
-
-    def __reduce__(self):  # raised in worker processes: it must cross back to the parent
-        return type(self), (self.file, self.line, self.zh, self.en)
 
 
 @dataclass

@@ -33,17 +33,25 @@ import bisect
 import re
 import traceback
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ..money import format_amount, format_percent, format_points, format_rate, shown_rate
+from ..errors import LayoutTemplateError
+from ..money import (
+    format_amount,
+    format_percent,
+    format_points,
+    format_rate,
+    shown_rate,
+)
 from ..resources import templates_dir
 from .grid import FormLayout
-from .reader import LayoutTemplateError, read
+from .reader import read
+from .trees import tree_rows, tree_weight
 
 LAYOUT = "layout.html.j2"
 MACROS = "_macros"
@@ -67,10 +75,9 @@ def render_layout(folder: Path, context: dict) -> FormLayout:
     return read(html, values, env.loader.files)
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(folder: str) -> ImmutableSandboxedEnvironment:
     """Return the environment of one form folder; it compiles each template once."""
-    from .trees import tree_rows, tree_weight
 
     env = ImmutableSandboxedEnvironment(
         loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)]),

@@ -1,8 +1,8 @@
 """Sums over an indicator tree that layout templates print: a merged label's rows and points."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from .. import scoring
 

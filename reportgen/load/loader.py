@@ -6,36 +6,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import InputError
 from ..forms import FORMS, form_type
+from ..forms.access import model_of
 from ..messages import wrong_type
-from ..problems import InputError, Problem
-from .limits import MAX_FILE_BYTES, MAX_INDICATORS, limit, text_problems
-from .source import Source, dotted, read_json, read_yaml
-
-
-def read_source(path: Path, raw: bytes | None = None) -> Source:
-    """Return the data and positions of ``path`` (``.json`` as JSON, anything else as YAML).
-
-    ``raw``: the file's bytes, already read (by the process that has the file).
-    """
-    if raw is None:
-        try:
-            raw = read_bounded(path)
-        except OSError as exc:
-            return Source(None, problems=[Problem("RG106", "error", "", 0, 0, {"detail": exc.strerror or str(exc)})])
-    if len(raw) > MAX_FILE_BYTES:
-        return Source(None, problems=[limit("", 0, 0, "size")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Source(None, problems=[Problem("RG101", "error", "", 1, 1)])
-    return read_json(text) if path.suffix.lower() == ".json" else read_yaml(text)
-
-
-def read_bounded(path: Path) -> bytes:
-    """Return the bytes of ``path``, one more than the limit at most (enough to know it is too big)."""
-    with path.open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+from ..problems import Problem
+from ..source import Source, paths, read_source
+from ..source.limits import MAX_INDICATORS, limit, text_problems
+from ..source.paths import dotted
 
 
 def load(path: Path | str) -> BaseModel:
@@ -79,8 +57,6 @@ def load_data(source: Source) -> tuple[BaseModel | None, list[Problem]]:
 
 def _indicator_count(form: BaseModel) -> int:
     """Return the number of rows of ``form``'s indicator tree, where its profile says it is."""
-    from ..forms import paths
-
     tree = form.definition.profile.get("tree") or {}
     if not tree.get("level1"):
         return 0
@@ -153,14 +129,3 @@ def _known_fields(model: type[BaseModel], path: tuple) -> str:
             return ""
         current = model_of(fields[part].annotation)
     return ", ".join(getattr(current, "model_fields", {}))
-
-
-def model_of(annotation: object) -> object:
-    """Return the model class inside ``list[Model]``, ``Model | None`` and the like."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = model_of(arg)
-        if found is not None:
-            return found
-    return None

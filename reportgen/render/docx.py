@@ -16,18 +16,16 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-from ..layout import Cell, FormLayout, Role, Table
+from ..geometry import PlannedForm
+from ..geometry.measure import LABEL_POINTS, line_mm
+from ..geometry.widths import NUMERIC
+from ..layout import Cell, Role, Table
 from ..layout.grid import splittable
-from ..load.limits import xml_safe
-from .measure import LABEL_POINTS, line_mm
-from .pages import paginate
-from .widths import NUMERIC
 from ..options import RenderOptions
-from ..style import NARROW_TEXT, PageStyle
 from ..reproducible import document_date, normalise_zip
+from ..source.limits import xml_safe
+from ..style import NARROW_TEXT, PageStyle
 from . import embed
-
-NAME, SUFFIX, BINARY = "docx", ".docx", True
 
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN = 68    # twips left and right, as tblCellMar below (the PDF's 1.2 mm)
@@ -35,13 +33,13 @@ MIN_ROW = 400  # twips, about 7 mm: the forms' row height for one line
 _ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both"}
 
 
-def write(layout: FormLayout, options: RenderOptions) -> bytes:
-    return write_many([layout], options, title=layout.name or layout.title)
+def write(form: PlannedForm, options: RenderOptions) -> bytes:
+    return write_many([form], options, title=form.layout.name or form.layout.title)
 
 
-def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, cover=None) -> bytes:
-    """Return one DOCX holding every form of ``layouts``, each starting a page, after ``cover``."""
-    style = options.page_style(layouts[0])
+def write_many(forms: list[PlannedForm], options: RenderOptions, title: str, cover=None) -> bytes:
+    """Return one DOCX holding every form of ``forms``, each starting a page, after ``cover``."""
+    style = forms[0].style
     document = Document()
     _setup_page(document, style)
     _setup_styles(document, options, style)
@@ -50,10 +48,9 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
     if cover is not None:
         _add_cover(document, cover, options)
     written = []
-    for index, layout in enumerate(layouts):
-        fitted, form_style = options.prepare(layout)
-        parts = _add_form(document, body, fitted, options, form_style, index > 0 or cover is not None, index + 1)
-        written.append((layout, parts, [t.widths for t in fitted.tables]))
+    for index, form in enumerate(forms):
+        parts = _add_form(document, body, form, options, index > 0 or cover is not None, index + 1)
+        written.append((form.layout, parts, [t.widths for t in form.layout.tables]))
     when = document_date(options.date)
     _set_properties(document, title, when)
     out = io.BytesIO()
@@ -111,9 +108,9 @@ def _page_field(paragraph, alignment, dash: str, indent_side: str | None) -> Non
         paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{size}{run}</w:r>'))
 
 
-def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new_page: bool,
-              number: int) -> list[tuple[int, bool]]:
+def _add_form(document, body, form: PlannedForm, options, new_page: bool, number: int) -> list[tuple[int, bool]]:
     """Write the form; return its page parts (``pages.Page.parts``), one for each DOCX table written."""
+    layout, style = form.layout, form.style
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.page_break_before = new_page
@@ -132,7 +129,7 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
     # The PDF's page plan: each page's part of a table is a table of its own, after a page break,
     # so a row cut by the page continues with its 一级/二级 labels, as in the PDF.
     parts: list[tuple[int, bool]] = []
-    for page in paginate(layout, style):
+    for page in form.pages:
         for index, (table, part) in enumerate(zip(page.tables, page.parts)):
             if parts:
                 _add_spacer(body, page_break=index == 0)  # without it the two tables would join

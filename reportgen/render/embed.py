@@ -17,11 +17,13 @@ from __future__ import annotations
 import base64
 import io
 import json
-import zlib
 import zipfile
+import zlib
 from dataclasses import replace
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
+
+from ..dump import to_yaml
 
 NAME = "reportgen.json"
 PROPERTY = "reportgen"
@@ -35,7 +37,6 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 def with_source(layout, form):
     """Return ``layout`` carrying the canonical YAML of ``form``, for the writers to embed."""
-    from ..dump import to_yaml
 
     return replace(layout, source=to_yaml(form))
 
@@ -65,7 +66,7 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
                     f"</vt:lpwstr></property>" for n, p in enumerate(pieces))
     custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats'
               '.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-              f'2006/docPropsVTypes">{props}</Properties>').encode("utf-8")
+              f'2006/docPropsVTypes">{props}</Properties>').encode()
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     # Stored, not compressed: normalise_zip compresses the package once, after this.

@@ -17,10 +17,20 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..layout import Cell, FormLayout, Role, Table
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
+
+from ..dump import to_yaml
+from ..forms import form_type
+from ..forms.access import get
+from ..geometry import plan
+from ..layout import Cell, FormLayout, Role, Table, layout_of
 from ..options import RenderOptions
 from ..reproducible import document_date, normalise_zip
 from . import embed
+from .xlsx import sheet_title, write_sheet
 
 SPARE = 3  # blank rows after each indicator group
 INPUT_COLOUR = "FFF6D5"  # a pale yellow: where to type
@@ -79,19 +89,13 @@ def _choices(fields: dict, prefix: str) -> dict[str, tuple[str, ...]]:
 
 def workbook(form, options: RenderOptions) -> bytes:
     """Return the fill-in workbook of ``form`` (a starter model) as XLSX bytes."""
-    from openpyxl import Workbook
-
-    from ..forms import form_type
-    from ..dump import to_yaml
-    from .xlsx import sheet_title, write_sheet
-
-    layout = form_type(form.form).layout(form)
+    layout = layout_of(form)
     data = form.model_dump()
     blank, inputs = _blank(layout, data, vocabularies(form_type(form.form).definition))
     book = Workbook()
     book.remove(book.active)
     sheet = book.create_sheet(sheet_title(layout.sheet_name or layout.title, set()))
-    write_sheet(sheet, blank, options)
+    write_sheet(sheet, plan(blank, options), options)
     _prepare_inputs(sheet, inputs)
     fields = _extra_fields(form, layout)
     _instructions(book.create_sheet(SHEET), fields, data)
@@ -108,8 +112,6 @@ def workbook(form, options: RenderOptions) -> bytes:
 
 def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dict[int, Input]]:
     """Return the layout with inputs tokenised (and spare indicator rows), and the inputs by token."""
-    from ..importer.paths import get
-
     inputs: dict[int, Input] = {}
 
     def token(cell: Cell, keep: str = "") -> Cell:
@@ -185,9 +187,6 @@ def _insert_after(cells: list[Cell], n_rows: int, r: int, count: int, n_cols: in
 
 def _prepare_inputs(sheet, inputs: dict[int, Input]) -> None:
     """Empty, unlock and type each input cell; lock everything else and protect the sheet."""
-    from openpyxl.styles import PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.protection import SheetProtection
 
     validations: dict[tuple, DataValidation] = {}
     for row in sheet.iter_rows():
@@ -278,10 +277,6 @@ INSTRUCTIONS = (
 
 
 def _instructions(sheet, fields: list[tuple[str, str]], data: dict) -> None:
-    from openpyxl.styles import Alignment, Font, Protection
-    from openpyxl.worksheet.protection import SheetProtection
-
-    from openpyxl.styles import PatternFill
 
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 18, 70
     for row, line in enumerate(INSTRUCTIONS, start=1):

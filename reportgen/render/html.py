@@ -6,7 +6,6 @@ The HTML is self-contained (fonts by family name through fontconfig), so a plain
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,15 +13,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..fonts import css_family, css_stack
+from ..geometry import PlannedForm, page_style
+from ..geometry.measure import LABEL_POINTS, width_em
 from ..layout import FormLayout
 from ..layout.grid import splittable
 from ..options import RenderOptions
 from ..resources import templates_dir
 from ..style import PT_MM
-from .measure import LABEL_POINTS, width_em
-from .pages import paginate
-
-NAME, SUFFIX, BINARY = "html", ".html", False
 
 
 @lru_cache(maxsize=1)
@@ -82,40 +79,27 @@ def _watermark_box(text: str, style) -> dict:
     return {"left": (style.content_width - width) / 2, "width": width, "size": WATERMARK_PT}
 
 
-def planned_pages(layouts: list[FormLayout], options: RenderOptions, cover: bool = False) -> int:
-    """Return how many pages ``write_many`` plans for ``layouts``, blank left-hand pages included."""
-    number = options.first_page + (1 if cover else 0)
-    for layout in layouts:
-        fitted, style = options.prepare(layout)
-        for page in paginate(fitted, style):
-            if page.first and options.odd_pages and number % 2 == 0:
-                number += 1
-            number += 1 + page.spill
-    return number - options.first_page
+def write(form: PlannedForm, options: RenderOptions) -> str:
+    return write_many([form], options, title=form.layout.name or form.layout.title)
 
 
-def write(layout: FormLayout, options: RenderOptions) -> str:
-    return write_many([layout], options, title=layout.name or layout.title)
-
-
-def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, cover=None,
+def write_many(forms: list[PlannedForm], options: RenderOptions, title: str, cover=None,
                declare_faces: bool = True) -> str:
-    """Return one HTML document holding every form of ``layouts``, each starting a page.
+    """Return one HTML document holding every form of ``forms``, each starting a page.
 
     ``cover`` (a booklet's ``Cover``) is printed first, on a page of its own. Without
     ``declare_faces`` the pre-subset faces are left to ``pdf.register_faces``.
     """
-    forms = []
-    for layout in layouts:
-        fitted, style = options.prepare(layout)
-        orientation = "landscape" if style.landscape else "portrait"
-        pages = [(page, orientation) for page in paginate(fitted, style)]
-        forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": pages})
-    style = forms[0]["style"] if forms else options.page_style(FormLayout(""))
+    printed = []
+    for form in forms:
+        orientation = "landscape" if form.style.landscape else "portrait"
+        pages = [(page, orientation) for page in form.pages]
+        printed.append({"layout": form.layout, "name": form.layout.name, "style": form.style, "pages": pages})
+    style = forms[0].style if forms else page_style(FormLayout(""), options)
     return environment().get_template("form.html.j2").render(
         mark=_watermark_box(options.watermark or "", style),
         title=title,
-        forms=forms,
+        forms=printed,
         cover=cover,
         options=options,
         faces=[(Markup(css_family(family)), Path(path).as_uri())

@@ -5,15 +5,18 @@ the URL fetcher refuses every request, so a hostile input cannot reach the netwo
 """
 from __future__ import annotations
 
+import ctypes.util
 import logging
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-from ..layout import FormLayout
+from ..errors import FetchRefused
+from ..fonts import css_family
+from ..geometry import PlannedForm
 from ..options import RenderOptions
+from ..reproducible import document_date
 from . import embed, html
-
-NAME, SUFFIX, BINARY = "pdf", ".pdf", True
 
 
 def load_weasyprint():
@@ -25,12 +28,8 @@ def load_weasyprint():
     (``libpango-1.0.so.0``, ``.dylib``, ``.dll``), which loads directly; so the search is switched
     off while it imports, and used only if the import fails without it.
     """
-    import sys
-
     if "weasyprint.text.ffi" in sys.modules:
         return sys.modules["weasyprint"]
-    import ctypes.util
-
     search = ctypes.util.find_library
     ctypes.util.find_library = lambda name: None
     try:
@@ -43,10 +42,6 @@ def load_weasyprint():
     finally:
         ctypes.util.find_library = search
     return sys.modules["weasyprint"]
-
-
-class FetchRefused(ValueError):
-    pass
 
 
 def refuse_fetch(url: str, *args: object, **kwargs: object) -> dict:
@@ -80,11 +75,9 @@ def _font_config():
     return FontConfiguration()
 
 
-def write(layout: FormLayout, options: RenderOptions) -> bytes:
-    from ..reproducible import document_date
-
-    document = layout_document(html.write(layout, options), options)
-    attachments = embed.pdf_attachments([layout], document_date(options.date), options.pdf_variant)
+def write(form: PlannedForm, options: RenderOptions) -> bytes:
+    document = layout_document(html.write(form, options), options)
+    attachments = embed.pdf_attachments([form.layout], document_date(options.date), options.pdf_variant)
     return document.write_pdf(attachments=attachments, **pdf_arguments(options))
 
 
@@ -113,7 +106,6 @@ def register_faces(options: RenderOptions) -> None:
     """
     if not options.fonts.embedded or options.fonts.embedded in _registered:
         return
-    from ..fonts import css_family
 
     rules = "".join(f'@font-face {{ font-family: {css_family(family)}; src: url("{Path(path).as_uri()}"); }}'
                     for family, path in options.fonts.embedded)

@@ -9,28 +9,22 @@ from __future__ import annotations
 import io
 import re
 from copy import copy
-from dataclasses import replace
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.cell.cell import MergedCell
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..geometry import PlannedForm
+from ..geometry.sheet import SheetTable
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
-from ..load.limits import xml_safe
-from ..style import NARROW_TEXT, PT_MM, PageStyle, TextSet
-from . import embed
-from .pages import row_heights
-from .split import split_row
 from ..reproducible import document_date, normalise_zip
-
-NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
-
-MAX_ROW_PT = 400         # Excel and WPS cap a row at 409 pt and hide the rest
-MAX_CELL_CHARS = 32767   # Excel's limit of one cell
+from ..source.limits import xml_safe
+from ..style import NARROW_TEXT, PT_MM, PageStyle
+from . import embed
 
 # Rows are as tall as the client that needs the tallest ones, since a row too short hides text:
 # the narrowest columns any client gives, the widest characters and the loosest line pitch.
@@ -42,15 +36,6 @@ MAX_CELL_CHARS = 32767   # Excel's limit of one cell
 # Sans, DejaVu Sans), so no client's columns are narrower than Excel's. Widths are written in
 # Excel's unit, so there they are the model's.
 MM_PER_WIDTH_UNIT = 1.852
-# Characters: CJK is one em in 宋体/SimSun and in what replaces it (Noto Sans CJK); quotes, dashes
-# and other East Asian ambiguous characters are full-width in SimSun; Latin letters and digits at
-# most DejaVu Sans's 0.64 em, which LibreOffice sets them in on Linux (SimSun's are 0.5).
-# Pitch: LibreOffice sets Noto Sans CJK at its ascent plus descent, 1.448 em (measured in Calc:
-# 1.446 at 10.5 pt, 1.436 at 9). SimSun's ascent plus descent is 1.0 em; Excel and WPS wrap 宋体
-# at about 1.2-1.3 em a line (not measured here). 1.47 leaves LibreOffice 1.5 % for its rounding
-# and Excel more than 10 %, besides each row's 2.4 mm of padding.
-OFFICE_LINE_HEIGHT = 1.47
-OFFICE_TEXT = TextSet(wide_em=1.0, narrow_em=0.64, wide_classes="WFA")
 _FORMATS = {Role.MONEY: "#,##0.00", Role.RATE: "0.00%", Role.POINTS: "0.##"}
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -62,20 +47,20 @@ _ALIGN = {
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def write(layout: FormLayout, options: RenderOptions) -> bytes:
-    return write_many([layout], options, title=layout.name or layout.title)
+def write(form: PlannedForm, options: RenderOptions) -> bytes:
+    return write_many([form], options, title=form.layout.name or form.layout.title)
 
 
-def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) -> bytes:
-    """Return a workbook with one sheet per form of ``layouts``."""
+def write_many(forms: list[PlannedForm], options: RenderOptions, title: str) -> bytes:
+    """Return a workbook with one sheet per form of ``forms``."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     names: set[str] = set()
     placed = []
-    for layout in layouts:
-        sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, names))
-        write_sheet(sheet, layout, options)
-        placed.append((layout, sheet.title))
+    for form in forms:
+        sheet = workbook.create_sheet(sheet_title(form.layout.sheet_name or form.layout.title, names))
+        write_sheet(sheet, form, options)
+        placed.append((form.layout, sheet.title))
     workbook.properties.title = title
     workbook.properties.creator = "reportgen"
     when = document_date(options.date)
@@ -97,18 +82,18 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) -> None:
-    layout, style = options.prepare(layout)
+def write_sheet(sheet: Worksheet, form: PlannedForm, options: RenderOptions) -> None:
+    layout, style = form.layout, form.style
     fonts = _Fonts(options, style)
     n_cols = len(layout.tables[0].widths)
     for index, width in enumerate(layout.tables[0].widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = round(width / MM_PER_WIDTH_UNIT, 2)
     row = _write_titles(sheet, layout, fonts, n_cols)
     repeat: tuple[int, int] | None = None
-    for table in layout.tables:
+    for table, planned in zip(layout.tables, form.sheet):
         if table.header_rows and repeat is None:
             repeat = (row, row + table.header_rows - 1)
-        row = _write_table(sheet, table, row, fonts, style)
+        row = _write_table(sheet, planned, row, fonts, style)
     for note in layout.notes:
         _text_cell(sheet, row, 1, note).font = fonts.body
         row += 1
@@ -167,37 +152,8 @@ def _write_titles(sheet: Worksheet, layout: FormLayout, fonts: _Fonts, n_cols: i
     return row
 
 
-def within_limits(table: Table, style: PageStyle) -> Table:
-    """Return ``table`` with every row of long text cut until each is at most MAX_ROW_PT tall and
-    no cell holds more than MAX_CELL_CHARS: the text continues in the rows below, its labels
-    merged over all of them, so Excel and WPS (which cap a row at 409 pt) show every character.
-    """
-    heights = row_heights(table, style)
-    longest = [0] * table.n_rows
-    for cell in table.cells:
-        longest[cell.row] = max(longest[cell.row], sum(map(len, cell.text)))
-    row = 0
-    while row < table.n_rows:
-        if heights[row] / PT_MM > MAX_ROW_PT or longest[row] > MAX_CELL_CHARS:
-            piece = split_row(table, row, MAX_ROW_PT * PT_MM, style, MAX_CELL_CHARS)
-            if piece is not None:  # measured again only where a row was cut (rare)
-                table, heights = piece, row_heights(piece, style)
-                longest = [0] * table.n_rows
-                for cell in table.cells:
-                    longest[cell.row] = max(longest[cell.row], sum(map(len, cell.text)))
-        row += 1
-    return table
-
-
-def office_style(style: PageStyle) -> PageStyle:
-    """Return ``style`` with text counted as the spreadsheet clients set it (``OFFICE_TEXT``)."""
-    return replace(style, line_height=max(style.line_height, OFFICE_LINE_HEIGHT), text=OFFICE_TEXT)
-
-
-def _write_table(sheet: Worksheet, table: Table, top: int, fonts: _Fonts, style: PageStyle) -> int:
-    style = office_style(style)
-    table = within_limits(table, style)
-    heights = row_heights(table, style)
+def _write_table(sheet: Worksheet, planned: SheetTable, top: int, fonts: _Fonts, style: PageStyle) -> int:
+    table, heights = planned.table, planned.heights
     for offset, height in enumerate(heights):
         sheet.row_dimensions[top + offset].height = round(height / PT_MM, 1)
     tall = style.content_height * TALL_MERGE

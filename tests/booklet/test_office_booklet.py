@@ -3,20 +3,20 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from reportgen import load
 from reportgen.cli import main
+from reportgen.geometry import plan
+from reportgen.layout import layout_of
+from reportgen.options import RenderOptions
 from tests.conftest import SAMPLES, pdf_text, requires_office, squash
 
 
 def planned_parts() -> int:
     """Return how many table parts the PDF plan cuts the fifteen 2026 forms into (a table per page part)."""
-    from reportgen import FORMS, load
-    from reportgen.options import RenderOptions
-    from reportgen.render.pages import paginate
-
     total = 0
     for path in sorted((SAMPLES / "target-2026").glob("*.yaml")):
-        fitted, style = RenderOptions().prepare(FORMS["target-2026"].layout(load(path)))
-        total += sum(len(page.tables) for page in paginate(fitted, style))
+        planned = plan(layout_of(load(path), "target-2026"), RenderOptions())
+        total += sum(len(page.tables) for page in planned.pages)
     return total
 
 

@@ -6,7 +6,13 @@ from reportgen.messages import CATALOGUE
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine
 from tests.conftest import SAMPLES
-from tests.minimal import SELFEVAL_2019, SELFEVAL_2020, TARGET_2020, TARGET_2026, variant
+from tests.minimal import (
+    SELFEVAL_2019,
+    SELFEVAL_2020,
+    TARGET_2020,
+    TARGET_2026,
+    variant,
+)
 
 FORMS = {"target-2026": TARGET_2026, "selfeval-2020": SELFEVAL_2020, "selfeval-2019": SELFEVAL_2019,
          "target-2020": TARGET_2020}

@@ -140,7 +140,8 @@ def test_a_doubtful_indicator_requires_the_closing_texts(tmp_path):
     doubtful.write_text(MONITOR.replace("likelihood: 确定能    #", "likelihood: 有可能    #"), encoding="utf-8")
     found = [(p.code, p.path, p.line) for p in examine(doubtful, RenderOptions())[1]]
     lines = MONITOR.splitlines()
-    assert found == [("RG811", "deviation", lines.index("deviation: []                     # 偏差或不能完成目标原因分析（有“有可能/不可能”时必填）") + 1),
+    deviation = next(n for n, line in enumerate(lines, start=1) if line.startswith("deviation: []"))
+    assert found == [("RG811", "deviation", deviation),
                      ("RG811", "suggestions", len(lines))]
     explained = MONITOR.replace("likelihood: 确定能    #", "likelihood: 不可能    #").replace(
         "deviation: []", "deviation: [场地改造推迟]").replace("suggestions: []", "suggestions: [下半年加开场次]")

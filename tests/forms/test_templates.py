@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.forms import form_type
+from reportgen.errors import LayoutTemplateError
+from reportgen.layout import layout_of
 from reportgen.layout.grid import Role
-from reportgen.layout.reader import LayoutTemplateError
 from reportgen.layout.template import render_layout
 from reportgen.load.loader import load
+from reportgen.messages import use_language
 from reportgen.resources import templates_dir
 from tests.conftest import SAMPLES
 
@@ -24,7 +25,7 @@ def test_selfeval_2020_settings_reach_the_template():
     form = load(SAMPLES / "selfeval-2020" / "01-incubator-base-operations.yaml")
     national = form.model_copy(update={"settings": form.settings.model_copy(
         update={"goal_label": "预期目标", "level1_points": True})})
-    layout = form_type("selfeval-2020").layout(national)
+    layout = layout_of(national, "selfeval-2020")
     labels = [cell.plain for cell in layout.tables[1].cells if cell.binding.endswith("].level1")]
     assert labels == ["产出指标(49分)", "效益指标(26分)", "满意度指标(15分)"]
     assert "预期目标" in [cell.plain for cell in layout.tables[0].cells]
@@ -34,20 +35,20 @@ def test_selfeval_2019_whole_percent_and_a_blank_date():
     form = load(SAMPLES / "selfeval-2019" / "05-incubator-services.yaml")
     variant = form.model_copy(update={"evaluation_date": None, "settings": form.settings.model_copy(
         update={"rate_display": "whole-percent"})})
-    cells = {cell.binding or cell.plain: cell for cell in form_type("selfeval-2019").layout(variant).tables[0].cells}
+    cells = {cell.binding or cell.plain: cell for cell in layout_of(variant, "selfeval-2019").tables[0].cells}
     assert cells["evaluation_date"].plain == ""
     assert [c.plain for c in cells.values() if c.role is Role.RATE] == ["100.00%"]  # 99.90% in whole percent
 
 
 def test_a_variant_prints_its_own_title():
     form = load(SAMPLES / "selfeval-2019" / "05-incubator-services.yaml")
-    assert form_type("selfeval-2019").layout(form).title == "项目绩效自评价"
-    assert form_type("selfeval-2019-self").layout(form).title == "项目绩效自我评价"
+    assert layout_of(form, "selfeval-2019").title == "项目绩效自评价"
+    assert layout_of(form, "selfeval-2019-self").title == "项目绩效自我评价"
 
 
 # -- the reader's vocabulary, on small templates --
 
-def layout_of(tmp_path: Path, body: str, head: str = "", **context):
+def grid_of(tmp_path: Path, body: str, head: str = "", **context):
     """Return the FormLayout of a one-off template whose <body> holds ``body``."""
     folder = tmp_path / "form"
     folder.mkdir(exist_ok=True)
@@ -57,13 +58,19 @@ def layout_of(tmp_path: Path, body: str, head: str = "", **context):
 
 
 def error_of(tmp_path: Path, body: str, **context) -> str:
+    """Return the error's text in Chinese, then (after a blank line) as ``--lang en`` shows it."""
     with pytest.raises(LayoutTemplateError) as caught:
-        layout_of(tmp_path, body, **context)
-    return str(caught.value)
+        grid_of(tmp_path, body, **context)
+    chinese = str(caught.value)
+    use_language("en")
+    try:
+        return f"{chinese}\n\n{caught.value}"
+    finally:
+        use_language("zh")
 
 
 def test_cells_take_the_next_free_slot_as_in_html(tmp_path):
-    table = layout_of(tmp_path, """
+    table = grid_of(tmp_path, """
 <table data-header-rows="1">
   <col data-mm="10"><col data-mm="20"><col data-mm="30">
   <tr><td class="head" rowspan="2">A</td><td class="head" colspan="2">B</td></tr>
@@ -82,7 +89,7 @@ def test_roles_bindings_and_exact_numbers(tmp_path):
   <col data-mm="30"><col data-mm="30"><col data-mm="30"><col data-mm="30">
   <tr><td class="label">金额</td>{{ money(amount, "funds.total") }}{{ rate(ratio) }}{{ points(none, "x.score") }}</tr>
 </table>"""
-    cells = layout_of(tmp_path, body, amount=Decimal("4087500.005"), ratio=Decimal(2) / 3).tables[0].cells
+    cells = grid_of(tmp_path, body, amount=Decimal("4087500.005"), ratio=Decimal(2) / 3).tables[0].cells
     assert [(c.role, c.text, c.binding) for c in cells] == [
         (Role.LABEL, ("金额",), ""), (Role.MONEY, ("4,087,500.01",), "funds.total"), (Role.RATE, ("66.67%",), ""),
         (Role.POINTS, ("",), "x.score")]
@@ -91,7 +98,7 @@ def test_roles_bindings_and_exact_numbers(tmp_path):
 
 
 def test_column_bounds_when_every_column_gives_them(tmp_path):
-    table = layout_of(tmp_path, """
+    table = grid_of(tmp_path, """
 <table><col data-mm="19" data-min="12" data-max="40"><col data-mm="20" data-min="20" data-max="20">
 <tr><td class="value">a</td><td class="value">b</td></tr></table>""").tables[0]
     assert table.bounds == ((12.0, 40.0), (20.0, 20.0))
@@ -142,7 +149,7 @@ def test_template_white_space_stays_out_and_data_keeps_every_character(tmp_path)
     </td>
   </tr>
 </table>"""
-    cells = layout_of(tmp_path, body, padded="  两端有空格\t ", paragraphs=[" 第一段 ", "第二段\n续行"]).tables[0].cells
+    cells = grid_of(tmp_path, body, padded="  两端有空格\t ", paragraphs=[" 第一段 ", "第二段\n续行"]).tables[0].cells
     assert [c.text for c in cells] == [
         ("项目名称",), ("  两端有空格\t ",), (" 第一段 ", "第二段\n续行"), ("前   两端有空格\t  后",)]
 
@@ -151,7 +158,7 @@ def test_template_white_space_stays_out_and_data_keeps_every_character(tmp_path)
                                   "<td class=\"label\">y</td>", "\ufdd0" + "0\ufdd1", "</table>"])
 def test_data_that_looks_like_markup_or_jinja_stays_literal(tmp_path, data):
     body = '<table><col data-mm="90"><tr><td class="value" data-bind="{{ data }}">{{ data }}</td></tr></table>'
-    cell = layout_of(tmp_path, body, data=data).tables[0].cells[0]
+    cell = grid_of(tmp_path, body, data=data).tables[0].cells[0]
     assert (cell.text, cell.binding) == ((data,), data)
 
 
@@ -159,7 +166,7 @@ def test_template_text_is_html_and_raw_blocks_print_as_written(tmp_path):
     body = ('<table><col data-mm="90"><tr><td class="label">A &amp; B &lt;c&gt;</td>'
             '<td class="label">{% raw %}{{ x }}{% endraw %}</td></tr></table>')
     body = body.replace('<col data-mm="90">', '<col data-mm="90"><col data-mm="90">')
-    assert [c.text for c in layout_of(tmp_path, body).tables[0].cells] == [("A & B <c>",), ("{{ x }}",)]
+    assert [c.text for c in grid_of(tmp_path, body).tables[0].cells] == [("A & B <c>",), ("{{ x }}",)]
 
 
 def test_comments_styles_case_and_quoting_read_as_a_browser_reads_them(tmp_path):
@@ -168,7 +175,7 @@ def test_comments_styles_case_and_quoting_read_as_a_browser_reads_them(tmp_path)
   <style>td > p { color: red }</style>
   <tr><TD CLASS='label' data-bind='a &amp; b'>x &gt; y</TD><td class=value data-bind="q&quot;t">&#x4e2d;</td></tr>
 </TABLE>"""
-    cells = layout_of(tmp_path, body).tables[0].cells
+    cells = grid_of(tmp_path, body).tables[0].cells
     assert [(c.text, c.binding, c.col) for c in cells] == [(("x > y",), "a & b", 0), (("中",), 'q"t', 1)]
 
 
@@ -181,7 +188,7 @@ def test_the_indicator_tree_merges_its_labels_and_binds_every_cell(tmp_path):
   <td class="text" data-bind="{{ at }}.name">{{ item.name }}</td>
 {% endcall %}
 </table>"""
-    table = layout_of(tmp_path, body, form=form).tables[0]
+    table = grid_of(tmp_path, body, form=form).tables[0]
     first = form.indicators[0]
     items = sum(len(group.items) for group in first.groups)
     assert table.cells[0].binding == "indicators[0].level1" and table.cells[0].rowspan == items
@@ -200,7 +207,7 @@ def test_the_signoff_line_pairs_captions_with_bound_values(tmp_path):
 <table>{% for _ in range(6) %}<col data-mm="30">{% endfor %}
 {{ signoff([("项目负责人：", "张三", "signoff.lead"), ("日期：", none, "signoff.date")], span=2) }}
 </table>"""
-    cells = layout_of(tmp_path, body).tables[0].cells
+    cells = grid_of(tmp_path, body).tables[0].cells
     assert [(c.role, c.text[0], c.colspan, c.binding) for c in cells] == [
         (Role.LABEL, "项目负责人：", 1, ""), (Role.VALUE, "张三", 2, "signoff.lead"),
         (Role.LABEL, "日期：", 1, ""), (Role.VALUE, "", 2, "signoff.date")]
@@ -211,10 +218,10 @@ def test_each_template_is_compiled_once(tmp_path):
 
     body = '<table><col data-mm="9"><col data-mm="9"><tr><td class="value">{{ " 常量 " }}</td>' \
            '<td class="value">{{ x }}</td></tr></table>'
-    layout_of(tmp_path, body, x=1)
+    grid_of(tmp_path, body, x=1)
     env = environment(str(tmp_path / "form"))
     template = env.get_template("layout.html.j2")
-    again = layout_of(tmp_path, "", x=2).tables[0].cells  # the file changed, the compiled template did not
+    again = grid_of(tmp_path, "", x=2).tables[0].cells  # the file changed, the compiled template did not
     assert [c.text for c in again] == [(" 常量 ",), ("2",)]  # a printed constant is data too: verbatim
     assert env.get_template("layout.html.j2") is template
 

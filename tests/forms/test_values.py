@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.forms.values import parse_value
+from reportgen.values import parse_value
 
 
 @pytest.mark.parametrize("text, op, number, unit, canonical", [

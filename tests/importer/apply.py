@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .edit import delete_row, docx_copy_row, docx_delete_row, find, insert_row, set_tc_text
+from .edit import (
+    delete_row,
+    docx_copy_row,
+    docx_delete_row,
+    find,
+    insert_row,
+    set_tc_text,
+)
 from .plan import Plan, printed_amount
 
 

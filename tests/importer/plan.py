@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from reportgen.dump import to_yaml
 from reportgen.forms import form_type
+from reportgen.forms.access import get, put
 from reportgen.importer.align import ITEM
-from reportgen.importer.paths import get, put
-from reportgen.layout import Role
-from reportgen.load.source import read_yaml
+from reportgen.layout import Role, layout_of
 from reportgen.money import format_amount
+from reportgen.source.parse import read_yaml
 
 NEW_VALUES = {Role.TEXT: "新增{}", Role.VALUE: "≥5(个)", Role.POINTS: 1}
 
@@ -36,7 +36,7 @@ class Plan:
 def plan(form) -> Plan:
     data = read_yaml(to_yaml(form)).data
     result = Plan(data, copy.deepcopy(data))
-    cells = [c for t in form_type(form.form).layout(form).tables for c in t.cells]
+    cells = [c for t in layout_of(form).tables for c in t.cells]
     texts = [c.plain for c in cells]
     _rename(result, cells)
     _amount(result, cells)

@@ -10,7 +10,8 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from reportgen.cli import main
-from reportgen.importer import ImportFailure, import_file
+from reportgen.errors import ImportFailure
+from reportgen.importer import import_file
 from reportgen.load import load
 from tests.conftest import SAMPLES
 

@@ -6,8 +6,9 @@ import zipfile
 
 from reportgen.cli import main
 from reportgen.dump import to_yaml
+from reportgen.layout import layout_of
 from reportgen.load import load
-from reportgen.render import embed
+from reportgen.render import WRITERS, embed
 from tests.conftest import SAMPLES
 
 SAMPLE = SAMPLES / "target-2020" / "01-incubator-base-operations.yaml"
@@ -44,12 +45,10 @@ def test_a_fill_in_workbook_is_the_same_bytes_each_time(tmp_path):
 def test_pdf_a_2_carries_no_attachment_it_would_not_allow(tmp_path):
     from pypdf import PdfReader
 
-    from reportgen.forms import form_type
     from reportgen.options import RenderOptions
-    from reportgen.render import pdf
 
     form = load(SAMPLE)
-    layout = embed.with_source(form_type(form.form).layout(form), form)
-    (tmp_path / "a.pdf").write_bytes(pdf.write(layout, RenderOptions(pdf_variant="pdf/a-2b")))
+    layout = embed.with_source(layout_of(form), form)
+    (tmp_path / "a.pdf").write_bytes(WRITERS["pdf"].write(layout, RenderOptions(pdf_variant="pdf/a-2b")))
     assert not PdfReader(tmp_path / "a.pdf").attachments
     assert embed.pdf_allows("pdf/a-3b") and embed.pdf_allows(None) and not embed.pdf_allows("pdf/a-1b")

@@ -15,15 +15,16 @@ from openpyxl import load_workbook
 from reportgen.cli import main
 from reportgen.dump import to_yaml
 from reportgen.forms import FORMS, form_type
+from reportgen.forms.access import get
 from reportgen.forms.definition import starter_for
 from reportgen.importer import import_file
 from reportgen.importer.align import GROUP, ITEM, expected_rows
-from reportgen.importer.paths import get
 from reportgen.inputs import collect
+from reportgen.layout import layout_of
 from reportgen.load import load_data
-from reportgen.load.source import read_yaml
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine, render
+from reportgen.source.parse import read_yaml
 
 from .edit import find
 from .test_roundtrip import libreoffice_resave
@@ -44,7 +45,7 @@ def fill(path: Path, form) -> dict:
     book = load_workbook(path)
     sheet = book.worksheets[0]
     located_row = 0
-    for row in expected_rows(form_type(form.form).layout(form)):
+    for row in expected_rows(layout_of(form)):
         captions = row.captions()
         if row.tree:
             continue
@@ -56,7 +57,7 @@ def fill(path: Path, form) -> dict:
         for cell in row.cells:
             if cell.binding and not GROUP.match(cell.binding):
                 put_typed(sheet.cell(located_row, base_col + cell.col), get(data, cell.binding))
-    layout = form_type(form.form).layout(form)
+    layout = layout_of(form)
     labels = [c for t in layout.tables for c in t.cells if GROUP.match(c.binding)]
     innermost = [c for c in labels if c.binding.endswith("level2")] or labels
     for n, label in enumerate(innermost):

@@ -15,10 +15,10 @@ from docx import Document
 from openpyxl import load_workbook
 
 from reportgen.dump import to_yaml
-from reportgen.forms import form_type
-from reportgen.importer.paths import put
+from reportgen.forms.access import put
 from reportgen.importer import import_file
 from reportgen.inputs import collect
+from reportgen.layout import layout_of
 from reportgen.load import load
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
@@ -94,7 +94,7 @@ def test_an_edited_long_form_saved_again_by_libreoffice_comes_back_exactly(long_
 def _edits(form) -> Plan:
     """The round trip's plan of edits, and the rewrite of goals.annual, a text the writers cut."""
     edits = plan(form)
-    annual = next(c for t in form_type(form.form).layout(form).tables for c in t.cells if c.binding == "goals.annual")
+    annual = next(c for t in layout_of(form).tables for c in t.cells if c.binding == "goals.annual")
     edits.texts.append((annual.plain, "改写的年度目标。\n第二段。"))
     put(edits.expected, "goals.annual", ["改写的年度目标。", "第二段。"])
     return edits

@@ -5,7 +5,7 @@ import pytest
 
 from reportgen import load
 from reportgen.dump import to_yaml
-from reportgen.problems import InputError
+from reportgen.errors import InputError
 from tests.minimal import TARGET_2026, variant
 
 

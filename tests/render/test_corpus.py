@@ -9,12 +9,14 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from reportgen import FORMS, load
+from reportgen import load
+from reportgen.geometry import plan
+from reportgen.geometry.pages import required_pages
+from reportgen.geometry.widths import NUMERIC
 from reportgen.inputs import collect
+from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
-from reportgen.render.pages import required_pages
-from reportgen.render.widths import NUMERIC
 from tests.conftest import SAMPLES, pdf_text, printed_in_order, requires_office, squash
 from tests.corpus import field_texts, text_paths, write_corpus
 from tests.fill import page_fill, row_white, words_across_borders
@@ -88,7 +90,8 @@ def test_pages_are_filled(corpus):
         path, files = corpus[name]
         fills = page_fill(files["pdf"])
         assert all(f >= MIN_FILL for f in fills[:-1]), (name, [round(f, 2) for f in fills])
-        fitted, style = RenderOptions().prepare(FORMS[load(path).form].layout(load(path)))
+        planned = plan(layout_of(load(path)), RenderOptions())
+        fitted, style = planned.layout, planned.style
         needed = math.ceil(required_pages(fitted, style))
         assert len(fills) <= max(1.25 * needed, needed + 1), (name, len(fills), needed)
 
@@ -102,7 +105,7 @@ def test_xlsx_rows_and_cells_stay_within_excels_limits(corpus):
 
 
 def numbers_of(path) -> list[str]:
-    fitted, _ = RenderOptions().prepare(FORMS[load(path).form].layout(load(path)))
+    fitted = plan(layout_of(load(path)), RenderOptions()).layout
     return sorted({cell.plain for table in fitted.tables for cell in table.cells
                    if cell.role in NUMERIC and cell.plain}, key=len, reverse=True)
 

@@ -3,9 +3,11 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from reportgen import FORMS, load
+from reportgen import load
+from reportgen.geometry import plan
+from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
-from reportgen.render.pages import paginate
+from reportgen.render import WRITERS
 from tests.conftest import SAMPLES, docx_text, printed_in_order, requires_office, squash
 from tests.render.test_pdf import expected_strings
 
@@ -48,10 +50,9 @@ def test_every_field_indicator_value_amount_and_date_is_in_the_document(rendered
 
 def test_tables_match_the_layout_cell_for_cell(rendered_2026):
     stem = "01-incubation-base-operation"
-    layout = FORMS["target-2026"].layout(load(SAMPLES / "target-2026" / f"{stem}.yaml"))
+    layout = layout_of(load(SAMPLES / "target-2026" / f"{stem}.yaml"), "target-2026")
     document = Document(rendered_2026[stem]["docx"])
-    fitted, style = RenderOptions().prepare(layout)
-    planned = [table for page in paginate(fitted, style) for table in page.tables]  # a table per page part
+    planned = [table for page in plan(layout, RenderOptions()).pages for table in page.tables]  # a table per page part
     assert len(document.tables) == len(planned) == 3
     for table, expected in zip(document.tables, planned):
         grid = table_grid(table)
@@ -166,12 +167,11 @@ def test_a_labels_points_never_break_inside_in_libreoffice(tmp_path):
     import re
     import subprocess
 
-    from reportgen.render import docx
     from tests.render.office import convert_to_pdf
 
     layout = points_labels_layout()
     path = tmp_path / "points.docx"
-    path.write_bytes(docx.write(layout, RenderOptions()))
+    path.write_bytes(WRITERS["docx"].write(layout, RenderOptions()))
     document = Document(path)
     labels = ["".join(t.text for t in tc.iter(qn("w:t"))) for table in document.tables for tc in table._tbl.iter(W_TC)]
     assert labels.count(POINTS_LABELS[0]) == len(layout.tables)  # the text is unchanged: a break is no character
@@ -179,4 +179,4 @@ def test_a_labels_points_never_break_inside_in_libreoffice(tmp_path):
     lines = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
                            capture_output=True, text=True, check=True).stdout.splitlines()
     points = [re.sub(r"\s", "", m) for line in lines for m in re.findall(r"[(（][\d.\s]+分[)）]", line)]
-    assert len(points) == len(POINTS_LABELS) * len(layout.tables), [l for l in lines if "分" in l][:8]
+    assert len(points) == len(POINTS_LABELS) * len(layout.tables), [line for line in lines if "分" in line][:8]

@@ -4,8 +4,10 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from reportgen import FORMS, load
-from tests.conftest import SAMPLES, pdf_pages, requires_office, printed_in_order, squash
+from reportgen import load
+from reportgen.layout import layout_of
+from reportgen.render import WRITERS
+from tests.conftest import SAMPLES, pdf_pages, printed_in_order, requires_office, squash
 from tests.render.test_pdf import expected_strings
 
 
@@ -26,7 +28,7 @@ def test_every_field_indicator_value_amount_and_date_is_in_the_sheet(rendered_20
 
 def test_merges_match_the_layout(rendered_2026):
     stem = "01-incubation-base-operation"
-    layout = FORMS["target-2026"].layout(load(SAMPLES / "target-2026" / f"{stem}.yaml"))
+    layout = layout_of(load(SAMPLES / "target-2026" / f"{stem}.yaml"), "target-2026")
     sheet = sheet_of(rendered_2026[stem]["xlsx"])
     top = 3  # title and year lines
     expected = {"A1:G1", "A2:G2"}
@@ -78,13 +80,12 @@ def test_golden_cells_of_a_form(rendered_2026, golden):
 
 def test_decimal_amounts_survive_exactly(tmp_path):
     from reportgen.options import RenderOptions
-    from reportgen.render import xlsx
     from tests.minimal import variant
 
     path = tmp_path / "f.yaml"
     path.write_text(variant("annual: 1000.50", "annual: 123456789.01"), encoding="utf-8")
     form = load(path)
-    (tmp_path / "f.xlsx").write_bytes(xlsx.write(FORMS["target-2026"].layout(form), RenderOptions()))
+    (tmp_path / "f.xlsx").write_bytes(WRITERS["xlsx"].write(layout_of(form, "target-2026"), RenderOptions()))
     sheet = sheet_of(tmp_path / "f.xlsx")
     assert Decimal(str(sheet["F6"].value)) == Decimal("123456789.01")
     assert sheet["F6"].data_type == "n" and sheet["F6"].number_format == "#,##0.00"  # a number, not text

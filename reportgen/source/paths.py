@@ -6,13 +6,21 @@ profile can point its rules and computations at any form's data without Python.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+
+from ..errors import PathError
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\*|\d+)\]")
 
 
-class PathError(ValueError):
-    """A path that does not name a field of the form."""
+
+
+def dotted(path: tuple) -> str:
+    """Return a path as users read it: ``indicators[0].groups[1].items[2].target``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def parse(path: str) -> tuple:

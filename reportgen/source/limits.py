@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..problems import Problem
+from .paths import dotted
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a form of 10,000 indicators is about 0.7 MB of YAML
 MAX_DEPTH = 32                    # the deepest form nests 8 levels
@@ -80,8 +81,6 @@ def text_problems(data: object, where) -> list[Problem]:
 
 
 def _text(path: tuple, text: str, where) -> list[Problem]:
-    from .source import dotted
-
     if len(text) > MAX_TEXT:
         return [limit(dotted(path), *where(path), "text", length=len(text))]
     bad = NOT_XML.search(text)

@@ -1,8 +1,9 @@
 """User paths (``indicators[0].groups[1].items[2].target``) into plain data and back."""
 from __future__ import annotations
 
-from ..forms.paths import parse as split
-from ..load.loader import model_of
+from pydantic import BaseModel
+
+from ..source.paths import parse as split
 
 
 def get(data: object, path: str, default: object = None) -> object:
@@ -36,3 +37,14 @@ def label(model: type, path: str) -> str:
         description = fields[part].description or ""
         current = model_of(fields[part].annotation)
     return description
+
+
+def model_of(annotation: object) -> object:
+    """Return the model class inside ``list[Model]``, ``Model | None`` and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = model_of(arg)
+        if found is not None:
+            return found
+    return None

@@ -13,6 +13,7 @@ import yaml
 
 from ..problems import Problem
 from .limits import MAX_DEPTH, MAX_VALUES, limit, shape_problem
+from .paths import dotted
 
 Path_ = tuple  # a field path: keys and list indexes
 
@@ -123,7 +124,7 @@ def _map_positions(root: yaml.Node, source: Source) -> Problem | None:
         count += 1
         at = (node.start_mark.line + 1, node.start_mark.column + 1)
         if count > MAX_VALUES or len(path) > MAX_DEPTH:
-            return limit(_dotted(path), *at, "values" if count > MAX_VALUES else "depth")
+            return limit(dotted(path), *at, "values" if count > MAX_VALUES else "depth")
         source.positions.setdefault(path, at)
         if isinstance(node, yaml.MappingNode):
             stack.extend(reversed(_map_keys(node, path, source)))
@@ -141,7 +142,7 @@ def _map_keys(node: yaml.MappingNode, path: Path_, source: Source) -> list[tuple
         line = key_node.start_mark.line + 1
         if key in seen:
             source.problems.append(Problem(
-                "RG104", "error", _dotted(path + (key,)), line, key_node.start_mark.column + 1,
+                "RG104", "error", dotted(path + (key,)), line, key_node.start_mark.column + 1,
                 {"key": key, "first": seen[key]}))
         seen.setdefault(key, line)
         source.keys.setdefault(path + (key,), (line, key_node.start_mark.column + 1))
@@ -187,14 +188,3 @@ def _object(pairs: list[tuple[str, object]], repeated: list[str]) -> dict:
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _dotted(path: Path_) -> str:
-    """Return a path as users read it: ``indicators[0].groups[1].items[2].target``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-dotted = _dotted

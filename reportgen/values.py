@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..money import round2
+from .money import round2
 
 # Every spelling users write, mapped to the operator the forms print.
 OPERATORS = {

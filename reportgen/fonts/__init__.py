@@ -12,11 +12,14 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .problems import Problem
+from ..forms.text import strings
+from ..problems import Problem
+from ..source.paths import dotted
+from .subset import subset
 
 # Song-style serif for the body, Hei-style sans for titles; first installed family wins.
 BODY_STACK = ("Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", "Songti SC")
@@ -33,7 +36,7 @@ class FontConfig:
     office_title: str = "黑体"
     embedded: tuple[tuple[str, str], ...] = ()  # (family, file) of pre-subset faces, embedded whole
 
-    def with_overrides(self, body: str | None = None, title: str | None = None) -> "FontConfig":
+    def with_overrides(self, body: str | None = None, title: str | None = None) -> FontConfig:
         """Return a config whose stacks start with the user's faces (they fall back to ours)."""
         return FontConfig(
             body=((body,) + self.body) if body else self.body,
@@ -48,9 +51,7 @@ def with_subsets(config: FontConfig, codepoints: set[int], directory: Path) -> F
 
     Every part of a booklet then embeds the same font bytes, which the merge keeps once.
     """
-    from dataclasses import replace
 
-    from .render.fontsubset import subset
 
     embedded, stacks = [], {}
     for role, stack in (("body", config.body), ("title", config.title)):
@@ -170,8 +171,6 @@ def _expand(ranges: list[list[int]]) -> set[int]:
 
 def check_glyphs(source, families: tuple[str, ...]) -> list[Problem]:
     """Return an RG801 problem for each distinct character of ``source`` no font of the stack draws."""
-    from .forms.text import strings
-    from .load.source import dotted
 
     covered = coverage(families)
     names = ", ".join(name for name, _, _ in resolve(families)) or "—"

@@ -6,6 +6,7 @@ HarfBuzz (libharfbuzz-subset0) does it in milliseconds; fontTools is the slow fa
 """
 from __future__ import annotations
 
+import io
 from functools import lru_cache
 
 _CDEF = """
@@ -78,7 +79,6 @@ def _harfbuzz_subset(libraries, path: str, index: int, codepoints: set[int]) -> 
 
 
 def _fonttools_subset(path: str, index: int, codepoints: set[int]) -> bytes:
-    import io
 
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont

@@ -9,9 +9,12 @@ column widths must hold.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import unicodedata
 from functools import lru_cache
 
+from ..fonts import resolve
 from ..style import NARROW_EM, PT_MM, PageStyle, TextSet
 
 INDENT_EM = 2.0  # the first line of each paragraph of a several-paragraph cell
@@ -126,7 +129,6 @@ def line_mm(text: str, font_pt: float, families: tuple[str, ...], office_face: s
 
 
 def _pdf_face(families: tuple[str, ...]) -> tuple[str, int] | None:
-    from ..fonts import resolve
 
     found = resolve(families)
     return (found[0][1], found[0][2]) if found else None
@@ -135,8 +137,6 @@ def _pdf_face(families: tuple[str, ...]) -> tuple[str, int] | None:
 @lru_cache(maxsize=8)
 def _matched_face(name: str) -> tuple[str, int] | None:
     """Return (file, index) of the face fontconfig substitutes for ``name``, or None."""
-    import shutil
-    import subprocess
 
     if not shutil.which("fc-match"):
         return None

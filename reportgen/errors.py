@@ -1,0 +1,161 @@
+"""Every error the tool raises, and the exit code of each: the one table ``cli.main`` maps.
+
+An error's text is held in both languages and shown in the one the user chose (``--lang``),
+when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI is a bug (exit 4).
+
+    ReportgenError                  1  the run failed for an input; the others were done
+    ├── InputError                  1  an input's problems, every one located
+    ├── ImportFailure               1  a file that cannot be read back by ``import``
+    ├── UsageError                  2  a bad option, no input, outputs that would clash
+    ├── DefinitionError             2  a form folder that cannot be used, at its file and line
+    │   └── LayoutTemplateError     2  its layout template
+    ├── OutputError                 5  the file system refused
+    │   └── PartialWrite            5  renaming stopped part-way
+    └── the signals a module raises and its caller catches, never reaching the CLI:
+        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused
+"""
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+from .messages import language, say
+from .problems import Problem, in_file_order
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILED = 1
+    USAGE = 2
+    STRICT = 3
+    INTERNAL = 4
+    OUTPUT = 5
+    INTERRUPTED = 130
+
+
+EXIT_CODES = {  # the README's table, word for word (tests/test_registries.py)
+    ExitCode.OK: "everything done, no errors",
+    ExitCode.FAILED: "an input had errors or failed to render (the others were done)",
+    ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input, outputs that would clash, "
+                    "a form definition that cannot be used",
+    ExitCode.STRICT: "warnings under `check --strict`",
+    ExitCode.INTERNAL: "internal error: a bug, one line naming it (`REPORTGEN_TRACEBACK=1` shows the traceback)",
+    ExitCode.OUTPUT: "output error: the file system refused (full, read-only, a name longer than 255 bytes)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C); workers stop quietly and die with their parent",
+}
+
+
+class ReportgenError(Exception):
+    """Base of the errors the CLI reports without a traceback: ``zh`` and ``en`` say what is wrong."""
+
+    exit_code = ExitCode.FAILED
+
+    def __init__(self, zh: str, en: str | None = None):
+        super().__init__(zh, en)
+        self.zh, self.en = zh, en if en is not None else zh
+
+    def __str__(self) -> str:
+        return say(self.zh, self.en)
+
+
+class InputError(ReportgenError):
+    """An input file has problems that stop it; ``problems`` holds all of them."""
+
+    def __init__(self, file: Path | str, problems: list[Problem]):
+        super().__init__(f"{file}: {len(problems)} 个问题", f"{file}: {len(problems)} problem(s)")
+        self.file, self.problems = str(file), problems
+
+    def __str__(self) -> str:
+        # Each problem on a line of its own: a command that stops here says what is wrong and where.
+        lines = [p.format(language()) for p in in_file_order(self.problems)]
+        return "\n".join([super().__str__(), *lines])
+
+    def __reduce__(self):
+        return type(self), (self.file, self.problems)
+
+
+class UsageError(ReportgenError):
+    exit_code = ExitCode.USAGE
+
+
+class DefinitionError(ReportgenError):
+    """A form definition that cannot be used: its file, line and what is wrong."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, file: Path | str, line: int, zh: str, en: str):
+        where = f"{file}:{line}" if line else str(file)
+        super().__init__(f"{where}: {zh}", f"{where}: {en}")
+        self.file, self.line, self.detail = str(file), line, (zh, en)
+
+    def __reduce__(self):  # raised in worker processes: it must cross back to the parent
+        return type(self), (self.file, self.line, *self.detail)
+
+
+class LayoutTemplateError(DefinitionError):
+    """A layout template that cannot be rendered or read, located at its file and line."""
+
+    def __init__(self, file: str, line: int, zh: str, en: str):
+        super().__init__(file, line, f"布局模板错误：{zh}", f"layout template error: {en}")
+        self.detail = (zh, en)
+
+
+class ImportFailure(ReportgenError):
+    """The file cannot be imported at all; ``problem`` says why and what to do."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message("zh"), problem.message("en"))
+        self.problem = problem
+
+    def __reduce__(self):
+        return type(self), (self.problem,)
+
+
+class OutputError(ReportgenError):
+    exit_code = ExitCode.OUTPUT
+
+
+class PartialWrite(OutputError):
+    """Renaming stopped part-way: ``written`` were replaced, the others left as they were."""
+
+    def __init__(self, written: list[Path], missing: list[Path], reason: str):
+        super().__init__(reason)
+        self.written, self.missing = written, missing
+
+
+# -- signals: raised by one module, caught by its caller --
+
+class PathError(ReportgenError, ValueError):
+    """A field path that does not name a field of the form."""
+
+
+class PrefillError(ReportgenError, ValueError):
+    """The source form cannot fill this one (no prefill declared, or another kind of form)."""
+
+
+class Overflow(ReportgenError, ValueError):
+    """A cell that does not fit in its table's columns; ``index`` is its place in the row given."""
+
+    def __init__(self, message: str, index: int):
+        super().__init__(message)
+        self.index = index
+
+
+class Mismatch(ReportgenError):
+    """A caption row of the form is not in the file: it was laid out differently."""
+
+    def __init__(self, caption: str):
+        super().__init__(caption)
+        self.caption = caption
+
+
+class Unreadable(ReportgenError, ValueError):
+    """A cell's text is not a value of its kind: ``kind`` is (Chinese, English)."""
+
+    def __init__(self, kind: tuple[str, str], text: str):
+        super().__init__(text)
+        self.kind, self.text = kind, text
+
+
+class FetchRefused(ReportgenError, ValueError):
+    """WeasyPrint asked for a resource that is not one of the form's fonts."""
