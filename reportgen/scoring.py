@@ -69,7 +69,8 @@ ReverseRule = Literal["linear", "ratio"]
 
 def suggested_score(weight: Decimal, target: IndicatorValue | None, actual: IndicatorValue | None,
                     reverse: ReverseRule = "linear") -> Decimal | None:
-    """Return the score forms.md §1.4 suggests for a quantitative indicator, or None.
+    """Return the score of a quantitative indicator by the rule 完成指标值的记全部分值，未完成的按
+    完成值与指标值的比例记分 (the national self-evaluation's), or None.
 
     Larger-is-better targets (≥, >, =) earn the full weight when met, else weight × actual/target;
     ``=0`` targets earn it only at 0. Smaller-is-better targets (≤, <) earn it when met, else

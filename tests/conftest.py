@@ -109,7 +109,19 @@ def _follow(needle: str, haystack: str, at: int, gap: int) -> int:
     return pos
 
 
-requires_office = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def requires_office(test):
+    """Mark ``test`` as one that opens files in LibreOffice: slow, and skipped where it is missing."""
+    return pytest.mark.slow(pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")(test))
+
+
+# The session's renders of every sample (tens of seconds) put the tests that read them in the slow tier.
+SLOW_FIXTURES = {"rendered_2026", "rendered_older"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -63,6 +63,7 @@ def test_english_messages_on_request(tmp_path, capsys):
     assert "error RG112: wrong type: expected a year such as 2026" in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text, code", [
     ("form: target-2026\nyear: [\n", "RG100"),
     ("- just\n- a list\n", "RG102"),
@@ -140,6 +141,7 @@ def test_doctor_reports_subsetter_fonts_office_and_formats(capsys):
     assert re.search(r"^汇总册格式\s+pdf docx xlsx$", out, re.MULTILINE)
 
 
+@pytest.mark.slow
 def test_commands_that_do_not_render_do_not_import_weasyprint():
     probe = ("import sys; from reportgen.cli import main\n"
              "for argv in (['--help'], ['schema', 'target-2026'], ['check', 'samples/target-2026']):\n"

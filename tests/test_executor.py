@@ -9,6 +9,8 @@ import pytest
 from tests.conftest import ROOT
 from tests.minimal import TARGET_2026, variant
 
+pytestmark = pytest.mark.slow  # a local Dask cluster
+
 distributed = pytest.importorskip("distributed", reason="reportgen[dask] is not installed")
 
 

@@ -31,6 +31,7 @@ def files_in(folder: Path) -> list[str]:
 
 # -- 1. never overwrite, never two results on one path, never one input twice --
 
+@pytest.mark.slow
 def test_two_inputs_on_one_output_path_are_refused_naming_both(tmp_path, capsys):
     a, b = write(tmp_path / "a" / "form.yaml", TARGET_2026), write(tmp_path / "b" / "form.yaml", TARGET_2026)
     assert main(["render", str(a), str(b), "-o", str(tmp_path / "out"), "-f", "html"]) == 2
@@ -117,6 +118,7 @@ def summary_rows(path: Path) -> list[tuple]:
     return [tuple(c.value for c in row) for row in sheet.iter_rows() if str(row[0].value).isdigit()]
 
 
+@pytest.mark.slow
 def test_the_readme_manifest_gives_fifteen_forms(tmp_path, capsys):
     shutil.copytree(SAMPLES / "target-2026", tmp_path / "target-2026")
     manifest = write(tmp_path / "booklet.yaml", "booklet:\n  unit: 上海市科技创业中心\n  year: 2026\n"
@@ -150,6 +152,7 @@ def test_booklet_summary_text_is_never_a_formula(tmp_path):
     assert formulas and all(f.startswith("=SUM(") for f in formulas)
 
 
+@pytest.mark.slow
 def test_front_matter_of_any_length(tmp_path):
     for index in range(30):
         write(tmp_path / "in" / f"{index:02}.yaml", variant("  name: 测试项目", f"  name: {'很长的项目名称' * 12}{index}"))
@@ -246,6 +249,7 @@ def test_billion_laughs_stop_at_the_limit(tmp_path, capsys):
     assert "RG107" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_limits_on_size_text_and_indicators(tmp_path, capsys):
     from reportgen.source import limits
 
@@ -290,6 +294,7 @@ def test_no_chinese_font_is_said_once_with_what_to_install(tmp_path, capsys):
     assert "fonts-noto-cjk" in problems[0].message() and "macOS" in problems[0].message("en")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv, env, code", [
     (["render", str(FORM), "-o", "{tmp}/o", "-f", "pdf,odt"], {}, 2),
     (["booklet", str(FORM), "-o", "{tmp}/b.pdf", "--pdf-variant", "x"], {}, 2),
@@ -315,6 +320,7 @@ def test_a_long_project_name_renders_to_docx(tmp_path):
     assert main(["render", str(form), "-o", str(tmp_path / "out"), "-f", "docx"]) == 0
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_workers_quietly(tmp_path):
     import signal
     import time
@@ -360,6 +366,7 @@ def test_font_folders_of_killed_booklets_are_removed(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.glob(f"{FONTS_PREFIX}*")] == [alive.name]  # its own folder is gone
 
 
+@pytest.mark.slow
 def test_pdf_start_up_runs_no_library_search():
     code = ("import ctypes.util, sys\n"
             "calls = []\n"

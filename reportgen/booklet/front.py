@@ -35,7 +35,7 @@ class Entry:
 
 
 def summary_layout(entries: list[Entry]) -> FormLayout:
-    """Return the 汇总表: a section per kind of form present, each with a total row."""
+    """Return the 汇总表: a table of the target forms and one of the self-evaluations, each with a total row."""
     tables = []
     for kind in ("target", "selfeval"):
         rows = [e.summary for e in entries if e.summary.kind == kind]

@@ -1,10 +1,14 @@
 """Batch work: manifests, a bad input among good ones, jobs, progress."""
 import io
 
+import pytest
+
 from reportgen.cli import main
 from reportgen.parallel import Progress
 from tests.conftest import SAMPLES, pdf_pages, squash
 from tests.minimal import TARGET_2026, variant
+
+pytestmark = pytest.mark.slow  # batches of every sample, in worker processes
 
 
 def test_a_manifest_orders_titles_and_prints(tmp_path):

@@ -10,6 +10,8 @@ from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from tests.conftest import SAMPLES, pdf_text, requires_office, squash
 
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("office_booklet")]  # booklets of the fifteen 2026 forms
+
 
 def planned_parts() -> int:
     """Return how many table parts the PDF plan cuts the fifteen 2026 forms into (a table per page part)."""

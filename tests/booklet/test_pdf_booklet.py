@@ -11,6 +11,8 @@ from reportgen.cli import main
 from reportgen.money import format_amount
 from tests.conftest import SAMPLES, pdf_pages, squash
 
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf_booklet")]  # booklets of the fifteen 2026 forms
+
 DATE = "2026-11-24"
 
 

@@ -171,6 +171,7 @@ def test_definition_and_template_errors_cross_process_boundaries():
         assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["pdf", "docx", "xlsx"])
 def test_the_new_forms_book_in_every_format(tmp_path, suffix):
     for form_id in ("monitor", "selfeval-sichuan", "selfeval-2019-self"):

@@ -40,6 +40,7 @@ def edit(path, pattern: str, replacement: str, count: int = 0) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_recipe_gives_a_form_that_lists_checks_renders_and_books(my_form, tmp_path, capsys):
     forms, mine = my_form
     assert main(["forms", "--forms", str(forms)]) == 0

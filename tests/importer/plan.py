@@ -2,7 +2,9 @@
 
 The plan renames the project, changes an amount, rewrites a paragraphs field as two paragraphs,
 adds an indicator row after one row and deletes another; ``expected`` is the form's data with
-exactly those edits, for comparison with what ``reportgen import`` reads back.
+exactly those edits, for comparison with what ``reportgen import`` reads back. The name and the
+amount are found beside their printed captions and expected in the fields ``fields.py`` names by
+hand, so a template that binds them to other fields fails the round trip.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from reportgen.importer.align import ITEM
 from reportgen.layout import Role, layout_of
 from reportgen.money import format_amount
 from reportgen.source.parse import read_yaml
+from tests.importer.fields import NAME_AND_AMOUNT, beside
 
 NEW_VALUES = {Role.TEXT: "新增{}", Role.VALUE: "≥5(个)", Role.POINTS: 1}
 
@@ -36,30 +39,37 @@ class Plan:
 def plan(form) -> Plan:
     data = read_yaml(to_yaml(form)).data
     result = Plan(data, copy.deepcopy(data))
-    cells = [c for t in layout_of(form).tables for c in t.cells]
+    layout = layout_of(form)
+    cells = [c for t in layout.tables for c in t.cells]
     texts = [c.plain for c in cells]
-    _rename(result, cells)
-    _amount(result, cells)
+    (name_caption, name_field), (amount_caption, amount_field) = NAME_AND_AMOUNT[form.form]
+    _rename(result, beside(layout, name_caption), name_field)
+    _amount(result, beside(layout, amount_caption), amount_field, cells)
     _paragraphs(result, cells, texts)
     _rows(result, form, cells, texts)
     return result
 
 
-def _rename(result: Plan, cells) -> None:
-    cell = next(c for c in cells if c.binding == "project.name")
+def _rename(result: Plan, cell, field: str) -> None:
+    """Rename the project in the cell beside its caption; expect it in ``field`` (fields.py)."""
     new = cell.plain + "（修订）"
     result.texts.append((cell.plain, new))
-    put(result.expected, cell.binding, new)
+    set_at(result.expected, field, new)
 
 
-def _amount(result: Plan, cells) -> None:
-    numbers = [c.number for c in cells if c.number is not None]
-    for cell in cells:
-        if cell.role is Role.MONEY and cell.binding and cell.number and numbers.count(cell.number) == 1:
-            new = cell.number + 1000
-            result.amount = (cell.number, new)
-            put(result.expected, cell.binding, new)
-            return
+def _amount(result: Plan, cell, field: str, cells) -> None:
+    """Change the amount beside its caption; the edit finds it by its number, which must be the only one."""
+    assert [c.number for c in cells].count(cell.number) == 1, f"{field}: {cell.number} is printed twice"
+    new = cell.number + 1000
+    result.amount = (cell.number, new)
+    set_at(result.expected, field, new)
+
+
+def set_at(data: dict, path: str, value) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        data = data[part]
+    data[last] = value
 
 
 def _paragraphs(result: Plan, cells, texts) -> None:

@@ -39,3 +39,4 @@ def test_a_docx_row_the_page_cut_goes_on_in_the_next_part():
     grid.continues = {1}
     placed = place(LAYOUT, grid)
     assert [rows for _, rows in placed.fixed] == [[0, 1], [2]]
+

@@ -17,6 +17,8 @@ from tests.conftest import SAMPLES
 
 from .edit import find
 
+pytestmark = pytest.mark.xdist_group("bad_inputs")  # its module fixtures are made once, on one worker
+
 SAMPLE = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
 
 
@@ -147,6 +149,7 @@ def test_import_prints_the_changes_and_check_reviews_the_yaml(files, tmp_path, c
     assert main(["import", str(edited), "-o", str(tmp_path / "y"), "--overwrite"]) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx", ".pdf"])
 def test_a_booklet_gives_a_folder_of_forms(tmp_path, suffix):
     """Booklets hold summary sheets and tables before the forms: each form is found where it is."""

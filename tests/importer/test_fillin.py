@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from reportgen.cli import main
@@ -25,6 +23,7 @@ from reportgen.load import load_data
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine, render
 from reportgen.source.parse import read_yaml
+from tests.conftest import requires_office
 
 from .edit import find
 from .test_roundtrip import libreoffice_resave
@@ -106,7 +105,7 @@ def typed(value):
     return value
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@requires_office
 def test_a_filled_workbook_saved_by_libreoffice_imports_checks_and_renders(tmp_path):
     (tmp_path / "filled").mkdir()
     files, expected = [], []

@@ -7,7 +7,6 @@ again. Both must import as their source, and a colleague's edits must come back 
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 
 import pytest
@@ -23,13 +22,15 @@ from reportgen.load import load
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
 from reportgen.render import embed
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, requires_office
 from tests.corpus import write_corpus
 
 from .apply import _text, edit_docx, edit_xlsx
 from .edit import set_tc_text
 from .plan import Plan, expected_yaml, plan
 from .test_roundtrip import libreoffice_resave
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("long")]  # a long form rendered in every format
 
 SAMPLE = SAMPLES / "target-2026" / "12-tech-transfer-policy-services.yaml"
 
@@ -77,7 +78,7 @@ def test_edits_of_a_long_form_come_back_exactly(long_form, fmt, tmp_path):
     assert {"goals.overall", "goals.annual"} <= {c.path for c in imported.changes}
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@requires_office
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_an_edited_long_form_saved_again_by_libreoffice_comes_back_exactly(long_form, fmt, tmp_path):
     path, files = long_form

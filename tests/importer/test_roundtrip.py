@@ -1,8 +1,6 @@
 """Render → edit as a colleague would → import: the YAML is the original with exactly those edits."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,10 +11,13 @@ from reportgen.inputs import collect
 from reportgen.load import load
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, requires_office
+from tests.render.office import soffice
 
 from .apply import edit_docx, edit_xlsx
 from .plan import expected_yaml, plan
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("roundtrip")]  # every sample rendered, edited and imported
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*/*.yaml"))
 IDS = [f"{p.parent.name}/{p.stem}" for p in SAMPLE_FILES]
@@ -80,12 +81,11 @@ def test_edits_come_back_exactly(rendered, sample, fmt, tmp_path):
 def libreoffice_resave(files: list[Path], fmt: str, out: Path) -> list[Path]:
     """Open and save ``files`` again with LibreOffice headless, in one call (about 2 s each call)."""
     out.mkdir()
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", fmt,
-                    "--outdir", str(out), *map(str, files)], capture_output=True, check=True, timeout=300)
+    soffice("--convert-to", fmt, "--outdir", str(out), *map(str, files))
     return [out / f.name for f in files]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@requires_office
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_edited_files_saved_again_by_libreoffice_come_back_exactly(rendered, fmt, tmp_path):
     plans, edited = [], []

@@ -1,7 +1,9 @@
 """LibreOffice headless, for the tests that open DOCX and XLSX as a user would."""
+import atexit
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,8 +23,21 @@ _CONFIG = """<?xml version="1.0"?>
 """
 
 
+# One LibreOffice profile for each test process: making a profile costs LibreOffice seconds at its
+# first start, and a process converts one file at a time, so its conversions can share one.
+_PROFILE = Path(tempfile.mkdtemp(prefix="reportgen-lo-profile-"))
+atexit.register(shutil.rmtree, _PROFILE, ignore_errors=True)
+
+
+def soffice(*args: str, fonts: Path | None = None) -> None:
+    """Run headless LibreOffice with ``args`` in this process's profile; ``fonts``: a fontconfig file."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(fonts)) if fonts else None
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{_PROFILE}", "--headless", *args],
+                   capture_output=True, check=True, timeout=180, env=env)
+
+
 def convert_to_pdf(path: Path, out_dir: Path, fonts: Path | None = None) -> Path:
-    """Convert ``path`` to PDF with LibreOffice, in a profile of its own, and return the PDF.
+    """Convert ``path`` to PDF with LibreOffice and return the PDF.
 
     ``fonts``: a fontconfig file LibreOffice finds its faces through (``calibri_at_its_width``).
     """
@@ -30,12 +45,7 @@ def convert_to_pdf(path: Path, out_dir: Path, fonts: Path | None = None) -> Path
     work.mkdir(parents=True, exist_ok=True)
     source = work / path.name
     shutil.copy(path, source)
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts)) if fonts else None
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{out_dir}/lo-profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work), str(source)],
-        capture_output=True, check=True, timeout=180, env=env,
-    )
+    soffice("--convert-to", "pdf", "--outdir", str(work), str(source), fonts=fonts)
     return source.with_suffix(".pdf")
 
 

@@ -22,6 +22,8 @@ from tests.corpus import field_texts, text_paths, write_corpus
 from tests.fill import page_fill, row_white, words_across_borders
 from tests.render.office import calibri_at_its_width, convert_to_pdf
 
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("corpus")]  # the long-text corpus, rendered and opened in LibreOffice
+
 PICKS = ("selfeval-2019/05-incubator-services", "selfeval-2020/01-incubator-base-operations",
          "target-2020/03-innovation-startup-competition", "target-2026/02-incubation-services-and-apjie")
 OFFICE = PICKS[:2]  # the forms LibreOffice converts (a few seconds each)

@@ -1,6 +1,7 @@
 """One display rule everywhere: whole-percent rates are the same figure in every format and in the 汇总表."""
 from decimal import Decimal
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -22,6 +23,7 @@ def rates_in(sheet) -> list:
     return [c.value for row in sheet.iter_rows() for c in row if c.number_format == "0.00%" and c.value is not None]
 
 
+@pytest.mark.slow
 def test_whole_percent_is_one_figure_in_pdf_docx_xlsx_html_and_the_summary(tmp_path):
     form = whole_percent_form(tmp_path)
     assert main(["render", str(form), "-o", str(tmp_path / "out"), "-f", "pdf,docx,xlsx,html"]) == 0
