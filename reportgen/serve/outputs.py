@@ -1,0 +1,63 @@
+"""Preview, downloads and the booklet: the writers of ``reportgen render`` and ``reportgen booklet``.
+
+The preview is the HTML writer's page of the same fitted grid and page plan every writer uses.
+Writers run one at a time (``LOCK``): WeasyPrint lays out one document per process at once.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ..booklet import cover_of, entries_of, layouts_of, plan
+from ..forms import form_type
+from ..options import RenderOptions
+from ..render import writer
+from ..render.embed import with_source
+
+LOCK = threading.Lock()
+MEDIA = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
+}
+BOOKLET_FORMATS = ("pdf", "docx", "xlsx")
+
+
+def rendered(form, fmt: str, options: RenderOptions) -> bytes | str:
+    """Return ``form`` (a validated model) written in ``fmt``, with its source embedded as ``render`` does."""
+    layout = with_source(form_type(form.form).layout(form), form)
+    with LOCK:
+        return writer(fmt).write(layout, options)
+
+
+def preview(form, options: RenderOptions) -> str:
+    """Return the print view of ``form``: the HTML writer's pages, without the embedded source."""
+    layout = form_type(form.form).layout(form)
+    with LOCK:
+        return writer("html").write(layout, options)
+
+
+def booklet(root: Path, fmt: str, options: RenderOptions) -> tuple[bytes | None, list[str]]:
+    """Return the booklet of every form below ``root`` and the files left out (with errors)."""
+    result = plan([str(root)], options, root)
+    if not result.forms:
+        return None, result.failed
+    cover = cover_of(result, options.date)
+    entries, layouts = entries_of(result.forms), layouts_of(result.forms)
+    with LOCK:
+        return _build(fmt, layouts, entries, cover, options), result.failed
+
+
+def _build(fmt: str, layouts, entries, cover, options: RenderOptions) -> bytes:
+    if fmt == "docx":
+        from ..booklet.office import docx_booklet  # heavy: python-docx, on first use
+
+        return docx_booklet(layouts, entries, cover, options)
+    if fmt == "xlsx":
+        from ..booklet.office import xlsx_booklet  # heavy: openpyxl, on first use
+
+        return xlsx_booklet(layouts, entries, cover, options)
+    from ..booklet.pdf import build  # heavy: WeasyPrint, on first use
+
+    return build(layouts, entries, cover, options, jobs=1)

@@ -1,0 +1,140 @@
+"""Uploads of edited XLSX, DOCX or PDF: read back like ``reportgen import``, shown as a diff to accept.
+
+The upload is read from a temporary folder outside the served folder (its name is used for
+nothing but matching a filing of the same stem). Each form read back is compared field by
+field with the filing it updates; the user accepts or rejects each changed value. Rows added or
+deleted are accepted or rejected together, since the other changes' row numbers depend on them.
+"""
+from __future__ import annotations
+
+import secrets
+import tempfile
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..importer import ImportFailure, Imported, import_file
+from ..importer.diff import Change, changes
+from ..importer.paths import get, label, put
+from ..load import load_data, read_source
+from ..load.source import read_yaml
+from . import data as editing
+from .folder import file_name, version
+from .review import finding
+from .workbench import Refused, Workbench
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes: a booklet of a few hundred forms as DOCX
+KEPT = 16                      # uploads waiting for a decision
+
+
+@dataclass
+class Pending:
+    """One form read back from an upload, the filing it would update and the changes against it."""
+
+    imported: Imported
+    target: str
+    opened: str                # the target's version when the diff was made ("" for a new file)
+    changes: list[Change] = field(default_factory=list)
+    before: dict = field(default_factory=dict)  # the target's data, where rejected changes come from
+
+    @property
+    def structural(self) -> bool:
+        return any(c.old is None or c.new is None for c in self.changes)
+
+
+class Uploads:
+    def __init__(self, bench: Workbench):
+        self.bench = bench
+        self.pending: OrderedDict[str, list[Pending]] = OrderedDict()
+
+    def add(self, name: str, content: bytes) -> tuple[str, list[Pending]]:
+        """Read ``content`` (the file ``name``) back; return its id and its forms with their diffs."""
+        suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+        with tempfile.TemporaryDirectory(prefix="rg-upload-") as folder:
+            path = Path(folder) / ("upload" + (suffix if suffix in (".xlsx", ".docx", ".pdf") else ".bin"))
+            path.write_bytes(content)
+            try:
+                forms = import_file(path)
+            except ImportFailure as exc:
+                raise Refused(exc.problem.message("zh") + " (" + exc.problem.message("en") + ")", 422) from None
+        stem = PurePosixPath(name.replace("\\", "/")).stem
+        items = [self._pending(form, stem) for form in forms]
+        key = secrets.token_urlsafe(12)
+        self.pending[key] = items
+        while len(self.pending) > KEPT:
+            self.pending.popitem(last=False)
+        return key, items
+
+    def _pending(self, imported: Imported, stem: str) -> Pending:
+        target = self._target(imported, stem)
+        item = Pending(imported, target, "")
+        path = self.bench.path(target, must_exist=False)
+        if imported.model is None:
+            return item
+        before = None
+        if path.is_file():
+            raw = self.bench.folder.read(path)
+            item.opened = version(raw)
+            before, _ = load_data(read_source(path, raw))
+        if before is not None and before.form == imported.model.form:
+            item.changes, item.before = changes(before, imported.model), _plain(before)
+        else:
+            item.changes = imported.changes
+        return item
+
+    def _target(self, imported: Imported, stem: str) -> str:
+        """Return the filing the form updates: the one named like the upload, else a new file."""
+        for path in self.bench.folder.filings():
+            if path.stem == stem:
+                return self.bench.folder.relative(path)
+        return file_name(stem or "imported")
+
+    def accept(self, key: str, index: int, accepted: set[int]) -> tuple[str, str]:
+        """Write the filing with the accepted changes of form ``index`` of upload ``key``; return it and its version."""
+        items = self.pending.get(key)
+        if items is None or not 0 <= index < len(items):
+            raise Refused("上传已过期，请重新上传 (the upload has expired: upload it again)", 410)
+        item = items[index]
+        if item.imported.failed:
+            raise Refused("读回的表单有错误，不能接受 (the form read back has errors)", 422)
+        text = self._merged(item, accepted)
+        path = self.bench.path(item.target, must_exist=False)
+        current = self.bench.folder.read(path) if path.is_file() else b""
+        if (version(current) if current else "") != item.opened:
+            raise Refused("文件在上传后已被修改，请重新上传 (the file changed since the upload: upload again)", 409)
+        self.bench.folder.write(path, text)
+        return item.target, version(text.encode("utf-8"))
+
+    def _merged(self, item: Pending, accepted: set[int]) -> str:
+        data = _plain(item.imported.model)
+        if item.structural and len(accepted) < len(item.changes):
+            if accepted:
+                raise Refused("行有增删时，改动只能全部接受或全部拒绝 (rows were added or deleted: accept all or none)")
+            data = item.before or data
+        else:
+            for number, change in enumerate(item.changes):
+                if number not in accepted and item.before:
+                    put(data, change.path, get(item.before, change.path))
+        text = editing.to_text(data, item.imported.model.form, ".yaml")
+        form, problems = load_data(read_yaml(text))
+        if form is None:
+            raise Refused("合并后的表单无法读取 (the merged form cannot be read): "
+                          + "; ".join(p.message("zh") for p in problems[:3]), 422)
+        return text
+
+
+def described(item: Pending) -> dict:
+    """Return what the page shows of one form read back: its target, changes and problems."""
+    model = type(item.imported.model) if item.imported.model is not None else None
+    return {"form": item.imported.form_id, "name": item.imported.name, "target": item.target,
+            "failed": item.imported.failed, "structural": item.structural,
+            "problems": [finding(p) for p in item.imported.problems],
+            "changes": [{"path": c.path, "label": label(model, c.path) if model else "", "old": c.old, "new": c.new}
+                        for c in item.changes]}
+
+
+def _plain(model) -> dict:
+    data = model.model_dump(mode="python", round_trip=True)
+    data.pop("form", None)
+    return data
+
