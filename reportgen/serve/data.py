@@ -71,7 +71,7 @@ def _typed(value: object, spec: dict) -> object:
         return [typed(row, spec["item"].get("fields", {})) for row in rows]
     if what == "bool":
         return bool(value) if isinstance(value, bool) else None
-    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    text = str(value).strip() if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool) else ""
     if not text:
         return [] if what == "paragraphs" else None
     return _scalar(text, what)
