@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from ..dump import dump_data
+from .comments import carry
 
 NUMBERS = ("money", "signed_money", "points")
 TREE_LABELS = ("一级指标", "二级指标", "二级指标组")
@@ -100,12 +101,31 @@ def _number(text: str, typed_text: str) -> object:
     return number if number.is_finite() else typed_text
 
 
+def like_file(data: dict, old: object, fields: dict) -> dict:
+    """Return ``data`` in the key order of the file's data ``old``, with the keys the form does not
+    know (typos the checks report) kept where the file had them; lists are taken as edited."""
+    if not isinstance(old, dict):
+        return data
+    names = {key: key for key in fields} | {spec.get("label"): key for key, spec in fields.items()
+                                            if isinstance(spec, dict) and spec.get("label")}
+    order = [names.get(key, key) for key in old]
+    out = {key: data[key] if key in data else old[key] for key in order
+           if key in data or (key not in fields and key != "form")}
+    out |= {key: value for key, value in data.items() if key not in out}
+    for key, value in out.items():
+        spec = fields.get(key)
+        if isinstance(value, dict) and isinstance(spec, dict) and kind(spec) == "object":
+            original = old.get(key, old.get(spec.get("label")))
+            out[key] = like_file(value, original, spec.get("fields", {}))
+    return out
+
+
 def to_text(data: dict, form_id: str, suffix: str, original: str = "") -> str:
-    """Return the file text of ``data``: ``form:`` first, the original file's head comments kept."""
+    """Return the file text of ``data``: ``form:`` first, the original file's comments kept where they fit."""
     data = {"form": form_id, **data}
     if suffix.lower() == ".json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=_json_value) + "\n"
-    return head_comments(original) + dump_data(data)
+    return carry(original, head_comments(original) + dump_data(data))
 
 
 def head_comments(text: str) -> str:

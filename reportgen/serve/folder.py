@@ -20,6 +20,10 @@ from ..output import NAME_MAX, write_atomic
 class OutsideFolder(ValueError):
     """A path that is not a form file inside the served folder; the message says why, Chinese first."""
 
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.missing = missing  # the path is allowed, but no file is there
+
 
 @dataclass(frozen=True)
 class Folder:
@@ -46,7 +50,7 @@ class Folder:
         if self.root not in real.parents:  # a symbolic link on the way leads out
             raise OutsideFolder(f"路径经符号链接离开工作目录 (leaves the folder through a link): {relative}")
         if must_exist and not real.is_file():
-            raise OutsideFolder(f"找不到文件 (no such file): {relative}")
+            raise OutsideFolder(f"找不到文件 (no such file): {relative}", missing=True)
         return path
 
     def relative(self, path: Path) -> str:

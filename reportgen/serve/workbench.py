@@ -49,11 +49,14 @@ class Workbench:
         try:
             return self.folder.file(relative, must_exist)
         except OutsideFolder as exc:
-            raise Refused(str(exc), 404 if "找不到" in str(exc) else 403) from None
+            raise Refused(str(exc), 404 if exc.missing else 403) from None
 
     def text_of(self, form_id: str, relative: str, raw: object, original: str = "") -> str:
         """Return the file text of the editor's values ``raw`` for a ``form_id`` filing at ``relative``."""
-        data = editing.typed(raw, self.fields(form_id))
+        fields = self.fields(form_id)
+        data = editing.typed(raw, fields)
+        if original:
+            data = editing.like_file(data, read_source(Path(relative), original.encode("utf-8")).data, fields)
         return editing.to_text(data, form_id, Path(relative).suffix, original)
 
     def check(self, form_id: str, relative: str, raw: object) -> Review:

@@ -107,7 +107,7 @@ def test_a_file_changed_on_disk_since_it_was_opened_is_not_overwritten(client, f
     assert load(folder / copy.json()["file"]).project.name == "创业孵化基地运行保障"
 
 
-def test_saving_keeps_the_files_head_comments_and_the_schemas_key_order(client, folder):
+def test_saving_keeps_the_files_comments_and_key_order(client, folder):
     created = post(client, "/api/new", {"form": "target-2026", "name": "新项目"}).json()
     text = (folder / created["file"]).read_text(encoding="utf-8")
     head = [line for line in text.splitlines() if line.startswith("#")][:2]
@@ -118,6 +118,7 @@ def test_saving_keeps_the_files_head_comments_and_the_schemas_key_order(client, 
     assert post(client, "/api/save", body).status_code == 200
     saved = (folder / created["file"]).read_text(encoding="utf-8")
     assert saved.splitlines()[:len(head)] == head
+    assert "  name: 新的项目名称  # 项目名称" in saved.splitlines()  # the starter's comment after the key
     keys = [line.split(":")[0] for line in saved.splitlines() if re.match(r"^[a-z]", line)]
     assert keys == ["form", "year", "unit", "project", "funds", "goals", "indicators"]
 
