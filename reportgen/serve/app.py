@@ -74,7 +74,9 @@ def _wants_json(request: Request) -> bool:
 def _answer(request: Request, status: int, message: str, **details):
     if _wants_json(request):
         return JSONResponse({"error": message, **details}, status_code=status)
-    html = request.app.state.pages.get_template("error.html.j2").render(status=status, message=message, csrf=request.app.state.csrf)
+    problems = details.get("review", {}).get("problems", [])
+    html = request.app.state.pages.get_template("error.html.j2").render(
+        status=status, message=message, problems=problems, csrf=request.app.state.csrf)
     return HTMLResponse(html, status_code=status)
 
 

@@ -208,3 +208,43 @@ def test_a_sample_opened_and_saved_unchanged_loads_to_the_same_form(client, fold
         assert post(client, "/api/save", body).status_code == 200
         assert load(folder / name) == before, name
     assert (SAMPLES / "target-2026" / TARGET).read_bytes() != (folder / TARGET).read_bytes()  # it was rewritten
+
+
+def test_a_users_own_form_gets_its_editor_and_is_saved_with_its_new_field(tmp_path, monkeypatch):
+    from starlette.testclient import TestClient
+
+    from reportgen.cli import main
+    from reportgen.forms import add_user_folders
+    from reportgen.serve.app import Settings, create_app
+    from tests.forms.test_recipe import edit
+
+    from .conftest import TOKEN
+
+    forms, filings = tmp_path / "forms", tmp_path / "filings"
+    filings.mkdir()
+    monkeypatch.setenv("REPORTGEN_FORMS", "")
+    assert main(["new-form", "my-selfeval", "--from", "selfeval-2020", "-o", str(forms)]) == 0
+    edit(forms / "my-selfeval" / "schema.yaml", r"(?m)^(        reason: .*\n)",
+         r"\1        evidence: {type: text, label: 佐证材料, optional: true}\n")
+    add_user_folders([str(forms)])
+    client = TestClient(create_app(Settings(folder=filings, port=8700, token=TOKEN)), base_url="http://127.0.0.1:8700")
+    client.csrf = re.search(r'name="csrf" content="([^"]+)"', client.get(f"/?token={TOKEN}").text).group(1)
+    created = post(client, "/api/new", {"form": "my-selfeval", "name": "mine"}).json()
+    page = client.get(created["url"]).text
+    assert page.count('data-key="evidence"') >= 2  # in the rows and in the template row for 添加
+    data = editor_data(filings, "mine.yaml", "my-selfeval")
+    data["indicators"][0]["groups"][0]["items"][0]["evidence"] = "签到表 12 份"
+    body = {"file": "mine.yaml", "form": "my-selfeval", "data": data,
+            "version": version((filings / "mine.yaml").read_bytes()), "mode": "save"}
+    assert post(client, "/api/save", body).status_code == 200
+    assert load(filings / "mine.yaml").indicators[0].groups[0].items[0].evidence == "签到表 12 份"
+
+
+def test_a_file_that_cannot_be_read_opens_as_a_page_listing_its_problems(client, folder):
+    (folder / "broken.yaml").write_text("form: target-2026\nproject: [unclosed\n", encoding="utf-8")
+    page = client.get("/edit?file=broken.yaml")
+    assert page.status_code == 422
+    assert "RG10" in page.text and "第 " in page.text
+    assert "Traceback" not in page.text
+    row = re.search(r'<tr data-file="broken.yaml">(.*?)</tr>', client.get("/").text, re.S).group(1)
+    assert "（无法读取）" in row
