@@ -40,8 +40,8 @@ async def body(request: Request, limit: int) -> bytes:
 async def payload(request: Request) -> dict:
     try:
         data = json.loads(await body(request, MAX_JSON))
-    except (ValueError, UnicodeDecodeError):
-        raise Refused("请求不是 JSON (the request is not JSON)") from None
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError; nesting past the stack too
+        raise Refused("请求不是可读的 JSON (the request is not JSON that can be read)") from None
     if not isinstance(data, dict):
         raise Refused("请求应为 JSON 对象 (a JSON object was expected)")
     return data

@@ -21,7 +21,7 @@ from ..load.source import read_yaml
 from . import data as editing
 from .folder import file_name, version
 from .review import finding
-from .workbench import Refused, Workbench
+from .workbench import SAVING, Refused, Workbench
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes: a booklet of a few hundred forms as DOCX
 KEPT = 16                      # uploads waiting for a decision
@@ -99,10 +99,11 @@ class Uploads:
             raise Refused("读回的表单有错误，不能接受 (the form read back has errors)", 422)
         text = self._merged(item, accepted)
         path = self.bench.path(item.target, must_exist=False)
-        current = self.bench.folder.read(path) if path.is_file() else b""
-        if (version(current) if current else "") != item.opened:
-            raise Refused("文件在上传后已被修改，请重新上传 (the file changed since the upload: upload again)", 409)
-        self.bench.folder.write(path, text)
+        with SAVING:
+            current = self.bench.folder.read(path) if path.is_file() else b""
+            if (version(current) if current else "") != item.opened:
+                raise Refused("文件在上传后已被修改，请重新上传 (the file changed since the upload: upload again)", 409)
+            self.bench.folder.write(path, text)
         return item.target, version(text.encode("utf-8"))
 
     def _merged(self, item: Pending, accepted: set[int]) -> str:

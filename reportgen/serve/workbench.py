@@ -6,6 +6,7 @@ overwrite it. 暂存 writes the draft as it is; 保存 writes only a form withou
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from ..options import RenderOptions
 from . import data as editing
 from .folder import Folder, OutsideFolder, file_name, version
 from .review import Review, review
+
+
+SAVING = threading.Lock()  # a version check and the write after it, one save at a time
 
 
 class Refused(ValueError):
@@ -68,6 +72,10 @@ class Workbench:
 
     def save(self, form_id: str, relative: str, raw: object, opened: str, final: bool, force: bool) -> Saved:
         """Write the editor's values over ``relative`` if it is still the version ``opened``."""
+        with SAVING:
+            return self._save(form_id, relative, raw, opened, final, force)
+
+    def _save(self, form_id: str, relative: str, raw: object, opened: str, final: bool, force: bool) -> Saved:
         path = self.path(relative, must_exist=False)
         current = self.folder.read(path) if path.is_file() else b""
         if version(current) != opened and not force:
@@ -98,10 +106,11 @@ class Workbench:
         except OutsideFolder as exc:
             raise Refused(str(exc)) from None
         path = self.path(relative, must_exist=False)
-        if path.exists():
-            raise Refused(f"文件已存在 (the file exists): {relative}", 409)
         text = self._filled(form_id, target) if target else self._starter(form_id)
-        self.folder.write(path, text)
+        with SAVING:
+            if path.exists():
+                raise Refused(f"文件已存在 (the file exists): {relative}", 409)
+            self.folder.write(path, text)
         return relative
 
     def _starter(self, form_id: str) -> str:

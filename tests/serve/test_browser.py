@@ -10,6 +10,7 @@ import re
 import subprocess
 
 import pytest
+from openpyxl import load_workbook
 
 from reportgen.load import load
 
@@ -140,8 +141,6 @@ def test_the_pdf_download_holds_the_saved_value(context, live):
 
 
 def test_an_uploaded_edited_workbook_is_compared_and_its_accepted_change_saved(context, live, folder, tmp_path):
-    from openpyxl import load_workbook
-
     page = context.new_page()
     page.goto(live.url + "/")
     with page.expect_download() as info:

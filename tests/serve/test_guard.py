@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
+from reportgen.serve import routes
 from reportgen.serve.app import Settings, create_app
+from reportgen.serve.workbench import Workbench
 
 from .conftest import TOKEN
 
@@ -91,8 +93,6 @@ def test_a_new_filings_name_cannot_leave_the_folder(client, folder, tmp_path):
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(client, monkeypatch):
-    from reportgen.serve import routes
-
     monkeypatch.setattr(routes, "MAX_UPLOAD", 1000)
     response = client.post("/api/upload", content=b"PK" + b"\0" * 5000,
                            headers={"X-CSRF-Token": client.csrf, "X-File-Name": "big.xlsx"})
@@ -110,8 +110,6 @@ def test_an_upload_that_is_not_a_form_file_says_so_and_writes_nothing(client, fo
 
 
 def test_an_internal_error_reaches_the_page_as_one_line_without_a_traceback(folder, monkeypatch):
-    from reportgen.serve.workbench import Workbench
-
     def broken(self):
         raise RuntimeError("boom")
 

@@ -9,12 +9,19 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
+from starlette.testclient import TestClient
 
+from reportgen.cli import main
+from reportgen.forms import FORMS, add_user_folders
 from reportgen.load import load, read_source
+from reportgen.serve.app import Settings, create_app
 from reportgen.serve.data import english
 from reportgen.serve.folder import version
+from tests.forms.test_recipe import edit
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, TOKEN
 
 TARGET = "01-incubation-base-operation.yaml"
 
@@ -35,8 +42,6 @@ def as_editor(value: object) -> object:
 
 
 def editor_data(folder, name, form):
-    from reportgen.forms import FORMS
-
     data = read_source(folder / name).data
     return as_editor(english(data, FORMS[form].definition.schema["fields"]))
 
@@ -147,9 +152,6 @@ def test_the_preview_is_the_html_writers_page_of_the_edited_values(client, folde
 
 @pytest.mark.slow
 def test_downloads_are_the_writers_files_of_the_saved_filing(client, folder):
-    from docx import Document
-    from openpyxl import load_workbook
-
     pdf = client.get(f"/download?file={TARGET}&format=pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True).stdout.decode()
@@ -164,16 +166,12 @@ def test_downloads_are_the_writers_files_of_the_saved_filing(client, folder):
 def test_the_booklet_of_the_folder_holds_every_form_without_errors(client):
     response = client.get("/booklet?format=xlsx")
     assert response.status_code == 200
-    from openpyxl import load_workbook
-
     book = load_workbook(io.BytesIO(response.content))
     assert len(book.sheetnames) == 1 + 4  # the summary, then one sheet per filing
 
 
 @pytest.mark.slow
 def test_an_uploaded_edited_workbook_shows_its_changes_and_only_the_accepted_ones_are_written(client, folder):
-    from openpyxl import load_workbook
-
     workbook = load_workbook(io.BytesIO(client.get(f"/download?file={TARGET}&format=xlsx").content))
     sheet = workbook.active
     edits = 0
@@ -211,15 +209,6 @@ def test_a_sample_opened_and_saved_unchanged_loads_to_the_same_form(client, fold
 
 
 def test_a_users_own_form_gets_its_editor_and_is_saved_with_its_new_field(tmp_path, monkeypatch):
-    from starlette.testclient import TestClient
-
-    from reportgen.cli import main
-    from reportgen.forms import add_user_folders
-    from reportgen.serve.app import Settings, create_app
-    from tests.forms.test_recipe import edit
-
-    from .conftest import TOKEN
-
     forms, filings = tmp_path / "forms", tmp_path / "filings"
     filings.mkdir()
     monkeypatch.setenv("REPORTGEN_FORMS", "")

@@ -133,6 +133,7 @@
     if (!answer.ok) return RG.status(answer.body.error, "error");
     banner.hidden = true;
     if (answer.body.file !== state.file) {  // saved as a copy: go on editing the copy
+      state.dirty = false;
       window.location = "/edit?file=" + encodeURIComponent(answer.body.file);
       return;
     }
@@ -197,6 +198,9 @@
     if (button) { e.preventDefault(); rowAction(button); }
   });
   form.addEventListener("submit", (e) => e.preventDefault());
+  document.querySelectorAll(".rg-download").forEach((a) => a.addEventListener("click", () => {
+    if (state.dirty) RG.status("下载的是磁盘上已保存的版本；尚未保存的修改不在其中。", "warning");
+  }));
   document.getElementById("rg-draft").addEventListener("click", () => save("draft"));
   document.getElementById("rg-save").addEventListener("click", () => save("save"));
   window.addEventListener("beforeunload", (e) => { if (state.dirty) { e.preventDefault(); e.returnValue = ""; } });
