@@ -73,7 +73,8 @@ def shown(spec: dict, value: object) -> str:
             return format_rate(value)
         if spec.get("fn") == "rate_shown":
             return f"{format_points(value)}%"
-        return format_points(value) if spec.get("fn") in ("total", "capped_score", "group_totals") else format_amount(value)
+        points = spec.get("fn") in ("total", "capped_score", "group_totals")
+        return format_points(value) if points else format_amount(value)
     return str(value)
 
 

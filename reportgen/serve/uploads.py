@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..importer import ImportFailure, Imported, import_file
+from ..importer import Imported, ImportFailure, import_file
 from ..importer.diff import Change, changes
 from ..importer.paths import get, label, put
 from ..load import load_data, read_source

@@ -19,7 +19,6 @@ from . import data as editing
 from .folder import Folder, OutsideFolder, file_name, version
 from .review import Review, review
 
-
 SAVING = threading.Lock()  # a version check and the write after it, one save at a time
 
 

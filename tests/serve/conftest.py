@@ -91,7 +91,8 @@ def browser():
 def context(browser, live):
     """A browser context that has opened the workbench's token link."""
     # bypass_csp: the tests wait on page expressions, which the pages' policy (no eval) forbids
-    ctx = browser.new_context(accept_downloads=True, bypass_csp=True, viewport={"width": 1400, "height": 900}, locale="zh-CN")
+    ctx = browser.new_context(accept_downloads=True, bypass_csp=True, viewport={"width": 1400, "height": 900},
+                              locale="zh-CN")
     ctx.set_default_timeout(15000)
     page = ctx.new_page()
     page.goto(f"{live.url}/?token={TOKEN}")

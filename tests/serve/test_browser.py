@@ -17,6 +17,7 @@ from reportgen.load import load
 pytestmark = pytest.mark.slow
 
 TARGET = "01-incubation-base-operation.yaml"
+RATE_IS = "r => document.querySelector('#rg-figures [data-figure=execution_rate] b').textContent === r"
 
 
 def field(page, path):
@@ -53,11 +54,11 @@ def test_an_amount_changes_the_rate_and_a_finding_and_fixing_it_removes_the_find
     assert page.locator('[data-path="funds.total"] .rg-msg', has_text="RG205").count() == 0
     executed = field(page, "funds.total.executed")
     executed.fill("8000000")
-    page.wait_for_function("document.querySelector('#rg-figures [data-figure=execution_rate] b').textContent == '109.59%'")
+    page.wait_for_function(RATE_IS, arg="109.59%")
     page.locator('[data-path="funds.total"] .rg-msg', has_text="RG205").wait_for()
     assert page.locator("#rg-findings li", has_text="RG205").count() == 1
     executed.fill("7,295,544.00")
-    page.wait_for_function("document.querySelector('#rg-figures [data-figure=execution_rate] b').textContent == '99.94%'")
+    page.wait_for_function(RATE_IS, arg="99.94%")
     page.locator('[data-path="funds.total"] .rg-msg', has_text="RG205").wait_for(state="detached")
     assert page.locator("#rg-findings li", has_text="RG205").count() == 0
 
@@ -89,7 +90,8 @@ def test_an_indicator_row_is_added_moved_and_removed(context, live, folder):
     assert rows.count() == 2
     page.click("#rg-save")
     status_says(page, "已保存")
-    assert [item.name for item in load(folder / TARGET).indicators[0].groups[0].items] == ["人均会议成本", "企业孵化服务成本"]
+    saved = load(folder / TARGET).indicators[0].groups[0].items
+    assert [item.name for item in saved] == ["人均会议成本", "企业孵化服务成本"]
 
 
 def test_a_draft_with_an_error_is_kept_and_the_fixed_form_is_saved_and_passes_check(context, live, folder):

@@ -22,7 +22,8 @@ def test_amounts_with_separators_become_exact_decimals_and_blanks_are_left_out()
 
 
 def test_the_files_key_order_chinese_keys_and_unknown_keys_are_kept():
-    old = read_source(Path("x.yaml"), "项目:\n  名字错了: x\n  项目名称: a\nyear: 2026\nform: target-2026\n".encode()).data
+    text = "项目:\n  名字错了: x\n  项目名称: a\nyear: 2026\nform: target-2026\n"
+    old = read_source(Path("x.yaml"), text.encode()).data
     new = typed({"year": "2027", "project": {"name": "b", "nature": "n"}}, FIELDS)
     merged = like_file(new, old, FIELDS)
     assert list(merged) == ["project", "year"]
