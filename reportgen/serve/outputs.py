@@ -1,7 +1,7 @@
 """Preview, downloads and the booklet: the writers of ``reportgen render`` and ``reportgen booklet``.
 
 The preview is the HTML writer's page of the same fitted grid and page plan every writer uses.
-Writers run one at a time (``LOCK``): WeasyPrint lays out one document per process at once.
+The file writers run one at a time (``LOCK``): WeasyPrint lays out one document per process at once.
 """
 from __future__ import annotations
 
@@ -32,10 +32,11 @@ def rendered(form, fmt: str, options: RenderOptions) -> bytes | str:
 
 
 def preview(form, options: RenderOptions) -> str:
-    """Return the print view of ``form``: the HTML writer's pages, without the embedded source."""
-    layout = form_type(form.form).layout(form)
-    with LOCK:
-        return writer("html").write(layout, options)
+    """Return the print view of ``form``: the HTML writer's pages, without the embedded source.
+
+    Not behind ``LOCK``: it lays out no PDF, so typing stays answered while a booklet is built.
+    """
+    return writer("html").write(form_type(form.form).layout(form), options)
 
 
 def booklet(root: Path, fmt: str, options: RenderOptions) -> tuple[bytes | None, list[str]]:

@@ -60,13 +60,18 @@
       const msgs = target.classList.contains("rg-summary") ? null : ownMsgs(target);
       if (msgs) msgs.append(RG.el("p", {class: "rg-msg rg-" + p.severity, id, title: p.english}, text));
       target.classList.add("rg-has-" + p.severity);
-      const link = RG.el("a", {href: "#" + id, class: "rg-" + p.severity}, (p.path || "（整个表单）") + "  " + text);
+      const link = RG.el("a", {href: "#" + id, class: "rg-" + p.severity}, labelOf(target, p.path) + "  " + text);
       link.addEventListener("click", (e) => { e.preventDefault(); focusNode(target); });
       list.append(RG.el("li", {class: "rg-" + p.severity}, link));
     });
     document.getElementById("rg-counts").textContent =
       review.counts.error + " 个错误，" + review.counts.warning + " 个警告" + (review.problems.length ? "：" : "（检查通过）");
     showFigures(review.figures);
+  }
+  function labelOf(el, path) {  // the field's Chinese label, as the form prints it
+    const own = el.querySelector(":scope > label .rg-label, :scope > legend, :scope > .rg-list-head .rg-label");
+    const words = own ? own.textContent.replace("*", "").trim() : "";
+    return words || path || "（整个表单）";
   }
   function focusNode(el) {
     el.scrollIntoView({block: "center"});
