@@ -14,6 +14,8 @@ Marks = dict[tuple, tuple[int, bool]]  # a key's path → (its line, 0-based; wh
 
 def carry(original: str, new: str) -> str:
     """Return ``new`` with the comments ``original`` has above and after its keys, where both have the key."""
+    if "#" not in original:
+        return new  # nothing to carry (the editor's checks: no original at all)
     old_keys, new_keys = _keys(original), _keys(new)
     if not old_keys or not new_keys:
         return new
