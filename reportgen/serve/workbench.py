@@ -1,7 +1,7 @@
 """The workbench's operations on its folder, apart from HTTP: list, open, check, save, create.
 
 Saving never overwrites a file silently: a save names the version (content fingerprint) the
-editor opened, and a file changed on disk since then is a ``Conflict`` unless the user asks to
+editor opened, and a file changed on disk since then is refused (409) unless the user asks to
 overwrite it. 暂存 writes the draft as it is; 保存 writes only a form without errors.
 """
 from __future__ import annotations
