@@ -1,8 +1,9 @@
 """Comments of a YAML file carried over to the file the editor writes in its place.
 
 PyYAML drops comments, so they are taken from the original text by position: the comment lines
-right above a key, and a comment after a key's value on its line (``annual: 4087500.00  # 元``).
-They go back above, or after, the same key in the new text. Only keys outside lists are
+right above a key, a comment after a key's value on its line (``annual: 4087500.00  # 元``), and
+the comment lines that close the file. They go back above, or after, the same key in the new
+text, and at its end. Only keys outside lists are
 followed: rows can be added, moved and deleted, so a row's number names no particular row.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def carry(original: str, new: str) -> str:
     for number, line in enumerate(lines):
         out += above.get(number, [])
         out.append(line + ("  " + after[number] if number in after else ""))
-    carried = "\n".join(out) + "\n"
+    carried = "\n".join(out + _comments_at_end(old_lines)) + "\n"
     return carried if _same(carried, new) else new
 
 
@@ -81,6 +82,17 @@ def _comments_above(lines: list[str], key_line: int) -> list[str]:
     if number < 0:
         return []  # the file's opening comments: data.head_comments keeps those
     return block[::-1]
+
+
+def _comments_at_end(lines: list[str]) -> list[str]:
+    """Return the comment lines that close the file (with the blank line before them, if any)."""
+    number = len(lines)
+    while number > 0 and (not lines[number - 1].strip() or lines[number - 1].lstrip().startswith("#")):
+        number -= 1
+    tail = lines[number:]
+    while tail and not tail[-1].strip():
+        tail.pop()
+    return tail if any(line.strip() for line in tail) else []
 
 
 def _trailing(line: str) -> str:

@@ -36,6 +36,7 @@ class Pending:
     opened: str                # the target's version when the diff was made ("" for a new file)
     changes: list[Change] = field(default_factory=list)
     before: dict = field(default_factory=dict)  # the target's data, where rejected changes come from
+    original: str = ""                          # the target's text: its key order and comments are kept
 
     @property
     def structural(self) -> bool:
@@ -58,15 +59,16 @@ class Uploads:
             except ImportFailure as exc:
                 raise Refused(exc.problem.message("zh") + " (" + exc.problem.message("en") + ")", 422) from None
         stem = PurePosixPath(name.replace("\\", "/")).stem
-        items = [self._pending(form, stem) for form in forms]
+        lines = self.bench.listing()
+        taken: set[str] = set()
+        items = [self._pending(form, self._target(form, stem, len(forms) > 1, lines, taken)) for form in forms]
         key = secrets.token_urlsafe(12)
         self.pending[key] = items
         while len(self.pending) > KEPT:
             self.pending.popitem(last=False)
         return key, items
 
-    def _pending(self, imported: Imported, stem: str) -> Pending:
-        target = self._target(imported, stem)
+    def _pending(self, imported: Imported, target: str) -> Pending:
         item = Pending(imported, target, "")
         path = self.bench.path(target, must_exist=False)
         if imported.model is None:
@@ -74,7 +76,7 @@ class Uploads:
         before = None
         if path.is_file():
             raw = self.bench.folder.read(path)
-            item.opened = version(raw)
+            item.opened, item.original = version(raw), raw.decode("utf-8", "replace")
             before, _ = load_data(read_source(path, raw))
         if before is not None and before.form == imported.model.form:
             item.changes, item.before = changes(before, imported.model), _plain(before)
@@ -82,12 +84,21 @@ class Uploads:
             item.changes = imported.changes
         return item
 
-    def _target(self, imported: Imported, stem: str) -> str:
-        """Return the filing the form updates: the one named like the upload, else a new file."""
-        for path in self.bench.folder.filings():
-            if path.stem == stem:
-                return self.bench.folder.relative(path)
-        return file_name(stem or "imported")
+    def _target(self, imported: Imported, stem: str, several: bool, lines: list[dict], taken: set[str]) -> str:
+        """Return the filing a form read back updates: of the same form, named like the upload (one
+        form) or holding the same project (a booklet's forms); else a new file beside them."""
+        for line in lines:
+            same = line["name"] == imported.name if several else PurePosixPath(line["file"]).stem == stem
+            if same and line["form"] == imported.form_id and line["file"] not in taken:
+                taken.add(line["file"])
+                return line["file"]
+        wanted = f"{stem}-{imported.name}" if several else stem
+        for n in range(1, 1000):
+            candidate = file_name((wanted or "imported") + (f"-{n}" if n > 1 else ""))
+            if candidate not in taken and not self.bench.path(candidate, must_exist=False).exists():
+                taken.add(candidate)
+                return candidate
+        raise Refused("无法为导入的表单取名 (no free name for the imported form)")
 
     def accept(self, key: str, index: int, accepted: set[int]) -> tuple[str, str]:
         """Write the filing with the accepted changes of form ``index`` of upload ``key``; return it and its version."""
@@ -108,15 +119,20 @@ class Uploads:
 
     def _merged(self, item: Pending, accepted: set[int]) -> str:
         data = _plain(item.imported.model)
+        if not item.before and len(accepted) < len(item.changes):
+            raise Refused("新文件只能全部接受 (a new file takes the form as read: accept all)")
         if item.structural and len(accepted) < len(item.changes):
             if accepted:
                 raise Refused("行有增删时，改动只能全部接受或全部拒绝 (rows were added or deleted: accept all or none)")
-            data = item.before or data
-        else:
-            for number, change in enumerate(item.changes):
-                if number not in accepted and item.before:
-                    put(data, change.path, get(item.before, change.path))
-        text = editing.to_text(data, item.imported.model.form, ".yaml")
+            data = item.before
+        for number, change in enumerate(item.changes):
+            if number not in accepted and not item.structural:
+                put(data, change.path, get(item.before, change.path))
+        form_id = item.imported.model.form
+        if item.original:
+            fields = self.bench.fields(form_id)
+            data = editing.like_file(data, read_source(Path(item.target), item.original.encode("utf-8")).data, fields)
+        text = editing.to_text(data, form_id, ".yaml", item.original)
         form, problems = load_data(read_yaml(text))
         if form is None:
             raise Refused("合并后的表单无法读取 (the merged form cannot be read): "
@@ -128,7 +144,7 @@ def described(item: Pending) -> dict:
     """Return what the page shows of one form read back: its target, changes and problems."""
     model = type(item.imported.model) if item.imported.model is not None else None
     return {"form": item.imported.form_id, "name": item.imported.name, "target": item.target,
-            "failed": item.imported.failed, "structural": item.structural,
+            "failed": item.imported.failed, "structural": item.structural, "new": not item.opened,
             "problems": [finding(p) for p in item.imported.problems],
             "changes": [{"path": c.path, "label": label(model, c.path) if model else "", "old": c.old, "new": c.new}
                         for c in item.changes]}

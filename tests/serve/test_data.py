@@ -50,3 +50,9 @@ def test_a_comment_never_ends_a_text_the_new_file_wraps_over_lines():
 def test_a_quoted_hash_is_not_taken_for_a_comment():
     old = "form: target-2026\nunit: 'a # b'\n"
     assert carry(old, "form: target-2026\nunit: c\n") == "form: target-2026\nunit: c\n"
+
+
+def test_the_comments_that_close_a_file_stay_at_its_end():
+    old = "form: target-2026\nyear: 2026\n\n# the seed's own mistakes:\n#   RG411 …\n"
+    assert carry(old, "form: target-2026\nyear: 2027\n") == (
+        "form: target-2026\nyear: 2027\n\n# the seed's own mistakes:\n#   RG411 …\n")

@@ -7,6 +7,7 @@ import re
 import subprocess
 from datetime import date
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from docx import Document
@@ -197,6 +198,30 @@ def test_an_uploaded_edited_workbook_shows_its_changes_and_only_the_accepted_one
     saved = load(folder / TARGET)
     assert saved.project.name == "创业孵化基地运行保障"  # rejected
     assert saved.indicators[0].groups[0].items[0].name == "人均会议费用"  # accepted
+    assert (folder / TARGET).read_text(encoding="utf-8").startswith("# 创业孵化基地运行保障 — seed")  # its comments
+
+
+@pytest.mark.slow
+def test_an_uploaded_booklet_matches_each_form_to_the_filing_of_its_project_and_form(client, folder):
+    booklet = client.get("/booklet?format=xlsx").content
+    uploaded = client.post("/api/upload", content=booklet,
+                           headers={"X-CSRF-Token": client.csrf, "X-File-Name": quote("汇总册.xlsx")}).json()
+    targets = sorted(form["target"] for form in uploaded["forms"])
+    assert targets == sorted(p.name for p in folder.glob("*.yaml"))
+    assert all(not form["new"] for form in uploaded["forms"])
+
+
+@pytest.mark.slow
+def test_an_upload_named_like_a_filing_of_another_form_becomes_a_new_file(client, folder):
+    workbook = client.get(f"/download?file={TARGET}&format=xlsx").content
+    before = (folder / "selfeval.yaml").read_bytes()
+    uploaded = client.post("/api/upload", content=workbook,
+                           headers={"X-CSRF-Token": client.csrf, "X-File-Name": "selfeval.xlsx"}).json()
+    form = uploaded["forms"][0]
+    assert form["target"] == "selfeval-2.yaml" and form["new"] and form["changes"] == []  # as exported
+    assert post(client, "/api/accept", {"id": uploaded["id"], "index": 0, "accept": []}).status_code == 200
+    assert load(folder / "selfeval-2.yaml").project.name == "创业孵化基地运行保障"
+    assert (folder / "selfeval.yaml").read_bytes() == before
 
 
 def test_a_sample_opened_and_saved_unchanged_loads_to_the_same_form(client, folder):

@@ -44,13 +44,14 @@
     const body = RG.el("tbody");
     form.changes.forEach((c, n) => {
       const tick = RG.el("input", {type: "checkbox", value: String(n), checked: ""});
-      if (form.structural) tick.addEventListener("change", () => body.querySelectorAll("input").forEach((t) => { t.checked = tick.checked; }));
+      if (form.structural || form.new) tick.addEventListener("change", () => body.querySelectorAll("input").forEach((t) => { t.checked = tick.checked; }));
       body.append(RG.el("tr", {}, RG.el("td", {}, tick), RG.el("td", {}, (c.label ? c.label + " " : "") + c.path),
         RG.el("td", {class: "rg-old"}, c.old === null ? "（无此行）" : c.old), RG.el("td", {class: "rg-new"}, c.new === null ? "（删除）" : c.new)));
     });
     table.append(body);
     if (form.changes.length) box.append(table);
     if (form.structural) box.append(RG.el("p", {class: "rg-hint"}, "有行的增加或删除：这些改动只能一起接受或拒绝。"));
+    if (form.new) box.append(RG.el("p", {class: "rg-hint"}, "文件夹中没有对应的表单：将写成新文件 " + form.target + "（改动只能全部接受）。"));
     const button = RG.el("button", {type: "button", class: "rg-primary rg-accept"}, "接受所选改动并写入 " + form.target);
     button.disabled = form.failed;
     button.addEventListener("click", async () => {
