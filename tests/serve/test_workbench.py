@@ -263,3 +263,22 @@ def test_a_file_that_cannot_be_read_opens_as_a_page_listing_its_problems(client,
     assert "Traceback" not in page.text
     row = re.search(r'<tr data-file="broken.yaml">(.*?)</tr>', client.get("/").text, re.S).group(1)
     assert "（无法读取）" in row
+
+
+@pytest.mark.slow
+def test_an_edited_upload_with_no_filing_to_update_is_a_new_file_taken_whole(client, folder):
+    workbook = load_workbook(io.BytesIO(client.get(f"/download?file={TARGET}&format=xlsx").content))
+    for row in workbook.active.iter_rows():
+        for cell in row:
+            if cell.value == "人均会议成本":
+                cell.value = "人均会议费用"
+    out = io.BytesIO()
+    workbook.save(out)
+    uploaded = client.post("/api/upload", content=out.getvalue(),
+                           headers={"X-CSRF-Token": client.csrf, "X-File-Name": "colleague.xlsx"}).json()
+    form = uploaded["forms"][0]
+    assert form["target"] == "colleague.yaml" and form["new"] and len(form["changes"]) == 1
+    refused = post(client, "/api/accept", {"id": uploaded["id"], "index": 0, "accept": []})
+    assert refused.status_code == 400 and not (folder / "colleague.yaml").exists()
+    assert post(client, "/api/accept", {"id": uploaded["id"], "index": 0, "accept": [0]}).status_code == 200
+    assert load(folder / "colleague.yaml").indicators[0].groups[0].items[0].name == "人均会议费用"
