@@ -1,4 +1,4 @@
-"""The command line: ``reportgen render | booklet | check | import | schema | new | forms | new-form | doctor``.
+"""The command line: ``reportgen render | booklet | check | import | schema | new | forms | new-form | doctor | serve``.
 
 ``main(argv) -> int`` returns an exit code of ``errors.EXIT_CODES``, the README's table. Every error
 ends here as one line: ours (ReportgenError) with its own code, file-system errors as output
@@ -19,7 +19,7 @@ from .messages import LANGUAGES, say, use_language
 from .options import PDF_VARIANTS
 from .terminal import visible
 
-COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor")
+COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +138,21 @@ def _parser() -> argparse.ArgumentParser:
 
     doctor = sub.add_parser("doctor", help="检查运行环境 (report the environment: WeasyPrint, fonts, LibreOffice)")
     _common(doctor, fonts=True)
+
+    serve = sub.add_parser("serve", help="本机网页工作台：填写、检查、预览、打印 (a local web workbench)")
+    serve.add_argument("folder", nargs="?", default=".", metavar="DIR", help="表单所在目录 (default: .)")
+    serve.add_argument("--port", type=_port, default=0, metavar="N", help="端口 (default: a free one)")
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR",
+                       help="监听地址 (default: 127.0.0.1; another address exposes the folder to that network)")
+    serve.add_argument("--open", action="store_true", help="打开浏览器 (open the browser)")
+    _common(serve, fonts=True)
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port (0-65535): {text}")
+    return int(text)
 
 
 def _batch(parser: argparse.ArgumentParser) -> None:

@@ -30,5 +30,9 @@ _Dumper.add_representer(date, lambda d, v: d.represent_scalar("tag:yaml.org,2002
 
 def to_yaml(form: BaseModel) -> str:
     """Return ``form`` as YAML text with English keys, in the model's field order."""
-    data = form.model_dump(mode="python", round_trip=True)
+    return dump_data(form.model_dump(mode="python", round_trip=True))
+
+
+def dump_data(data: object) -> str:
+    """Return plain data (Decimal, dates, tuples allowed) as YAML text, keys in their order."""
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

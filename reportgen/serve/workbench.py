@@ -1,0 +1,167 @@
+"""The workbench's operations on its folder, apart from HTTP: list, open, check, save, create.
+
+Saving never overwrites a file silently: a save names the version (content fingerprint) the
+editor opened, and a file changed on disk since then is refused (409) unless the user asks to
+overwrite it. 暂存 writes the draft as it is; 保存 writes only a form without errors.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import PrefillError
+from ..forms import FORMS, form_type
+from ..forms.definition import starter_for
+from ..forms.prefill import prefill
+from ..options import RenderOptions
+from ..source import read_source
+from . import data as editing
+from .folder import Folder, OutsideFolder, file_name, version
+from .review import Review, review
+
+SAVING = threading.Lock()  # a version check and the write after it, one save at a time
+
+
+class Refused(ValueError):
+    """A request the workbench cannot carry out; ``status`` its HTTP status, the message Chinese first."""
+
+    def __init__(self, message: str, status: int = 400, **details):
+        super().__init__(message)
+        self.status, self.details = status, details
+
+
+@dataclass
+class Saved:
+    file: str
+    version: str
+    review: Review
+
+
+@dataclass
+class Workbench:
+    folder: Folder
+    options: RenderOptions = field(default_factory=RenderOptions)
+
+    def fields(self, form_id: str) -> dict:
+        kind = form_type(str(form_id))
+        if kind is None:
+            raise Refused(f"未知的表单类型 (unknown form type): {form_id}")
+        return kind.definition.schema.get("fields", {})
+
+    def path(self, relative: str, must_exist: bool = True) -> Path:
+        try:
+            return self.folder.file(relative, must_exist)
+        except OutsideFolder as exc:
+            raise Refused(str(exc), 404 if exc.missing else 403) from None
+
+    def text_of(self, form_id: str, relative: str, raw: object, original: str = "") -> str:
+        """Return the file text of the editor's values ``raw`` for a ``form_id`` filing at ``relative``."""
+        fields = self.fields(form_id)
+        data = editing.typed(raw, fields)
+        if original:
+            data = editing.like_file(data, read_source(Path(relative), original.encode("utf-8")).data, fields)
+        return editing.to_text(data, form_id, Path(relative).suffix, original)
+
+    def check(self, form_id: str, relative: str, raw: object) -> Review:
+        text = self.text_of(form_id, relative, raw)
+        return review(self.path(relative, must_exist=False), text.encode("utf-8"), self.options)
+
+    def check_file(self, path: Path) -> Review:
+        return review(path, self.folder.read(path), self.options)
+
+    def save(self, form_id: str, relative: str, raw: object, opened: str, final: bool, force: bool) -> Saved:
+        """Write the editor's values over ``relative`` if it is still the version ``opened``."""
+        with SAVING:
+            return self._save(form_id, relative, raw, opened, final, force)
+
+    def _save(self, form_id: str, relative: str, raw: object, opened: str, final: bool, force: bool) -> Saved:
+        path = self.path(relative, must_exist=False)
+        current = self.folder.read(path) if path.is_file() else b""
+        if version(current) != opened and not force:
+            raise Refused("文件在打开后已被修改（另一个标签页或程序），未保存。 (The file changed on disk since it "
+                          "was opened: not saved.)", 409, conflict=True)
+        text = self.text_of(form_id, relative, raw, current.decode("utf-8", "replace"))
+        checked = review(path, text.encode("utf-8"), self.options)
+        if final and checked.counts["error"]:
+            raise Refused(f"有 {checked.counts['error']} 个错误，未保存；可先暂存。 (Errors: not saved; "
+                          "save a draft instead.)", 422, review=checked.as_json())
+        self.folder.write(path, text)
+        return Saved(relative, version(text.encode("utf-8")), checked)
+
+    def copy_name(self, relative: str) -> str:
+        """Return a free name beside ``relative`` for a copy (``x-副本2.yaml``)."""
+        stem, suffix = Path(relative).with_suffix(""), Path(relative).suffix
+        for n in range(1, 1000):
+            candidate = f"{stem.as_posix()}-副本{n if n > 1 else ''}{suffix}"
+            if not self.path(candidate, must_exist=False).exists():
+                return candidate
+        raise Refused("副本太多 (too many copies)")
+
+    def create(self, form_id: str, name: str, target: str | None = None) -> str:
+        """Write a new filing from ``form_id``'s starter, or filled from the target filing ``target``."""
+        self.fields(form_id)
+        try:
+            relative = file_name(name)
+        except OutsideFolder as exc:
+            raise Refused(str(exc)) from None
+        path = self.path(relative, must_exist=False)
+        text = self._filled(form_id, target) if target else self._starter(form_id)
+        with SAVING:
+            if path.exists():
+                raise Refused(f"文件已存在 (the file exists): {relative}", 409)
+            self.folder.write(path, text)
+        return relative
+
+    def _starter(self, form_id: str) -> str:
+        starter = FORMS[form_id].definition.files.get("starter.yaml")
+        if starter is None:
+            raise Refused(f"表单 {form_id} 没有起始文件 starter.yaml (no starter)")
+        return starter_for(starter.read_text(encoding="utf-8"), form_id)
+
+    def _filled(self, form_id: str, target: str) -> str:
+        path = self.path(target)
+        checked = review(path, self.folder.read(path), self.options)
+        if checked.form is None:
+            raise Refused(f"申报表有错误，无法读取 (the target form has errors): {target}", 422)
+        try:
+            data = prefill(FORMS[form_id].definition, checked.form)
+        except PrefillError as exc:
+            raise Refused(f"无法由 {target} 生成 {form_id} (cannot fill it from that form): {exc}", 422) from None
+        data.pop("form", None)
+        head = f"# {FORMS[form_id].title} — 由 {Path(target).name} 生成 (filled from the target form)\n"
+        return head + editing.to_text(editing.english(data, self.fields(form_id)), form_id, ".yaml")
+
+    def opened(self, relative: str) -> dict:
+        """Return what the editor shows of ``relative``: its form, data, version and review."""
+        path = self.path(relative)
+        raw = self.folder.read(path)
+        source = read_source(path, raw)
+        data = source.data if isinstance(source.data, dict) else {}
+        form_id = str(data.get("form", ""))
+        if form_type(form_id) is None:
+            raise Refused(f"无法打开：不是可识别的表单文件 (not a form file this tool knows): {relative}", 422,
+                          review=review(path, raw, self.options).as_json())
+        return {"form": form_id, "data": editing.english(data, self.fields(form_id)), "version": version(raw),
+                "review": review(path, raw, self.options)}
+
+    def listing(self) -> list[dict]:
+        """Return one line per filing of the folder: form, project, year, amounts, grade, findings."""
+        return [self._line(path) for path in self.folder.filings()]
+
+    def _line(self, path: Path) -> dict:
+        checked = review(path, self.folder.read(path), self.options)
+        line = {"file": self.folder.relative(path), "counts": checked.counts, "form": "", "title": "", "name": "",
+                "year": "", "amount": None, "executed": None, "grade": "", "kind": ""}
+        form = checked.form
+        if form is not None:
+            summary = form.summary()
+            line.update(form=form.form, title=form_type(form.form).title, name=summary.name, kind=form.definition.kind,
+                        year=getattr(form, "year", "") or "", amount=summary.annual or summary.budget,
+                        executed=summary.executed, grade=summary.grade)
+        return line
+
+    def forms(self) -> list[dict]:
+        """Return every form type a new filing can start from, and whether it fills from a target."""
+        return [{"id": fid, "title": FORMS[fid].title, "prefill": bool(FORMS[fid].definition.profile.get("prefill"))}
+                for fid in FORMS]
