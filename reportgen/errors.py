@@ -11,6 +11,8 @@ when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI i
     │   └── LayoutTemplateError     2  its layout template
     ├── OutputError                 5  the file system refused
     │   └── PartialWrite            5  renaming stopped part-way
+    ├── Refused                        a request the workbench refuses, with its HTTP status
+    │   └── OutsideFolder              a path that leaves the served folder
     └── the signals a module raises and its caller catches, never reaching the CLI:
         PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused
 """
@@ -121,6 +123,22 @@ class PartialWrite(OutputError):
     def __init__(self, written: list[Path], missing: list[Path], reason: str):
         super().__init__(reason)
         self.written, self.missing = written, missing
+
+
+class Refused(ReportgenError):
+    """A request the workbench (``reportgen serve``) cannot carry out; ``status`` its HTTP status."""
+
+    def __init__(self, zh: str, en: str, status: int = 400, **details):
+        super().__init__(zh, en)
+        self.status, self.details = status, details
+
+
+class OutsideFolder(Refused):
+    """A path that is not a form file inside the served folder; ``missing``: allowed, but no file is there."""
+
+    def __init__(self, zh: str, en: str, missing: bool = False):
+        super().__init__(zh, en, 404 if missing else 403)
+        self.missing = missing
 
 
 # -- signals: raised by one module, caught by its caller --

@@ -34,12 +34,13 @@ def safe_target(out_dir: Path, relative: Path, inputs: dict | None = None) -> Pa
     root = out_dir.resolve()
     target = (root / relative).resolve()
     if inputs and str(target) in inputs:
-        raise UsageError(f"{root / relative}: 输出会覆盖输入文件 {inputs[str(target)].path} "
-                         f"(the output would overwrite an input)")
+        raise UsageError(f"{root / relative}: 输出会覆盖输入文件 {inputs[str(target)].path}",
+                         f"{root / relative}: the output would overwrite the input {inputs[str(target)].path}")
     if relative.is_absolute() or root not in target.parents:
-        raise OutputError(f"输出路径越出输出目录 (output path escapes the output folder): {relative}")
+        raise OutputError(f"输出路径越出输出目录: {relative}", f"output path escapes the output folder: {relative}")
     if any(len(part.encode("utf-8", "surrogateescape")) > NAME_MAX for part in target.parts):
-        raise OutputError(f"文件名超过 {NAME_MAX} 字节 (a file name is longer than {NAME_MAX} bytes): {target.name}")
+        raise OutputError(f"文件名超过 {NAME_MAX} 字节: {target.name}",
+                          f"a file name is longer than {NAME_MAX} bytes: {target.name}")
     return target
 
 
@@ -57,21 +58,20 @@ def plan(items: list, out_dir: Path, suffixes: dict[str, str]) -> list[Planned]:
         for name, suffix in suffixes.items():
             target = safe_target(out_dir, item.relative.with_name(item.relative.name + suffix), inputs)
             if target in owner:
-                clashes.append(f"{owner[target].path} 与 {item.path} 都会写到 {target} "
-                               f"({owner[target].path} and {item.path} would both write {target})")
+                clashes.append((f"{owner[target].path} 与 {item.path} 都会写到 {target}",
+                                f"{owner[target].path} and {item.path} would both write {target}"))
             owner.setdefault(target, item)
             targets[name] = target
         planned.append(Planned(item, targets))
     if clashes:
-        raise UsageError("\n".join(clashes) + "\n" + SEPARATE)
+        raise UsageError("\n".join([zh for zh, _ in clashes] + [SEPARATE[0]]),
+                         "\n".join([en for _, en in clashes] + [SEPARATE[1]]))
     return planned
 
 
-SEPARATE = ("请重命名其中一个、分别输出到不同的 -o 目录，或改为给出它们共同的上级目录（子目录结构会保留）。"
-            " (Rename one, render them into different -o folders, or name their common parent folder:"
-            " its sub-folders are kept in the output.)")
-
-
+SEPARATE = ("请重命名其中一个、分别输出到不同的 -o 目录，或改为给出它们共同的上级目录（子目录结构会保留）。",
+            "Rename one, render them into different -o folders, or name their common parent folder:"
+            " its sub-folders are kept in the output.")
 
 
 def write_all(files: dict[Path, bytes | str]) -> list[Path]:

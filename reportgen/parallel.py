@@ -71,15 +71,15 @@ def executor_from(address: str | None):
         yield None
         return
     if not address.startswith("dask://"):
-        raise UsageError(f"--executor 应为 dask://主机:端口 (should be dask://HOST:PORT): {address}")
+        raise UsageError(f"--executor 应为 dask://主机:端口：{address}", f"--executor should be dask://HOST:PORT: {address}")
     try:
         from distributed import Client
     except ImportError:
-        raise UsageError("--executor dask:// 需要安装 reportgen[dask] (needs pip install 'reportgen[dask]')") from None
+        raise UsageError("--executor dask:// 需要安装 reportgen[dask]", "--executor dask:// needs pip install 'reportgen[dask]'") from None
     try:
         client = Client("tcp://" + address[len("dask://"):], timeout="5s")
     except (OSError, TimeoutError) as exc:
-        raise UsageError(f"无法连接 Dask 集群 (cannot reach the Dask cluster) {address}: {exc}") from None
+        raise UsageError(f"无法连接 Dask 集群 {address}：{exc}", f"cannot reach the Dask cluster {address}: {exc}") from None
     try:
         yield client.get_executor()
     finally:

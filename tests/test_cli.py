@@ -181,3 +181,18 @@ def test_render_stops_on_check_errors_and_prints_warnings(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "错误 RG201" in err and "警告 RG702" in err
     assert sorted(p.name for p in out.iterdir()) == ["warned.html"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["render", "samples/target-2026", "-f", "bogus"],                 # a usage error, from a command
+    ["booklet", "samples/target-2026", "-o", "x.txt"],                 # another command's
+    ["render", "no/such/folder"],                                      # a line a command prints
+])
+def test_every_message_is_in_the_language_chosen(argv, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    main(argv)
+    chinese = capsys.readouterr().err
+    main([*argv, "--lang", "en"])
+    english = capsys.readouterr().err
+    assert re.search(r"[\u4e00-\u9fff]", chinese) and english.strip(), chinese
+    assert not re.search(r"[\u4e00-\u9fff]", english), english

@@ -80,7 +80,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
                 front_pages, progress = pages, None
         finally:
             gc.unfreeze()
-        raise OutputError(f"目录页数无法确定 (the front matter's length does not settle): {front_pages} pages")
+        raise OutputError(f"目录页数无法确定：{front_pages} 页", f"the front matter's length does not settle: {front_pages} pages")
 
 
 FONTS_PREFIX = "reportgen-fonts-"  # then the pid of the run, so the next run knows a killed run's folder

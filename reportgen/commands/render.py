@@ -83,6 +83,6 @@ def _formats(args) -> list[str]:
     formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
     unknown = [f for f in formats if f not in WRITERS or not WRITERS[f].single]
     if unknown or not formats:
-        raise UsageError(say(f"未知的输出格式：{', '.join(unknown)}（可用：{', '.join(WRITERS)}）",
-                             f"unknown format: {', '.join(unknown)} (known: {', '.join(WRITERS)})"))
+        raise UsageError(f"未知的输出格式：{', '.join(unknown)}（可用：{', '.join(WRITERS)}）",
+                         f"unknown format: {', '.join(unknown)} (known: {', '.join(WRITERS)})")
     return list(dict.fromkeys(formats))

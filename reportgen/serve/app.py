@@ -18,13 +18,15 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..errors import Refused
+from ..messages import say
 from ..money import format_amount
 from ..options import RenderOptions
 from . import routes
 from .folder import Folder
 from .guard import Guard, hosts_for
 from .uploads import Uploads
-from .workbench import Refused, Workbench
+from .workbench import Workbench
 
 HERE = Path(__file__).parent
 
@@ -85,11 +87,13 @@ async def refused(request: Request, exc: Refused):
 
 
 async def http_error(request: Request, exc: HTTPException):
-    words = {404: "找不到页面 (not found)", 405: "不允许的请求方法 (method not allowed)"}
-    return _answer(request, exc.status_code, words.get(exc.status_code, f"请求错误 (HTTP {exc.status_code})"))
+    words = {404: ("找不到页面", "not found"), 405: ("不允许的请求方法", "method not allowed")}
+    zh, en = words.get(exc.status_code, ("请求错误", "bad request"))
+    return _answer(request, exc.status_code, f"{say(zh, en)} (HTTP {exc.status_code})")
 
 
 async def internal(request: Request, exc: Exception):
-    print(f"reportgen serve: 内部错误 (internal error): {type(exc).__name__}: {exc}", file=sys.stderr)
-    return _answer(request, 500, "内部错误，请报告；服务器终端有详情。 (Internal error, please report; the "
-                                 "server's terminal says more.)")
+    print(say("reportgen serve: 内部错误：", "reportgen serve: internal error: ") + f"{type(exc).__name__}: {exc}",
+          file=sys.stderr)
+    return _answer(request, 500, say("内部错误，请报告；服务器终端有详情。",
+                                     "Internal error, please report; the server's terminal says more."))

@@ -13,11 +13,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from ..errors import Refused
 from ..forms import FORMS
 from .editor import nodes
 from .outputs import BOOKLET_FORMATS, MEDIA, booklet, preview, rendered
 from .uploads import MAX_UPLOAD, described
-from .workbench import Refused
 
 MAX_JSON = 8 * 1024 * 1024  # bytes: an editor's values for a form at the 2 MiB file limit
 FORMATS = ("pdf", "docx", "xlsx")
@@ -27,12 +27,12 @@ async def body(request: Request, limit: int) -> bytes:
     """Return the request's body; Refused (413) past ``limit`` bytes, before reading more."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise Refused(f"上传内容超过 {limit // 1024 // 1024} MiB (the body is too large)", 413)
+        raise Refused(f"上传内容超过 {limit // 1024 // 1024} MiB", "the body is too large", 413)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise Refused(f"上传内容超过 {limit // 1024 // 1024} MiB (the body is too large)", 413)
+            raise Refused(f"上传内容超过 {limit // 1024 // 1024} MiB", "the body is too large", 413)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -41,9 +41,9 @@ async def payload(request: Request) -> dict:
     try:
         data = json.loads(await body(request, MAX_JSON))
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError; nesting past the stack too
-        raise Refused("请求不是可读的 JSON (the request is not JSON that can be read)") from None
+        raise Refused("请求不是可读的 JSON", "the request is not JSON that can be read") from None
     if not isinstance(data, dict):
-        raise Refused("请求应为 JSON 对象 (a JSON object was expected)")
+        raise Refused("请求应为 JSON 对象", "a JSON object was expected")
     return data
 
 
@@ -136,11 +136,11 @@ async def download(request: Request):
     bench = request.app.state.bench
     relative, fmt = request.query_params.get("file", ""), request.query_params.get("format", "pdf")
     if fmt not in FORMATS:
-        raise Refused(f"格式应为 {', '.join(FORMATS)} (unknown format): {fmt}")
+        raise Refused(f"格式应为 {', '.join(FORMATS)}：{fmt}", f"unknown format: {fmt} (known: {', '.join(FORMATS)})")
     path = bench.path(relative)
     checked = await run_in_threadpool(lambda: bench.check_file(path))
     if checked.form is None or checked.counts["error"]:
-        raise Refused("表单有错误，不能生成文件；请先在编辑页修正。 (The form has errors: fix them first.)", 422)
+        raise Refused("表单有错误，不能生成文件；请先在编辑页修正。", "The form has errors: fix them first.", 422)
     content = await run_in_threadpool(rendered, checked.form, fmt, bench.options)
     return _attachment(content, path.stem + "." + fmt, fmt)
 
@@ -149,10 +149,11 @@ async def make_booklet(request: Request):
     bench = request.app.state.bench
     fmt = request.query_params.get("format", "pdf")
     if fmt not in BOOKLET_FORMATS:
-        raise Refused(f"格式应为 {', '.join(BOOKLET_FORMATS)} (unknown format): {fmt}")
+        raise Refused(f"格式应为 {', '.join(BOOKLET_FORMATS)}：{fmt}",
+                      f"unknown format: {fmt} (known: {', '.join(BOOKLET_FORMATS)})")
     content, failed = await run_in_threadpool(booklet, bench.folder.root, fmt, bench.options)
     if content is None:
-        raise Refused("没有可编入汇总册的表单 (no form without errors to put into the booklet)", 422)
+        raise Refused("没有可编入汇总册的表单", "no form without errors to put into the booklet", 422)
     response = _attachment(content, f"汇总册.{fmt}", fmt)
     response.headers["x-left-out"] = quote(json.dumps(failed, ensure_ascii=False))
     return response
