@@ -1,4 +1,4 @@
-"""The command line: ``reportgen render | booklet | check | import | schema | new | forms | new-form | doctor``.
+"""The command line: ``reportgen render | booklet | check | rules | import | schema | new | forms | new-form | doctor``.
 
 ``main(argv) -> int`` returns the exit code of the README's table (``EXIT_CODES``). Every error
 ends here as one line: ours (ReportgenError) with its own code, file-system errors as output
@@ -13,12 +13,12 @@ from pathlib import Path
 
 from .problems import ReportgenError, UsageError
 
-COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor")
+COMMANDS = ("render", "booklet", "check", "rules", "import", "schema", "new", "forms", "new-form", "doctor")
 EXIT_CODES = {
     0: "everything done / no errors",
     1: "an input had errors or failed to render (the others were done)",
     2: "usage: bad option, no input, or outputs that would clash",
-    3: "warnings under --strict",
+    3: "warnings (not notes) under check --strict",
     4: "internal error (a bug; REPORTGEN_TRACEBACK=1 shows where)",
     5: "output error: the file system refused (full, read-only, name too long)",
     130: "interrupted (Ctrl-C)",
@@ -110,8 +110,16 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查表单数据 (check forms as a finance reviewer would)")
     check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
     check.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
-    check.add_argument("--strict", action="store_true", help="有警告时退出码为 3 (exit 3 on warnings)")
+    check.add_argument("--strict", action="store_true",
+                       help="有警告时退出码为 3，提示不计 (exit 3 on warnings; notes do not count)")
+    check.add_argument("--min-severity", choices=("error", "warning", "note"), default="note",
+                       help="只报告此级别及以上：error 错误 / warning 警告 / note 提示 (default: note, all)")
     _common(check, fonts=True)
+
+    rules = sub.add_parser("rules", help="列出全部检查规则及审核说明 (the rule catalogue: code, severity, why)")
+    rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    rules.add_argument("--min-severity", choices=("error", "warning", "note"), default="note")
+    _common(rules)
 
     imp = sub.add_parser("import", help="把编辑过的 PDF/DOCX/XLSX 读回 YAML (read edited files back into YAML)")
     imp.add_argument("inputs", nargs="+", metavar="FILE")
