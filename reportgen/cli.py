@@ -114,6 +114,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="有警告时退出码为 3，提示不计 (exit 3 on warnings; notes do not count)")
     check.add_argument("--min-severity", choices=("error", "warning", "note"), default="note",
                        help="只报告此级别及以上：error 错误 / warning 警告 / note 提示 (default: note, all)")
+    check.add_argument("--report", metavar="FILE", help="另写审核报告：FILE.pdf | FILE.html | FILE.xlsx "
+                       "(a review report: the forms marked, the findings listed)")
     _common(check, fonts=True)
 
     rules = sub.add_parser("rules", help="列出全部检查规则及审核说明 (the rule catalogue: code, severity, why)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
+from .. import review
 from ..checks import cycle, passages
 from ..cli import say
 from ..inputs import gather
@@ -19,18 +20,22 @@ def run(args) -> int:
     if not found.inputs:
         raise UsageError(say(args, "没有可检查的表单文件（.yaml、.yml、.json）；原因见上",
                              "no form file (.yaml, .yml, .json) to check; see above for why"))
+    target = review.check_target(args.report) if args.report else None
     options = options_from(args)
-    problems, entries, filings = [], [], []
+    problems, entries, filings, forms = [], [], [], {}
     for item in found.inputs:
         source = read_source(item.path)
         form, problems_of_item = examine(item.path, options, source=source)
         problems += problems_of_item
+        forms[str(item.path)] = form
         if form is not None:
             entries.append(passages.entry(item.path, form, source))
             filings.append(cycle.filing(item.path, form, source))
     problems += passages.across(entries)  # passages copied between the forms of this run
     problems += cycle.across([f for f in filings if f is not None])  # a project's forms of one year
     problems = [p for p in problems if rank(p.severity) <= rank(args.min_severity)]
+    if target is not None:  # the same findings as printed below, for reviewers without a terminal
+        review.write_report(target, review.gather(problems, forms), options, args.lang)
     if args.output_format == "json":
         print(json.dumps([p.as_json(args.lang) for p in problems], ensure_ascii=False, indent=2))
     else:
