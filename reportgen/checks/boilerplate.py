@@ -39,10 +39,16 @@ def grams(text: str) -> set[int]:
 
 
 def of_definition(definition) -> frozenset[int]:
-    """Return the grams of the standard wording of ``definition`` (a form type's)."""
-    files = definition.files
-    return _grams(str(files.get("starter.yaml", "")), str(files.get("layout.html.j2", "")),
-                  _defaults(definition.schema))
+    """Return the grams of the standard wording of ``definition`` (a form type's), read once."""
+    key = (definition.id, str(definition.folder))
+    if key not in _known:
+        files = definition.files
+        _known[key] = _grams(str(files.get("starter.yaml", "")), str(files.get("layout.html.j2", "")),
+                             _defaults(definition.schema))
+    return _known[key]
+
+
+_known: dict[tuple[str, str], frozenset[int]] = {}
 
 
 @lru_cache(maxsize=64)

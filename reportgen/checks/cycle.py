@@ -10,7 +10,8 @@ name or code. Every finding is reported at both places, each naming the other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..forms import paths
@@ -41,44 +42,52 @@ class Row:
 
 @dataclass
 class Filing:
-    """What the cycle compares of one form: its kind, project, year and declared figures and rows."""
+    """What the cycle compares of one form, read out of it (a run keeps no form alive for this)."""
 
     file: str
     kind: str
     keys: set
-    form: object
-    source: object
-    spec: dict
-    rows: list[Row] = field(default_factory=list)
+    figures: dict         # budget / initial / executed / month → value
+    paths: dict           # the same names → field path
+    rows: list[Row]
+    room: frozenset[str]  # the 一级/二级 names its indicator system has (its profile's taxonomy)
+    lines: dict           # field path → (line, column) of every place a finding may point at
 
     def at(self, path: tuple) -> tuple[int, int]:
-        return self.source.where(path) if self.source is not None else (0, 0)
+        return self.lines.get(path, (0, 0))
 
     def place(self, path: tuple) -> str:
         return f"{self.file}:{self.at(path)[0]}"
 
     def figure(self, name: str) -> object:
-        ref = self.spec.get(name)
-        return self.form.figure(ref) if ref else None
+        return self.figures.get(name)
 
     def path(self, name: str) -> tuple:
-        return paths.parse(self.spec[name])
+        return self.paths[name]
+
+
+FIGURES = ("budget", "initial", "executed", "month")
+ROW_FIELDS = ("target", "score", "likelihood")  # the row fields a finding points at
 
 
 def filing(file: Path | str, form, source) -> Filing | None:
     """Return the cycle's record of ``form``, or None when its profile declares no ``cycle``."""
-    spec = form.definition.profile.get("cycle")
-    kind = form.definition.kind
+    profile = form.definition.profile
+    spec, kind = profile.get("cycle"), form.definition.kind
     if not spec or kind not in ("target", *LATER):
         return None
-    found = Filing(str(file), kind, set(), form, source, spec)
     year = form.figure(spec.get("year", "year"))
-    for key in ("project", "code"):
-        value = found.figure(key)
-        if isinstance(value, str) and value.strip():
-            found.keys.add((key, year, _SPACE.sub("", value)))
-    found.rows = _rows(form, spec.get("items") or {})
-    return found
+    keys = {(key, year, _SPACE.sub("", value)) for key in ("project", "code") if spec.get(key)
+            and isinstance(value := form.figure(spec[key]), str) and value.strip()}
+    found_paths = {name: paths.parse(spec[name]) for name in FIGURES if spec.get(name)}
+    rows = _rows(form, spec.get("items") or {})
+    places = [*found_paths.values(), *(r.path for r in rows), *(r.group for r in rows), *(r.path[:1] for r in rows[:1]),
+              *(r.path + (name,) for r in rows for name in ROW_FIELDS if name in (spec.get("items") or {}))]
+    lines = {path: source.where(path) for path in places} if source is not None else {}
+    taxonomy = profile.get("taxonomy") or {}
+    room = frozenset(_level(name) for level1, level2s in taxonomy.items() for name in (level1, *(level2s or ())))
+    return Filing(str(file), kind, keys, {name: form.figure(spec[name]) for name in found_paths}, found_paths,
+                  rows, room, lines)
 
 
 def _rows(form, items: dict) -> list[Row]:
@@ -86,13 +95,20 @@ def _rows(form, items: dict) -> list[Row]:
         return []
     rows = []
     for path, level1, level2, item in Context(form, None).tree_rows():
-        values = {key: getattr(item, name, None) for key, name in items.items()}
+        values = {key: _plain(getattr(item, name, None)) for key, name in items.items()}
         group = path[:-2] if level2 is not None else path[:-1]
-        rows.append(Row(path, group, _level(getattr(level1, "level1", "")), _level(getattr(level2, "level2", "")),
-                        values))
+        rows.append(Row(path, group, _level(str(getattr(level1, "level1", "") or "")),
+                        _level(str(getattr(level2, "level2", "") or "")), values))
     return rows
 
 
+def _plain(value: object) -> object:
+    """Return an indicator value as its canonical text (``=10.00(场)``), anything else as it is."""
+    canonical = getattr(value, "canonical", None)
+    return canonical() if canonical else value
+
+
+@lru_cache(maxsize=1024)
 def _level(name: object) -> str:
     """Return a 一级/二级 name as forms of different years agree on it: 数量指标, 数量目标 and 数量 alike."""
     return _SUFFIX.sub("", _SPACE.sub("", str(name or "")))
@@ -102,8 +118,7 @@ def _in_scope(row: Row, later: Filing) -> bool:
     """Return True when ``later``'s indicator system (its profile's taxonomy) has room for ``row``.
 
     A 2020 target's 投入与管理 rows are scored elsewhere in a self-evaluation (its funds block)."""
-    taxonomy = later.form.definition.profile.get("taxonomy") or {}
-    names = {_level(name) for level1, level2s in taxonomy.items() for name in (level1, *(level2s or ()))}
+    names = later.room
     return not names or row.level1 in names or any(row.level2 and (row.level2 in n or n in row.level2) for n in names)
 
 
@@ -197,8 +212,7 @@ def _changed(target: Filing, old: Row, later: Filing, new: Row, words: dict) -> 
 
 
 def _value(value: object) -> str:
-    canonical = getattr(value, "canonical", None)
-    return canonical() if canonical else _SPACE.sub("", str(value))
+    return _SPACE.sub("", str(value))
 
 
 def _reason(row: Row) -> bool:

@@ -27,7 +27,8 @@ def run(args) -> int:
         source = read_source(item.path)
         form, problems_of_item = examine(item.path, options, source=source)
         problems += problems_of_item
-        forms[str(item.path)] = form
+        if target is not None:  # only a report keeps every form (the run's memory otherwise holds none)
+            forms[str(item.path)] = form
         if form is not None:
             entries.append(passages.entry(item.path, form, source))
             filings.append(cycle.filing(item.path, form, source))
