@@ -100,6 +100,14 @@ def test_min_severity_gives_the_report_the_same_findings_as_the_terminal(inputs,
     assert len(rows) == len(findings) and "提示" not in {r[5] for r in rows}
 
 
+def test_a_file_that_cannot_be_read_gets_its_problems_without_a_form(inputs, tmp_path):
+    (inputs / "broken.yaml").write_text("form: target-2026\nyear: [2026\n", encoding="utf-8")
+    assert main(["check", str(inputs), "--report", str(tmp_path / "r.html")]) == 1
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    section = page[page.index("broken.yaml</h2>"):]
+    assert "文件无法读取" in section and "RG100" in section
+
+
 def test_a_report_of_another_kind_is_refused_before_any_work(inputs, tmp_path):
     assert main(["check", str(inputs), "--report", str(tmp_path / "r.docx")]) == 2
     assert not (tmp_path / "r.docx").exists()
