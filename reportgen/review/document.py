@@ -124,7 +124,7 @@ def _summary(reviewed: list[Reviewed], options: RenderOptions, lang: str) -> str
             for n, item in enumerate(reviewed, 1)]
     by_form = _table(["", words["file"], words["project"], words["form"], words["amount"], words["executed"],
                       words["rate"], words["score"], words["grade"], *labels.values()], rows,
-                     (4, 20, 14, 14, 11, 11, 7, 5, 4, 3.5, 3.5, 3))
+                     (4, 18, 14, 14, 11, 11, 7, 5, 4, 4, 4, 4))
     return (f'<section class="page portrait review"><h1>{words["title"]}</h1><p class="subtitle">{escape(line)}</p>'
             f'<h2>{words["units"]}</h2>{by_unit}<h2>{words["forms"]}</h2>{by_form}</section>')
 

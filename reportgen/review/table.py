@@ -18,6 +18,7 @@ COLUMNS = {
     "en": ("File", "Project", "Field", "Line", "Code", "Severity", "Name", "Message", "Why it matters"),
 }
 WIDTHS = (36, 24, 34, 6, 8, 6, 16, 70, 40)
+LINE_PT = 15  # a wrapped line of 11 pt text
 SUMMARY = {"zh": ("文件", "项目", "表单", "结论"), "en": ("File", "Project", "Form", "Result")}
 
 
@@ -37,8 +38,10 @@ def xlsx(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> 
                       info.why if info else "")
             for col, value in enumerate(values, 1):
                 _put(sheet, row, col, value)
+            sheet.row_dimensions[row].height = LINE_PT * max(_lines(str(v or ""), w) for v, w in zip(values, WIDTHS))
     sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(WIDTHS) - 1)}{max(row, 2)}"
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     _forms(book.create_sheet("表单" if lang == "zh" else "Forms"), reviewed, lang)
     stamp = document_date(options.date)
     book.properties.created = book.properties.modified = stamp.replace(tzinfo=None)
@@ -58,6 +61,21 @@ def _forms(sheet, reviewed: list[Reviewed], lang: str) -> None:
     sheet.auto_filter.ref = f"A1:G{max(len(reviewed) + 1, 2)}"
 
 
+def _lines(text: str, width: float) -> int:
+    """Return the lines ``text`` wraps to in a column ``width`` characters wide (a CJK character is two)."""
+    units = sum(2 if ord(char) > 0x2E7F else 1.1 for char in text)
+    return max(1, -int(-units // max(width - 1, 1)))
+
+
+def _print_setup(sheet) -> None:
+    """Print the table landscape, all columns on one page's width, the header on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
 def _header(sheet, names, widths) -> None:
     for col, (name, width) in enumerate(zip(names, widths), 1):
         cell = sheet.cell(row=1, column=col, value=name)
@@ -69,9 +87,9 @@ def _header(sheet, names, widths) -> None:
 def _put(sheet, row: int, col: int, value) -> None:
     """Write a number as a number, any text as a string, never a formula (``=HYPERLINK(…)`` stays text)."""
     cell = sheet.cell(row=row, column=col)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
     if isinstance(value, int):
         cell.value = value
         return
     cell.value = xml_safe(str(value))
     cell.data_type = "s"
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
