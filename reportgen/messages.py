@@ -66,8 +66,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "{field} {date} is after the end of {next}, long after the evaluated year {year}"),
     "RG305": ("项目计划 {start} 至 {end} 不含表单年度 {year}", "the plan {start} to {end} does not include the form year {year}"),
     # -- stated figures and scores --
-    "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符{hint_zh}；输出使用计算值",
-              "stated rate {stated} differs from the computed {computed} (executed / budget){hint_en}; "
+    "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符；输出使用计算值",
+              "stated rate {stated} differs from the computed {computed} (executed / budget); "
+              "the output shows the computed value"),
+    "RG412": ("填报的执行率 {stated} 是计算值 {computed} 按 2019 年系统整数百分比取整的结果；输出使用计算值",
+              "the stated rate {stated} is the computed {computed} rounded to a whole percent, as the 2019 system did; "
               "the output shows the computed value"),
     "RG402": ("填报的预算执行率得分 {stated} 与计算值 {computed}（分值 × 执行率）不符；输出使用计算值",
               "stated execution score {stated} differs from the computed {computed} (weight × rate); "

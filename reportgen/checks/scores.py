@@ -12,7 +12,7 @@ FULL = Decimal(100)
 RATE_TOLERANCE = Decimal("0.005")  # the forms print rates with two decimals
 
 
-@rule("stated_rate", codes=("RG401",))
+@rule("stated_rate", codes=("RG401", "RG412"))
 def stated_rate(ctx: Context):
     """A stated rate differs from the recomputed one as the form prints it (``display`` setting)."""
     stated, ratio = ctx.figure(ctx.params["stated"]), ctx.figure(ctx.params["computed"])
@@ -24,11 +24,8 @@ def stated_rate(ctx: Context):
         return
     exact = scoring.rate_percent(ratio)
     legacy = abs(stated * HUNDRED - scoring.rate_percent(ratio, whole=True)) < RATE_TOLERANCE
-    hint_zh = "；与 2019 年系统按整数百分比取整的结果一致" if legacy else ""
-    hint_en = "; it matches the 2019 system's whole-percent rounding" if legacy else ""
-    yield Finding("RG401", paths.parse(ctx.params["stated"]), {
-        "stated": f"{round2(stated * HUNDRED):.2f}%", "computed": f"{exact:.2f}%", "hint_zh": hint_zh,
-        "hint_en": hint_en})
+    yield Finding("RG412" if legacy else "RG401", paths.parse(ctx.params["stated"]), {
+        "stated": f"{round2(stated * HUNDRED):.2f}%", "computed": f"{exact:.2f}%"})
 
 
 @rule("stated_points", codes=("RG402", "RG403", "RG404"))
