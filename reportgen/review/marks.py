@@ -5,7 +5,8 @@ is the field it shows. The mark goes on the cell showing that field, else on the
 the entry the path names (a row: its name), else on the cell of the nearest field above it (a
 paragraph of ``goals.annual``); a finding no cell shows (a form-level one) has no mark and is
 listed all the same. The marks are written into the cells' text between two private-use
-characters, which the report's HTML turns into styled marks.
+characters, which the report's HTML turns into styled marks (the data's own such characters
+become U+FFFD first, so no text can pose as a mark).
 """
 from __future__ import annotations
 
@@ -69,6 +70,8 @@ def marked(layout: FormLayout, placed: dict[int, tuple[int, int, int]]) -> FormL
 
 
 def _with_mark(cell: Cell, numbers: dict[int, list[int]] | None) -> Cell:
+    if any(OPEN in p or CLOSE in p for p in cell.text):  # the data's own: never read as a mark
+        cell = replace(cell, text=tuple(p.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd") for p in cell.text))
     if not numbers:
         return cell
     text = list(cell.text) or [""]

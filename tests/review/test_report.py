@@ -100,6 +100,14 @@ def test_min_severity_gives_the_report_the_same_findings_as_the_terminal(inputs,
     assert len(rows) == len(findings) and "提示" not in {r[5] for r in rows}
 
 
+def test_text_cannot_pose_as_a_mark(tmp_path):
+    form = tmp_path / "f.yaml"
+    form.write_text(variant("    - 第一段。", "    - 第一段\ue0f07\ue0f1。"), encoding="utf-8")
+    main(["check", str(form), "--report", str(tmp_path / "r.html")])
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "[7]" not in page and "第一段\ufffd7\ufffd。" in page
+
+
 def test_a_file_that_cannot_be_read_gets_its_problems_without_a_form(inputs, tmp_path):
     (inputs / "broken.yaml").write_text("form: target-2026\nyear: [2026\n", encoding="utf-8")
     assert main(["check", str(inputs), "--report", str(tmp_path / "r.html")]) == 1
