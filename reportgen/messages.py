@@ -56,6 +56,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "the {later_en}'s 年初预算数 {initial} is not the target form's 年度资金申请总额 {annual} ({other})"),
     "RG256": ("运行监控表的 1-{month}月执行数 {monitor} 大于自评表的全年执行数 {final}（{other}）",
               "the monitor's executed amount for months 1-{month}, {monitor}, exceeds the year's {final} ({other})"),
+    "RG258": ("指标“{name}”在运行监控表中 1-{month}月已完成 {progress}，大于自评表的实际完成值 {actual}（{other}）",
+              "“{name}” had reached {progress} by month {month} in the monitor, more than the year's actual {actual} ({other})"),
     "RG257": ("指标“{name}”在运行监控表中为“不可能”完成，自评却得满分 {score}，未作说明（{other}）",
               "“{name}” was marked 不可能 in the monitor, yet scores full points {score} with no explanation ({other})"),
     "RG301": ("计划完成日期 {end} 早于计划开始日期 {start}", "end date {end} is before start date {start}"),

@@ -21,7 +21,7 @@ from ..problems import Problem
 from .base import Context, run_level
 from .catalogue import SEVERITY
 
-run_level("budget_cycle", ("RG251", "RG252", "RG253", "RG254", "RG255", "RG256", "RG257"))
+run_level("budget_cycle", ("RG251", "RG252", "RG253", "RG254", "RG255", "RG256", "RG257", "RG258"))
 
 LATER = {"monitor": ("运行监控表", "monitoring form"), "selfeval": ("自评表", "self-evaluation")}
 NO_REASON = frozenset({"", "无", "无偏差", "没有", "/", "-", "—", "无。", "无偏差。"})
@@ -67,7 +67,7 @@ class Filing:
 
 
 FIGURES = ("budget", "initial", "executed", "month")
-ROW_FIELDS = ("target", "score", "likelihood")  # the row fields a finding points at
+ROW_FIELDS = ("target", "score", "likelihood", "progress", "actual")  # the row fields a finding points at
 
 
 def filing(file: Path | str, form, source) -> Filing | None:
@@ -95,17 +95,11 @@ def _rows(form, items: dict) -> list[Row]:
         return []
     rows = []
     for path, level1, level2, item in Context(form, None).tree_rows():
-        values = {key: _plain(getattr(item, name, None)) for key, name in items.items()}
+        values = {key: getattr(item, name, None) for key, name in items.items()}
         group = path[:-2] if level2 is not None else path[:-1]
         rows.append(Row(path, group, _level(str(getattr(level1, "level1", "") or "")),
                         _level(str(getattr(level2, "level2", "") or "")), values))
     return rows
-
-
-def _plain(value: object) -> object:
-    """Return an indicator value as its canonical text (``=10.00(场)``), anything else as it is."""
-    canonical = getattr(value, "canonical", None)
-    return canonical() if canonical else value
 
 
 @lru_cache(maxsize=1024)
@@ -134,7 +128,7 @@ def across(filings: list[Filing]) -> list[Problem]:
                 problems += _indicators(target, later) + _budget(target, later)
         for monitor in monitors:
             for final in selfevals:
-                problems += _executed(monitor, final) + _impossible(monitor, final)
+                problems += _executed(monitor, final) + _progress(monitor, final) + _impossible(monitor, final)
     return problems
 
 
@@ -212,7 +206,9 @@ def _changed(target: Filing, old: Row, later: Filing, new: Row, words: dict) -> 
 
 
 def _value(value: object) -> str:
-    return _SPACE.sub("", str(value))
+    """Return an indicator value as its canonical text (``=10.00(场)``), for comparing."""
+    canonical = getattr(value, "canonical", None)
+    return canonical() if canonical else _SPACE.sub("", str(value))
 
 
 def _reason(row: Row) -> bool:
@@ -234,6 +230,23 @@ def _executed(monitor: Filing, final: Filing) -> list[Problem]:
         return []
     return _both("RG256", monitor, monitor.path("executed"), final, final.path("executed"),
                  {"month": monitor.figure("month"), "monitor": format_amount(midyear), "final": format_amount(year_end)})
+
+
+def _progress(monitor: Filing, final: Filing) -> list[Problem]:
+    """An indicator's 1–N月 figure above its year-end 实际完成值 (counts of the same unit only grow)."""
+    actual = {_name(row): row for row in final.rows}
+    problems = []
+    for row in monitor.rows:
+        end = actual.get(_name(row))
+        midyear, year_end = row.values.get("progress"), end.values.get("actual") if end else None
+        target = row.values.get("target")
+        if (getattr(target, "op", None) in ("≥", ">") and getattr(midyear, "number", None) is not None
+                and getattr(year_end, "number", None) is not None and midyear.unit == year_end.unit
+                and midyear.number > year_end.number):
+            problems += _both("RG258", monitor, row.path + ("progress",), final, end.path + ("actual",),
+                              {"name": _name(row), "month": monitor.figure("month"), "progress": _value(midyear),
+                               "actual": _value(year_end)})
+    return problems
 
 
 def _impossible(monitor: Filing, final: Filing) -> list[Problem]:

@@ -143,11 +143,14 @@ def test_the_monitor_beyond_the_year_and_impossible_then_full_points(tmp_path, c
                       "total: {initial: 1000.50, adjusted: 1000.50, executed: 1200.00", MONITOR)
     monitor = variant('progress: 年底调查, expected: "≥90(%)", likelihood: 确定能',
                       'progress: 年底调查, expected: "≥80(%)", likelihood: 不可能', monitor)
+    monitor = variant('progress: "6(场)"', 'progress: "12(场)"', monitor)
     monitor += "deviation: [满意度调查推迟。]\nsuggestions: [下半年补做。]\n"
     found = {(code, file, path) for code, file, path, _ in
              cycle_findings(capsys, write(tmp_path, target=TARGET_2026, monitor=monitor, selfeval=SELFEVAL))}
-    assert found >= {("RG256", "monitor.yaml", "funds.total.executed"), ("RG256", "selfeval.yaml", "funds.total.executed"),
+    assert found == {("RG256", "monitor.yaml", "funds.total.executed"), ("RG256", "selfeval.yaml", "funds.total.executed"),
                      ("RG257", "monitor.yaml", "indicators[3].groups[0].items[0].likelihood"),
+                     ("RG258", "monitor.yaml", "indicators[1].groups[0].items[0].progress"),
+                     ("RG258", "selfeval.yaml", "indicators[0].groups[0].items[0].actual"),
                      ("RG257", "selfeval.yaml", "indicators[2].groups[0].items[0].score")}
 
 
