@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..problems import LABELS, LEVELS, rank  # noqa: F401  (the levels, named where problems are)
-
 
 class Info(NamedTuple):
-    severity: str
+    """One code's entry: its level and the four columns of ``reportgen rules``."""
+
+    severity: str     # error | warning | note (problems.LEVELS)
     name: str     # 名称
     checks: str   # 检查什么
     why: str      # 为什么重要（审核说明）
     example: str  # 一个例子
 
 
-def _i(severity: str, name: str, checks: str, why: str, example: str) -> Info:
-    return Info(severity, name, checks, why, example)
-
-
+_i = Info
 E, W, N = "error", "warning", "note"
 
 CATALOGUE: dict[str, Info] = {

@@ -8,7 +8,7 @@ from reportgen.messages import CATALOGUE as MESSAGES
 from reportgen.resources import templates_dir
 from tests.conftest import SAMPLES
 from tests.checks.test_reader import SE2020, T2026, changed, found, sample
-from tests.minimal import TARGET_2026, variant
+from tests.minimal import variant
 
 MONITOR = (templates_dir() / "forms" / "monitor" / "starter.yaml").read_text(encoding="utf-8")
 PRINTED_NOTE = "完成目标可能性为“有可能”或“不可能”的，须填写偏差或不能完成目标原因分析及相关建议或举措。"
