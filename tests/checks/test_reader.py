@@ -13,7 +13,8 @@ from tests.conftest import SAMPLES
 from tests.minimal import variant
 
 NEW_CODES = {"RG303", "RG304", "RG305", "RG409", "RG410", "RG411", "RG509",
-             "RG804", "RG805", "RG806", "RG807", "RG808", "RG809"}
+             "RG804", "RG805", "RG806", "RG807", "RG808", "RG809", "RG412",
+             "RG208", "RG209", "RG210", "RG251", "RG252", "RG253", "RG254", "RG255", "RG256", "RG257", "RG258"}
 
 
 def sample(name: str) -> str:
@@ -123,7 +124,7 @@ SEEDS_MISTAKES = {
     ("selfeval-2019/01", "RG303"), ("selfeval-2019/01", "RG806"), ("selfeval-2019/01", "RG807"),
     ("selfeval-2019/02", "RG303"), ("selfeval-2019/02", "RG807"),
     ("selfeval-2019/04", "RG806"),
-    ("selfeval-2019/05", "RG807"), ("selfeval-2019/05", "RG809"),
+    ("selfeval-2019/05", "RG807"), ("selfeval-2019/05", "RG809"), ("selfeval-2019/05", "RG412"),
     ("selfeval-2020/02", "RG807"),
     ("target-2020/03", "RG808"),
     ("target-2026/01", "RG411"), ("target-2026/01", "RG807"),

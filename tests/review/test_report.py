@@ -122,10 +122,10 @@ def test_a_report_of_another_kind_is_refused_before_any_work(inputs, tmp_path):
 
 
 @pytest.mark.slow
-def test_only_a_pdf_report_imports_weasyprint():
+def test_only_a_pdf_report_imports_weasyprint(tmp_path):
     probe = ("import sys; from reportgen.cli import main\n"
              f"main(['check', {str(SAMPLES / 'target-2026')!r}, '--report', sys.argv[1]])\n"
              "print('weasyprint' in sys.modules, 'openpyxl' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", probe, "/tmp/rg-review-probe.xlsx"], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "r.xlsx")], capture_output=True,
                             text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "False True", result.stderr
