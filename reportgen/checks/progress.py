@@ -13,7 +13,7 @@ from functools import lru_cache
 import yaml
 
 from ..forms import paths
-from ..money import HUNDRED, format_rate, round2
+from ..money import HUNDRED, format_points, format_rate
 from ..resources import templates_dir
 from .base import Context, Finding, rule
 
@@ -54,8 +54,8 @@ def province_thresholds(ctx: Context):
     completion = _completion(ctx)
     if completion is not None and abs(completion - rate) > found["gap"]:
         yield Finding("RG209", at, {"completion": format_rate(completion), "rate": format_rate(rate),
-                                    "gap": round2(abs(completion - rate) * HUNDRED), "profile": found["name"],
-                                    "limit": round2(found["gap"] * HUNDRED)})
+                                    "gap": format_points(abs(completion - rate) * HUNDRED), "profile": found["name"],
+                                    "limit": format_points(found["gap"] * HUNDRED)})
 
 
 def _completion(ctx: Context) -> Decimal | None:
