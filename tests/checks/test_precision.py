@@ -1,6 +1,7 @@
 """Precision: three severities from one catalogue, the form's own wording never a copy, a habit
 reported once, and the rule catalogue a reviewer reads (``reportgen rules``)."""
 import json
+import re
 
 from reportgen.checks import CATALOGUE, CODES, SEVERITY
 from reportgen.cli import main
@@ -109,3 +110,9 @@ def test_the_rule_catalogue_lists_every_code_with_its_explanation(capsys):
     assert main(["rules", "--min-severity", "error"]) == 0
     text = capsys.readouterr().out
     assert "RG201  错误  年度资金合计  (sums)" in text and "RG807" not in text and "原因：" in text
+
+
+def test_the_readmes_table_gives_every_rule_its_catalogue_severity():
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (RG\d+) \| (error|warning|note) \|", readme, flags=re.M))
+    assert {code: table.get(code) for code in CATALOGUE} == {code: info.severity for code, info in CATALOGUE.items()}
