@@ -5,6 +5,10 @@ import json
 
 from ..checks import CATALOGUE, CODES
 from ..problems import LABELS, rank
+from ..terminal import visible
+
+# The catalogue's texts are Chinese, as the budget systems' 审核说明; the headings follow --lang.
+HEADS = {"zh": ("检查：", "原因：", "例如："), "en": ("checks: ", "why: ", "e.g. ")}
 
 
 def rows(lang: str = "zh") -> list[dict]:
@@ -19,9 +23,10 @@ def run(args) -> int:
     if args.output_format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return 0
+    checks, why, example = HEADS[args.lang]
     for row in found:
-        print(f"{row['code']}  {row['label']}  {row['name']}  ({row['rule']})")
-        print(f"    检查：{row['checks']}")
-        print(f"    原因：{row['why']}")
-        print(f"    例如：{row['example']}")
+        print(visible(f"{row['code']}  {row['label']}  {row['name']}  ({row['rule']})"))
+        print(visible(f"    {checks}{row['checks']}"))
+        print(visible(f"    {why}{row['why']}"))
+        print(visible(f"    {example}{row['example']}"))
     return 0
