@@ -1,4 +1,4 @@
-"""The command line: ``reportgen render | booklet | check | import | schema | new | forms | new-form | doctor | serve``.
+"""The command line: ``reportgen render | booklet | check | rules | import | schema | new | forms | new-form | doctor | serve``.
 
 ``main(argv) -> int`` returns an exit code of ``errors.EXIT_CODES``, the README's table. Every error
 ends here as one line: ours (ReportgenError) with its own code, file-system errors as output
@@ -19,7 +19,7 @@ from .messages import LANGUAGES, say, use_language
 from .options import PDF_VARIANTS
 from .terminal import visible
 
-COMMANDS = ("render", "booklet", "check", "import", "schema", "new", "forms", "new-form", "doctor", "serve")
+COMMANDS = ("render", "booklet", "check", "rules", "import", "schema", "new", "forms", "new-form", "doctor", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,8 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查表单数据 (check forms as a finance reviewer would)")
     check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
     check.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
-    check.add_argument("--strict", action="store_true", help="有警告时退出码为 3 (exit 3 on warnings)")
+    check.add_argument("--strict", action="store_true",
+                       help="有警告时退出码为 3，提示不计 (exit 3 on warnings; notes do not count)")
+    check.add_argument("--min-severity", choices=("error", "warning", "note"), default="note",
+                       help="只报告此级别及以上：error 错误 / warning 警告 / note 提示 (default: note, all)")
+    check.add_argument("--report", metavar="FILE", help="另写审核报告：FILE.pdf | FILE.html | FILE.xlsx "
+                       "(a review report: the forms marked, the findings listed)")
     _common(check, fonts=True)
+
+    rules = sub.add_parser("rules", help="列出全部检查规则及审核说明 (the rule catalogue: code, severity, why)")
+    rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    rules.add_argument("--min-severity", choices=("error", "warning", "note"), default="note")
+    _common(rules)
 
     imp = sub.add_parser("import", help="把编辑过的 PDF/DOCX/XLSX 读回 YAML (read edited files back into YAML)")
     imp.add_argument("inputs", nargs="+", metavar="FILE")

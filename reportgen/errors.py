@@ -40,7 +40,7 @@ EXIT_CODES = {  # the README's table, word for word (tests/test_registries.py)
     ExitCode.FAILED: "an input had errors or failed to render (the others were done)",
     ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input, outputs that would clash, "
                     "a form definition that cannot be used",
-    ExitCode.STRICT: "warnings under `check --strict`",
+    ExitCode.STRICT: "warnings (警告, not 提示) under `check --strict`",
     ExitCode.INTERNAL: "internal error: a bug, one line naming it (`REPORTGEN_TRACEBACK=1` shows the traceback)",
     ExitCode.OUTPUT: "output error: the file system refused (full, read-only, a name longer than 255 bytes)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C); workers stop quietly and die with their parent",

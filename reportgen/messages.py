@@ -58,6 +58,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- dates --
     "RG207": ("1-{month}月执行率 {rate} 低于时间进度 {expected}，且未说明偏差原因",
               "the execution rate of months 1-{month}, {rate}, is behind the time elapsed ({expected}) with no reason given"),
+    "RG208": ("1-{month}月执行率 {rate} 低于{profile}对 {by} 月末的要求 {required}",
+              "the execution rate of months 1-{month}, {rate}, is below {required}, what {profile} asks by the end of month {by}"),
+    "RG209": ("指标完成进度 {completion} 与预算执行率 {rate} 相差 {gap} 个百分点，超过{profile}允许的 {limit} 个百分点",
+              "indicator completion {completion} and execution rate {rate} are {gap} points apart, more than the {limit} "
+              "{profile} allows"),
+    "RG210": ("未知的执行进度要求 {name!r}，可用：{known}", "unknown execution thresholds {name!r}; known: {known}"),
+    # -- the budget cycle: a project's target, monitor and self-evaluation of one year --
+    "RG251": ("申报表的指标“{name}”在{later_zh}中没有（{other}）",
+              "the target form's indicator “{name}” is missing from the {later_en} ({other})"),
+    "RG252": ("申报表的指标“{name}”在{later_zh}中改名为“{renamed}”（{other}）",
+              "the target form's indicator “{name}” is renamed “{renamed}” in the {later_en} ({other})"),
+    "RG253": ("{later_zh}的指标“{name}”不在申报表中（{other}）",
+              "the {later_en}'s indicator “{name}” is not in the target form ({other})"),
+    "RG254": ("指标“{name}”的年度指标值在{later_zh}中由 {before} 改为 {after}，未说明原因（{other}）",
+              "the annual value of “{name}” changed from {before} to {after} in the {later_en} with no reason given ({other})"),
+    "RG255": ("{later_zh}的年初预算数 {initial} 不等于申报表的年度资金申请总额 {annual}（{other}）",
+              "the {later_en}'s 年初预算数 {initial} is not the target form's 年度资金申请总额 {annual} ({other})"),
+    "RG256": ("运行监控表的 1-{month}月执行数 {monitor} 大于自评表的全年执行数 {final}（{other}）",
+              "the monitor's executed amount for months 1-{month}, {monitor}, exceeds the year's {final} ({other})"),
+    "RG258": ("指标“{name}”在运行监控表中 1-{month}月已完成 {progress}，大于自评表的实际完成值 {actual}（{other}）",
+              "“{name}” had reached {progress} by month {month} in the monitor, more than the year's actual {actual} ({other})"),
+    "RG257": ("指标“{name}”在运行监控表中为“不可能”完成，自评却得满分 {score}，未作说明（{other}）",
+              "“{name}” was marked 不可能 in the monitor, yet scores full points {score} with no explanation ({other})"),
     "RG301": ("计划完成日期 {end} 早于计划开始日期 {start}", "end date {end} is before start date {start}"),
     "RG302": ("{date} 不在表单年度 {year} 年内（一次性/经常性项目应在当年实施）",
               "{date} lies outside the form year {year} (a one-year project runs in its year)"),
@@ -66,8 +89,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "{field} {date} is after the end of {next}, long after the evaluated year {year}"),
     "RG305": ("项目计划 {start} 至 {end} 不含表单年度 {year}", "the plan {start} to {end} does not include the form year {year}"),
     # -- stated figures and scores --
-    "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符{hint_zh}；输出使用计算值",
-              "stated rate {stated} differs from the computed {computed} (executed / budget){hint_en}; "
+    "RG401": ("填报的执行率 {stated} 与计算值 {computed}（执行数/预算数）不符；输出使用计算值",
+              "stated rate {stated} differs from the computed {computed} (executed / budget); "
+              "the output shows the computed value"),
+    "RG412": ("填报的执行率 {stated} 是计算值 {computed} 按 2019 年系统整数百分比取整的结果；输出使用计算值",
+              "the stated rate {stated} is the computed {computed} rounded to a whole percent, as the 2019 system did; "
               "the output shows the computed value"),
     "RG402": ("填报的预算执行率得分 {stated} 与计算值 {computed}（分值 × 执行率）不符；输出使用计算值",
               "stated execution score {stated} differs from the computed {computed} (weight × rate); "
@@ -130,15 +156,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "character {offset} is U+{code:04X}, a control character or surrogate that DOCX/XLSX (XML) "
               "cannot hold; remove it"),
     "RG803": ("必填文本 {field} 为空", "the required text {field} is empty"),
-    "RG804": ("中文里夹着英文词“{word}”（第 {at} 字：“{quote}”），像是翻译或提取留下的",
-              "the English “{word}” sits between Chinese characters (character {at}: “{quote}”), "
+    "RG804": ("中文里夹着英文词“{word}”（第 {at} 字：“{quote}”{more_zh}），像是翻译或提取留下的",
+              "the English “{word}” sits between Chinese characters (character {at}: “{quote}”{more_en}), "
               "left by translation or extraction"),
-    "RG805": ("“{word}”中间夹着数字 {digits}（第 {at} 字：“{quote}”）",
-              "the digits {digits} split the word “{word}” (character {at}: “{quote}”)"),
-    "RG806": ("问号不在问句里，像是丢失的字符（第 {at} 字：“{quote}”）",
-              "a question mark outside a question, probably a lost character (character {at}: “{quote}”)"),
-    "RG807": ("中文句子里用了半角标点“{mark}”（第 {at} 字：“{quote}”；本段共 {count} 处），应为全角",
-              "half-width “{mark}” in a Chinese sentence (character {at}: “{quote}”; {count} in this paragraph); "
+    "RG805": ("“{word}”中间夹着数字 {digits}（第 {at} 字：“{quote}”{more_zh}）",
+              "the digits {digits} split the word “{word}” (character {at}: “{quote}”{more_en})"),
+    "RG806": ("问号不在问句里，像是丢失的字符（第 {at} 字：“{quote}”{more_zh}）",
+              "a question mark outside a question, probably a lost character (character {at}: “{quote}”{more_en})"),
+    "RG807": ("中文句子里用了半角标点“{mark}”（第 {at} 字：“{quote}”；{where_zh}），应为全角",
+              "half-width “{mark}” in a Chinese sentence (character {at}: “{quote}”; {where_en}); "
               "use the full-width mark"),
     "RG808": ("这段文字与 {first} 重复（“{quote}”，{length} 字），是否误复制？",
               "this passage repeats {first} (“{quote}”, {length} characters); copied by mistake?"),

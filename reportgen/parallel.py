@@ -73,7 +73,7 @@ def executor_from(address: str | None):
     if not address.startswith("dask://"):
         raise UsageError(f"--executor 应为 dask://主机:端口：{address}", f"--executor should be dask://HOST:PORT: {address}")
     try:
-        from distributed import Client
+        from distributed import Client  # Dask: the optional extra reportgen[dask]
     except ImportError:
         raise UsageError("--executor dask:// 需要安装 reportgen[dask]", "--executor dask:// needs pip install 'reportgen[dask]'") from None
     try:

@@ -7,7 +7,15 @@ from typing import Literal
 from .messages import message
 from .terminal import visible
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
+LEVELS = ("error", "warning", "note")  # most severe first; the rules' levels: checks/catalogue.py
+LABELS = {"zh": {"error": "错误", "warning": "警告", "note": "提示"},
+          "en": {"error": "error", "warning": "warning", "note": "note"}}
+
+
+def rank(severity: str) -> int:
+    """Return 0 for an error, 1 for a warning, 2 for a note: lower is more severe."""
+    return LEVELS.index(severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +39,8 @@ class Problem:
         Control characters of the data are written as escapes, so a line is one line on a terminal.
         """
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        label = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
         path = f"  {self.path}" if self.path else ""
-        return visible(f"{where}{path}  {label[lang][self.severity]} {self.code}: {self.message(lang)}")
+        return visible(f"{where}{path}  {LABELS[lang][self.severity]} {self.code}: {self.message(lang)}")
 
     def as_json(self, lang: str = "zh") -> dict:
         return {

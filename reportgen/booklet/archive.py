@@ -29,7 +29,7 @@ XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 
 def restore(writer, first_part, variant: str, info: dict, when: datetime) -> None:
     """Give ``writer`` the PDF/A entries of ``first_part`` (a PdfReader) and a matching XMP packet."""
-    from pypdf.generic import DecodedStreamObject, NameObject, TextStringObject
+    from pypdf.generic import DecodedStreamObject, NameObject, TextStringObject  # pypdf: only when PDFs are joined or read
 
     match = re.fullmatch(r"pdf/a-(\d)([abu])", variant.lower())
     if not match:

@@ -182,7 +182,7 @@ def _front(entries: list[Entry], cover: Cover, options: RenderOptions):
 
 def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
           options: RenderOptions, layouts: list[FormLayout]) -> bytes:
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # pypdf: only when PDFs are joined or read
 
 
     writer = PdfWriter()

@@ -1,12 +1,13 @@
 """Reviewer rules: what a finance reviewer checks in a filing, as problems with locations.
 
 Each module holds the rules of one topic and registers them by name with ``@rule``; a form's
-profile names the rules that apply to it. Codes and severities are listed in the README's
-table and the message catalogue.
+profile names the rules that apply to it. Every code's severity and explanation is in
+``catalogue.py``, its message in ``messages.py``.
 """
 from __future__ import annotations
 
-from . import (  # noqa: F401  (registers the rules)  # noqa: F401  (the reader's rules: texts against the table)
+from . import (  # noqa: F401  (importing a rule's module registers its rules and codes)
+    cycle,
     dates,
     debris,
     fields,
@@ -14,13 +15,15 @@ from . import (  # noqa: F401  (registers the rules)  # noqa: F401  (the reader'
     funds,
     passages,
     plausible,
+    progress,
     reasons,
     scores,
     text,
     tree,
     values,
 )
-from .base import RULES, SEVERITY, run_rules
+from .base import CODES, RULES, run_rules
+from .catalogue import CATALOGUE, SEVERITY
 
 
 def run(form, source=None):
@@ -28,4 +31,4 @@ def run(form, source=None):
     return run_rules(form, source)
 
 
-__all__ = ["RULES", "SEVERITY", "run"]
+__all__ = ["CATALOGUE", "CODES", "RULES", "SEVERITY", "run"]

@@ -14,6 +14,7 @@ from ..problems import Problem
 from ..source import paths
 from ..source.parse import Source
 from ..source.paths import dotted
+from .catalogue import SEVERITY
 
 
 @dataclass(frozen=True)
@@ -57,22 +58,35 @@ class Context:
 Rule = Callable[[Context], Iterable[Finding]]
 RULES: dict[str, Rule] = {}
 ALWAYS: list[str] = []
-
-# Every code a rule can yield, with its severity. Errors stop a render; warnings are printed.
-SEVERITY: dict[str, str] = {}
+CODES: dict[str, str] = {}  # code → the rule that yields it
 
 
-def rule(name: str, codes: dict[str, str], always: bool = False) -> Callable[[Rule], Rule]:
-    """Register the rule ``name`` yielding ``codes``; ``always``: for every form, no parameters."""
+def rule(name: str, codes: Iterable[str], always: bool = False) -> Callable[[Rule], Rule]:
+    """Register the rule ``name`` yielding ``codes``; ``always``: for every form, no parameters.
+
+    Each code's severity and explanation are in the catalogue (``catalogue.py``), the one place
+    they are set: a code missing there is a mistake of this module, caught at import.
+    """
+    missing = [code for code in codes if code not in SEVERITY]
+    if missing:
+        raise KeyError(f"rule {name}: codes not in checks/catalogue.py: {', '.join(missing)}")
 
     def register(function: Rule) -> Rule:
         RULES[name] = function
         if always:
             ALWAYS.append(name)
-        SEVERITY.update(codes)
+        CODES.update(dict.fromkeys(codes, name))
         return function
 
     return register
+
+
+def run_level(name: str, codes: Iterable[str]) -> None:
+    """Register ``codes`` as yielded by ``name``, a check over all the files of a run (not a form's rule)."""
+    missing = [code for code in codes if code not in SEVERITY]
+    if missing:
+        raise KeyError(f"check {name}: codes not in checks/catalogue.py: {', '.join(missing)}")
+    CODES.update(dict.fromkeys(codes, name))
 
 
 def entries(params: object) -> list:

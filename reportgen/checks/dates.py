@@ -7,7 +7,7 @@ from .base import Context, Finding, rule
 MULTI_YEAR = ("阶段性", "跨年")
 
 
-@rule("project_dates", codes={"RG301": "error", "RG302": "warning"})
+@rule("project_dates", codes=("RG301", "RG302"))
 def project_dates(ctx: Context):
     start, end = ctx.figure(ctx.params["start"]), ctx.figure(ctx.params["end"])
     if start and end and start > end:

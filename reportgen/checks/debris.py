@@ -27,7 +27,9 @@ QUESTION = re.compile(r"[?？]")
 ASKING = ("吗", "呢", "什么", "怎么", "怎样", "如何", "为何", "为什么", "是否", "哪", "谁", "几", "多少", "难道", "何")
 SENTENCE_END = re.compile(r"[。！!；;\n]")
 HALF_PUNCT = re.compile(r"[,;:!]")
-CONTEXT = 8  # characters quoted on each side
+CONTEXT = 8    # characters quoted on each side
+POSITIONS = 3  # further places of one slip named by position
+HABIT = 3      # paragraphs of one form with half-width marks: the form's habit, reported once
 
 
 def _han(char: str) -> bool:
@@ -58,58 +60,93 @@ def _quote(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def _finding(code: str, path: tuple, text: str, start: int, end: int, **params) -> Finding:
-    return Finding(code, path, {"quote": _quote(text, start, end), "at": start + 1, **params})
+def _finding(code: str, path: tuple, text: str, spans: list[tuple[int, int]], **params) -> Finding:
+    """Return one finding for every place of ``code`` in one text: the first quoted, the count and
+    the first few positions given (a text with the same slip five times is one thing to fix)."""
+    start, end = spans[0]
+    return Finding(code, path, {"quote": _quote(text, start, end), "at": start + 1, **_more(spans), **params})
 
 
-@rule("stray_words", codes={"RG804": "warning"}, always=True)
+def _more(spans: list[tuple[int, int]]) -> dict:
+    """Return the message's tail naming how many places there are and where the next ones are."""
+    if len(spans) == 1:
+        return {"more_zh": "", "more_en": ""}
+    at = [str(start + 1) for start, _ in spans[1:1 + POSITIONS]]
+    etc_zh, etc_en = ("等", ", …") if len(spans) > 1 + POSITIONS else ("", "")
+    return {"more_zh": f"；本段共 {len(spans)} 处，另见第 {'、'.join(at)} 字{etc_zh}",
+            "more_en": f"; {len(spans)} in this paragraph, also at {', '.join(at)}{etc_en}"}
+
+
+@rule("stray_words", codes=("RG804",), always=True)
 def stray_words(ctx: Context):
-    form = ctx.form
-    for text in grid(form).texts:
-        for match in WORDS.finditer(text.text):
-            words = match.group().split()
-            if (any(_stray(word) for word in words)
-                    and _han(_before(text.text, match.start())) and _han(_after(text.text, match.end()))):
-                yield _finding("RG804", text.path, text.text, match.start(), match.end(), word=match.group())
+    for text in grid(ctx.form).texts:
+        found = [m for m in WORDS.finditer(text.text) if any(_stray(word) for word in m.group().split())
+                 and _han(_before(text.text, m.start())) and _han(_after(text.text, m.end()))]
+        if found:
+            yield _finding("RG804", text.path, text.text, [m.span() for m in found], word=found[0].group())
 
 
-@rule("digits_in_words", codes={"RG805": "warning"}, always=True)
+@rule("digits_in_words", codes=("RG805",), always=True)
 def digits_in_words(ctx: Context):
-    form = ctx.form
-    texts = grid(form).texts
+    texts = grid(ctx.form).texts
     whole = "\n".join(t.text for t in texts)
     for text in texts:
-        for match in DIGITS.finditer(text.text):
-            start, end = match.span()
-            left, right = text.text[start - 1:start], text.text[end:end + 1]
-            if not (_han(left) and _han(right)) or right in COUNTED or left == "第" or left + right not in whole:
-                continue  # a count (3家), an ordinal, or no word of the form the digits would split
-            yield _finding("RG805", text.path, text.text, start - 1, end + 1, word=left + right, digits=match.group())
+        found = [(m.start() - 1, m.end() + 1, m.group()) for m in DIGITS.finditer(text.text)
+                 if _splits_a_word(text.text, m, whole)]
+        if found:
+            start, end, digits = found[0]
+            yield _finding("RG805", text.path, text.text, [(a, b) for a, b, _ in found],
+                           word=text.text[start] + text.text[end - 1], digits=digits)
 
 
-@rule("lone_question_marks", codes={"RG806": "warning"}, always=True)
+def _splits_a_word(text: str, match: re.Match, whole: str) -> bool:
+    """Return True unless the digits are a count (3家), an ordinal, or split no word of the form."""
+    start, end = match.span()
+    left, right = text[start - 1:start], text[end:end + 1]
+    return _han(left) and _han(right) and right not in COUNTED and left != "第" and left + right in whole
+
+
+@rule("lone_question_marks", codes=("RG806",), always=True)
 def lone_question_marks(ctx: Context):
-    form = ctx.form
-    for text in grid(form).texts:
-        for match in QUESTION.finditer(text.text):
-            at = match.start()
-            if not (_han(text.text[at - 1:at]) or _han(text.text[at + 1:at + 2])):
-                continue  # not in Chinese text (a web address, an English question)
-            starts = [m.end() for m in SENTENCE_END.finditer(text.text, 0, at)]
-            sentence = text.text[starts[-1] if starts else 0:at]
-            if not any(word in sentence for word in ASKING):
-                yield _finding("RG806", text.path, text.text, at, at + 1)
+    for text in grid(ctx.form).texts:
+        found = [(m.start(), m.end()) for m in QUESTION.finditer(text.text) if _lost(text.text, m.start())]
+        if found:
+            yield _finding("RG806", text.path, text.text, found)
 
 
-@rule("half_width_punctuation", codes={"RG807": "warning"}, always=True)
+def _lost(text: str, at: int) -> bool:
+    """Return True for a question mark in Chinese text outside a question (a lost character)."""
+    if not (_han(text[at - 1:at]) or _han(text[at + 1:at + 2])):
+        return False  # not in Chinese text (a web address, an English question)
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    sentence = text[starts[-1] if starts else 0:at]
+    return not any(word in sentence for word in ASKING)
+
+
+@rule("half_width_punctuation", codes=("RG807",), always=True)
 def half_width_punctuation(ctx: Context):
-    form = ctx.form
-    for text in grid(form).texts:
+    """Half-width marks in Chinese sentences: once per paragraph, or once per form when the habit
+    runs through ``HABIT`` paragraphs or more."""
+    marked = []
+    for text in grid(ctx.form).texts:
         found = [m for m in HALF_PUNCT.finditer(text.text) if _in_chinese(text.text, m)]
         if found:
-            first = found[0]
-            yield _finding("RG807", text.path, text.text, first.start(), first.end(), mark=first.group(),
-                           count=len(found))
+            marked.append((text, found))
+    if len(marked) >= HABIT:
+        text, found = marked[0]
+        count = sum(len(f) for _, f in marked)
+        yield Finding("RG807", text.path, {
+            "quote": _quote(text.text, found[0].start(), found[0].end()), "at": found[0].start() + 1,
+            "mark": found[0].group(), "where_zh": f"全表 {len(marked)} 段共 {count} 处，首见此段",
+            "where_en": f"{count} in {len(marked)} paragraphs of the form, first here"})
+        return
+    for text, found in marked:
+        spans = [m.span() for m in found]
+        more = _more(spans)
+        yield Finding("RG807", text.path, {
+            "quote": _quote(text.text, *spans[0]), "at": spans[0][0] + 1, "mark": found[0].group(),
+            "where_zh": more["more_zh"].lstrip("；") or "本段 1 处", "where_en": more["more_en"].lstrip("; ")
+            or "1 in this paragraph"})
 
 
 def _in_chinese(text: str, mark: re.Match) -> bool:

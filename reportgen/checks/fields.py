@@ -5,7 +5,7 @@ from ..source import paths
 from .base import Context, Finding, rule
 
 
-@rule("vocabulary", codes={"RG607": "warning"})
+@rule("vocabulary", codes=("RG607",))
 def vocabulary(ctx: Context):
     """The profile maps a field path to its usual values."""
     for path, known in ctx.params.items():

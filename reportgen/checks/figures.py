@@ -84,7 +84,7 @@ def _stated(form, role: Role, sign: str, pattern: re.Pattern):
                     yield text, clause[start:match.end()], caption, match, numbers
 
 
-@rule("rates_in_text", codes={"RG409": "warning"}, always=True)
+@rule("rates_in_text", codes=("RG409",), always=True)
 def rates_in_text(ctx: Context):
     form = ctx.form
     for text, quote, caption, match, ratios in _stated(form, Role.RATE, "%", RATE):
@@ -96,7 +96,7 @@ def rates_in_text(ctx: Context):
                 "computed": "、".join(f"{round2(exact)}%" for exact in shown)})
 
 
-@rule("amounts_in_text", codes={"RG410": "warning"}, always=True)
+@rule("amounts_in_text", codes=("RG410",), always=True)
 def amounts_in_text(ctx: Context):
     form = ctx.form
     for text, quote, caption, match, amounts in _stated(form, Role.MONEY, "元", AMOUNT):
@@ -107,7 +107,7 @@ def amounts_in_text(ctx: Context):
                                                "table": "、".join(f"{format_amount(a)} 元" for a in amounts)})
 
 
-@rule("counts_in_text", codes={"RG411": "warning"}, always=True)
+@rule("counts_in_text", codes=("RG411",), always=True)
 def counts_in_text(ctx: Context):
     form = ctx.form
     texts = grid(form).texts

@@ -12,7 +12,7 @@ def _sum(*values: Decimal | None) -> Decimal:
     return sum((v for v in values if v is not None), Decimal(0))
 
 
-@rule("sums", codes={"RG201": "error", "RG202": "error"})
+@rule("sums", codes=("RG201", "RG202"))
 def sums(ctx: Context):
     """A total equals the sum of its parts (checked once any of them is filled in)."""
     for entry in entries(ctx.params):
@@ -25,7 +25,7 @@ def sums(ctx: Context):
                           {"stated": format_amount(total), "sum": format_amount(_sum(*parts))})
 
 
-@rule("covers", codes={"RG203": "error"})
+@rule("covers", codes=("RG203",))
 def covers(ctx: Context):
     """A whole (项目资金总额) is not less than its part (年度资金申请总额)."""
     for entry in entries(ctx.params):
@@ -35,7 +35,7 @@ def covers(ctx: Context):
                           {"total": format_amount(whole), "annual": format_amount(part)})
 
 
-@rule("columns_add_up", codes={"RG204": "warning"})
+@rule("columns_add_up", codes=("RG204",))
 def columns_add_up(ctx: Context):
     """Each column of a funds block: the total row equals the sum of the rows below it."""
     total_row = ctx.figure(ctx.params["total"])
@@ -48,7 +48,7 @@ def columns_add_up(ctx: Context):
                           {"column": label, "stated": format_amount(total), "sum": format_amount(_sum(*parts))})
 
 
-@rule("execution", codes={"RG205": "warning", "RG206": "warning"})
+@rule("execution", codes=("RG205", "RG206"))
 def execution(ctx: Context):
     """执行数 within 预算数, and a budget to compute a rate from."""
     executed, budget = ctx.figure(ctx.params["executed"]), ctx.figure(ctx.params["budget"])
@@ -59,7 +59,7 @@ def execution(ctx: Context):
         yield Finding("RG205", path, {"executed": format_amount(executed), "budget": format_amount(budget)})
 
 
-@rule("time_progress", codes={"RG207": "warning"})
+@rule("time_progress", codes=("RG207",))
 def time_progress(ctx: Context):
     """1–N月执行率 behind the time elapsed (N/12) with no reason given for the deviation."""
     rate, month = ctx.figure(ctx.params["rate"]), ctx.figure(ctx.params["month"])

@@ -4,24 +4,30 @@ Texts compare normalised (full-width as half-width, no white space or punctuatio
 a copy is a passage of ``LONG`` characters or more, so normalised, that makes up at least half
 of the shorter of its two paragraphs. What is meant to repeat is left alone: the rows of one
 indicator name (a standard 指标解释 reads the same everywhere), the forms of one project (a
-self-evaluation quotes its target form), and texts nobody wrote (printed defaults).
+self-evaluation quotes its target form), texts nobody wrote (printed defaults), the form's own
+standard wording (``boilerplate``: its starter, printed notes, schema defaults), text most forms
+of a run share, and a row's note quoting its own form's narrative (how such notes are written).
+Two rows with the same long note, or narrative copied into narrative, still are copies.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
 from ..source.paths import dotted
-from .base import SEVERITY, Context, Finding, rule
+from . import boilerplate
+from .base import Context, Finding, rule, run_level
+from .catalogue import SEVERITY
 from .cells import grid
 
-LONG = 30
-RUN = re.compile(r"[^\W_]+")  # letters, digits and characters between punctuation and spaces
+LONG = boilerplate.LONG
+RUN = boilerplate.RUN  # letters, digits and characters between punctuation and spaces
 QUOTED = 16  # characters of a passage quoted in the message
-SEVERITY["RG809"] = "warning"  # found by ``across`` over a whole run, not by a rule of one form
+SHARED = 3   # text shared by more than half of a run's projects, and by this many at least, is boilerplate
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,12 +108,13 @@ def _quote(place: Place, start: int, length: int) -> str:
     return text + ("…" if length > shown else "")
 
 
-def scan(index: dict, owner, place: Place, exempt):
+def scan(index: dict, owner, place: Place, exempt, skip: frozenset[int] | set[int] = frozenset()):
     """Yield (owner, place, start, length) of each earlier place ``place`` copies; then index it.
 
     ``index`` maps the hash of a clause-start gram to its first (owner, place, position);
-    ``exempt(hit_owner)`` tells the owners whose copies are meant to be. A copy counts when it
-    is at least half of the shorter paragraph: a sentence quoted from another paragraph is
+    ``exempt(hit_owner, hit_place, place)`` tells the pairs whose copies are meant to be; grams
+    whose hash is in ``skip`` are standard wording and start no copy. A copy counts when it is
+    at least half of the shorter paragraph: a sentence quoted from another paragraph is
     writing, a paragraph made of another one is a copy.
     """
     reported, measured = set(), set()
@@ -115,12 +122,15 @@ def scan(index: dict, owner, place: Place, exempt):
     for at in place.anchors:
         if at + LONG > len(normal):
             break
-        other_owner, other, other_at = index.setdefault(hash(normal[at:at + LONG]), (owner, place, at))
+        gram = hash(normal[at:at + LONG])
+        if gram in skip:
+            continue
+        other_owner, other, other_at = index.setdefault(gram, (owner, place, at))
         key = (other_owner, other.path)
         if key in reported or (key, at - other_at) in measured or (other is place and abs(other_at - at) < LONG):
             continue  # reported, measured, or the passage itself
         measured.add((key, at - other_at))
-        if (other.topic and other.topic == place.topic) or exempt(other_owner):
+        if (other.topic and other.topic == place.topic) or exempt(other_owner, other, place):
             continue
         start, length = _extent(place, at, other, other_at)
         if length >= LONG and 2 * length >= min(len(normal), len(other.normal)):
@@ -128,14 +138,23 @@ def scan(index: dict, owner, place: Place, exempt):
             yield other_owner, other, start, length
 
 
-@rule("repeated_passages", codes={"RG808": "warning"}, always=True)
+def _quotes_narrative(_owner, other: Place, place: Place) -> bool:
+    """Return True when one of the two is a row's text and the other the form's narrative."""
+    return bool(other.topic) != bool(place.topic)
+
+
+@rule("repeated_passages", codes=("RG808",), always=True)
 def repeated_passages(ctx: Context):
     form = ctx.form
     index: dict = {}
+    standard = boilerplate.of_definition(form.definition)
     for place in places(form):
-        for _, earlier, start, length in scan(index, None, place, lambda _: False):
+        for _, earlier, start, length in scan(index, None, place, _quotes_narrative, standard):
             yield Finding("RG808", place.path, {"quote": _quote(place, start, length), "length": length,
                                                 "first": dotted(earlier.path)})
+
+
+run_level("copies_between_projects", ("RG809",))
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,29 +165,47 @@ class Entry:
     project: str
     places: tuple[Place, ...]
     lines: dict  # place path → (line, column)
+    standard: frozenset[int] = frozenset()  # the grams of its form type's standard wording
 
 
 def entry(file: Path | str, form, source) -> Entry:
     """Return the run-level record of ``form`` read from ``file`` through ``source``."""
     found = tuple(places(form))
     project = re.sub(r"\s+", "", form.summary().name)
-    return Entry(str(file), project, found, {place.path: source.where(place.path) for place in found})
+    return Entry(str(file), project, found, {place.path: source.where(place.path) for place in found},
+                 boilerplate.of_definition(form.definition))
 
 
 def across(entries: list[Entry]) -> list[Problem]:
     """Return RG809 for each passage a form copies from another project's form of the same run.
 
     Each copy is reported once, at the later place, naming the earlier file, line and field.
+    Text that most projects of the run share (``SHARED`` of them at least) is their standard
+    wording, no copy.
     """
     index: dict = {}
     problems = []
+    shared = _shared(entries)
     for this in entries:
-        exempt = lambda other, this=this: other.file == this.file or other.project == this.project  # noqa: E731
+        exempt = lambda other, _o, _p, this=this: other.file == this.file or other.project == this.project  # noqa: E731
         for place in this.places:
-            for other, earlier, start, length in scan(index, this, place, exempt):
+            for other, earlier, start, length in scan(index, this, place, exempt, this.standard | shared):
                 line, column = this.lines[place.path]
                 first = f"{other.file}:{other.lines[earlier.path][0]} {dotted(earlier.path)}"
                 problems.append(Problem("RG809", SEVERITY["RG809"], dotted(place.path), line, column,
                                         {"quote": _quote(place, start, length), "length": length,
                                          "first": first}, file=this.file))
     return problems
+
+
+def _shared(entries: list[Entry]) -> set[int]:
+    """Return the grams found in more than half of the run's projects, and in ``SHARED`` at least."""
+    by_project: dict[str, set[int]] = {}
+    for this in entries:
+        grams = by_project.setdefault(this.project, set())
+        for place in this.places:
+            grams.update(hash(place.normal[at:at + LONG]) for at in place.anchors if at + LONG <= len(place.normal))
+    if len(by_project) < SHARED:
+        return set()
+    counts = Counter(gram for grams in by_project.values() for gram in grams)
+    return {gram for gram, count in counts.items() if count >= SHARED and 2 * count > len(by_project)}

@@ -19,7 +19,7 @@ def _own_dates(form):
             yield (key,), info.description or key, value
 
 
-@rule("self_evaluation_dates", codes={"RG303": "warning", "RG304": "warning"}, always=True)
+@rule("self_evaluation_dates", codes=("RG303", "RG304"), always=True)
 def self_evaluation_dates(ctx: Context):
     form = ctx.form
     if form.definition.kind != "selfeval":
@@ -33,7 +33,7 @@ def self_evaluation_dates(ctx: Context):
             yield Finding("RG304", path, {**params, "next": year + 1})
 
 
-@rule("plan_covers_the_year", codes={"RG305": "warning"}, always=True)
+@rule("plan_covers_the_year", codes=("RG305",), always=True)
 def plan_covers_the_year(ctx: Context):
     form = ctx.form
     project = getattr(form, "project", None)

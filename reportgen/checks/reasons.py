@@ -17,7 +17,7 @@ def _said(value) -> bool:
     return any(isinstance(p, str) and p.strip() for p in value or ())
 
 
-@rule("lost_points_explained", codes={"RG509": "warning"}, always=True)
+@rule("lost_points_explained", codes=("RG509",), always=True)
 def lost_points_explained(ctx: Context):
     form = ctx.form
     if form.definition.kind != "selfeval" or _said(getattr(form, "problems", None)):

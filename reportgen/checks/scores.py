@@ -12,7 +12,7 @@ FULL = Decimal(100)
 RATE_TOLERANCE = Decimal("0.005")  # the forms print rates with two decimals
 
 
-@rule("stated_rate", codes={"RG401": "warning"})
+@rule("stated_rate", codes=("RG401", "RG412"))
 def stated_rate(ctx: Context):
     """A stated rate differs from the recomputed one as the form prints it (``display`` setting)."""
     stated, ratio = ctx.figure(ctx.params["stated"]), ctx.figure(ctx.params["computed"])
@@ -24,14 +24,11 @@ def stated_rate(ctx: Context):
         return
     exact = scoring.rate_percent(ratio)
     legacy = abs(stated * HUNDRED - scoring.rate_percent(ratio, whole=True)) < RATE_TOLERANCE
-    hint_zh = "；与 2019 年系统按整数百分比取整的结果一致" if legacy else ""
-    hint_en = "; it matches the 2019 system's whole-percent rounding" if legacy else ""
-    yield Finding("RG401", paths.parse(ctx.params["stated"]), {
-        "stated": f"{round2(stated * HUNDRED):.2f}%", "computed": f"{exact:.2f}%", "hint_zh": hint_zh,
-        "hint_en": hint_en})
+    yield Finding("RG412" if legacy else "RG401", paths.parse(ctx.params["stated"]), {
+        "stated": f"{round2(stated * HUNDRED):.2f}%", "computed": f"{exact:.2f}%"})
 
 
-@rule("stated_points", codes={"RG402": "warning", "RG403": "warning", "RG404": "warning"})
+@rule("stated_points", codes=("RG402", "RG403", "RG404"))
 def stated_points(ctx: Context):
     """A stated score or total differs from the recomputed one."""
     for entry in entries(ctx.params):
@@ -41,7 +38,7 @@ def stated_points(ctx: Context):
                           {"stated": format_points(stated), "computed": format_points(computed)})
 
 
-@rule("stated_grade", codes={"RG405": "warning"})
+@rule("stated_grade", codes=("RG405",))
 def stated_grade(ctx: Context):
     stated, computed = ctx.figure(ctx.params["stated"]), ctx.figure(ctx.params["computed"])
     if stated and stated.strip() != computed:
@@ -51,7 +48,7 @@ def stated_grade(ctx: Context):
             "bands": scheme.describe()})
 
 
-@rule("group_points", codes={"RG502": "warning"})
+@rule("group_points", codes=("RG502",))
 def group_points(ctx: Context):
     """A 一级 label's stated points (``产出目标 (34分)``) equal the sum of its rows."""
     computed = ctx.figure(ctx.params["computed"])
@@ -62,14 +59,14 @@ def group_points(ctx: Context):
                 "group": group.level1, "stated": format_points(stated), "computed": format_points(points)})
 
 
-@rule("weights_total", codes={"RG501": "warning"})
+@rule("weights_total", codes=("RG501",))
 def weights_total(ctx: Context):
     total = ctx.figure(ctx.params["total"])
     if total != Decimal(str(ctx.params.get("full", FULL))):
         yield Finding("RG501", paths.parse(ctx.params["at"]), {"total": format_points(total)}, at_key=True)
 
 
-@rule("score_bounds", codes={"RG503": "error", "RG504": "warning", "RG506": "warning"})
+@rule("score_bounds", codes=("RG503", "RG504", "RG506"))
 def score_bounds(ctx: Context):
     """Every row scored, within 0 and its weight; below the weight only with a reason (``reason``)."""
     reason_field = ctx.params.get("reason")
@@ -97,7 +94,7 @@ BANDS = {
 OVERSHOOT = Decimal("1.3")  # an actual this far above its target wants a word on why
 
 
-@rule("qualitative_bands", codes={"RG407": "error", "RG408": "warning", "RG508": "warning"})
+@rule("qualitative_bands", codes=("RG407", "RG408", "RG508"))
 def qualitative_bands(ctx: Context):
     """Band options scored inside their band; met text targets scored high; big overshoots explained."""
     for path, _, _, item in ctx.tree_rows():
@@ -133,7 +130,7 @@ def _band(path: tuple, item):
                                                       "low": format_points(Decimal("0.8") * weight)})
 
 
-@rule("suggested_scores", codes={"RG406": "warning"})
+@rule("suggested_scores", codes=("RG406",))
 def suggested_scores(ctx: Context):
     """A quantitative row's score differs from the one its target and actual suggest."""
     reverse = ctx.figure(ctx.params.get("reverse_rule", "linear"))
@@ -144,7 +141,7 @@ def suggested_scores(ctx: Context):
                 "name": item.name, "score": format_points(item.score), "suggested": format_points(suggestion)})
 
 
-@rule("execution_weight", codes={"RG507": "warning"})
+@rule("execution_weight", codes=("RG507",))
 def execution_weight(ctx: Context):
     """预算执行率's 分值 is the form's rule (10 nationally, 20 in Hubei)."""
     weight, expected = ctx.figure(ctx.params["weight"]), Decimal(str(ctx.params.get("expected", 10)))

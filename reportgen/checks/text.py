@@ -18,7 +18,7 @@ DEBRIS = re.compile(
 )
 
 
-@rule("no_debris", codes={"RG802": "error"}, always=True)
+@rule("no_debris", codes=("RG802",), always=True)
 def no_debris(ctx: Context):
     data = ctx.form.model_dump(mode="python", exclude={"settings", "notes"})
     for path, text in strings(data):
@@ -27,7 +27,7 @@ def no_debris(ctx: Context):
             yield Finding("RG802", path, {"debris": match.group(0)[:30]})
 
 
-@rule("required_texts", codes={"RG803": "error"}, always=True)
+@rule("required_texts", codes=("RG803",), always=True)
 def required_texts(ctx: Context):
     """The profile's ``required_texts``: paragraphs the reviewer needs."""
     for path in ctx.profile.get("required_texts") or ():
@@ -37,7 +37,7 @@ def required_texts(ctx: Context):
 
 
 
-@rule("required_when", codes={"RG811": "error"})
+@rule("required_when", codes=("RG811",))
 def required_when(ctx: Context):
     """Texts required once any indicator row's ``field`` takes one of ``values`` (有可能 / 不可能)."""
     field, values = ctx.params["field"], ctx.params["values"]

@@ -16,8 +16,7 @@ def _groups(ctx: Context):
         yield path + ("level1",), node.level1, children
 
 
-@rule("taxonomy", codes={"RG601": "error", "RG602": "error", "RG603": "warning", "RG604": "error",
-                         "RG605": "warning"})
+@rule("taxonomy", codes=("RG601", "RG602", "RG603", "RG604", "RG605"))
 def taxonomy(ctx: Context):
     known = taxonomy_of(ctx.profile)
     order = list(known)
@@ -44,7 +43,7 @@ def taxonomy(ctx: Context):
             yield Finding("RG604", tree_key, {"name": required}, at_key=True)
 
 
-@rule("unique_names", codes={"RG606": "warning"})
+@rule("unique_names", codes=("RG606",))
 def unique_names(ctx: Context):
     first: dict[str, tuple] = {}
     for path, _, _, item in ctx.tree_rows():

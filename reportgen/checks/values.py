@@ -9,8 +9,7 @@ SATISFACTION_FLOOR = Decimal(85)
 PERCENT_UNITS = ("%", "％")
 
 
-@rule("indicator_values", codes={"RG701": "warning", "RG702": "warning", "RG703": "warning", "RG704": "warning",
-                                 "RG705": "warning", "RG706": "warning"})
+@rule("indicator_values", codes=("RG701", "RG702", "RG703", "RG704", "RG705", "RG706"))
 def indicator_values(ctx: Context):
     """The target (field ``target``) of every row of the tree."""
     key = ctx.params.get("target", "target")

@@ -57,7 +57,7 @@ def _version(package: str) -> str:
 def _pango() -> str:
     try:
         load_weasyprint()
-        from weasyprint.text.ffi import pango
+        from weasyprint.text.ffi import pango  # WeasyPrint: loaded through load_weasyprint, on first use
 
         number = pango.pango_version()  # e.g. 15012 for 1.50.12
         return f"{number // 10000}.{number // 100 % 100}.{number % 100}"

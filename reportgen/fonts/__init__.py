@@ -131,7 +131,7 @@ def _cmap(file: str, index: int) -> frozenset[int]:
 
 
 def _read_cmap(file: str, index: int) -> set[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # fontTools: only when a face is measured or subset
 
     font = TTFont(file, fontNumber=index, lazy=True)
     try:

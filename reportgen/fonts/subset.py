@@ -44,7 +44,7 @@ def subset(path: str, index: int, codepoints: set[int]) -> bytes:
 @lru_cache(maxsize=1)
 def _harfbuzz():
     try:
-        from cffi import FFI
+        from cffi import FFI  # cffi: only to reach HarfBuzz
 
         ffi = FFI()
         ffi.cdef(_CDEF)
@@ -80,8 +80,8 @@ def _harfbuzz_subset(libraries, path: str, index: int, codepoints: set[int]) -> 
 
 def _fonttools_subset(path: str, index: int, codepoints: set[int]) -> bytes:
 
-    from fontTools import subset as ft_subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset as ft_subset  # fontTools: only when a face is measured or subset
+    from fontTools.ttLib import TTFont  # fontTools: only when a face is measured or subset
 
     font = TTFont(path, fontNumber=index)
     options = ft_subset.Options()

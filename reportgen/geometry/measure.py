@@ -100,7 +100,7 @@ HALF_WIDTH_EM = 0.5  # 宋体/SimSun digits and Latin: Word and WPS print number
 @lru_cache(maxsize=8)
 def _advances(file: str, index: int) -> tuple[dict[int, float], float]:
     """Return code point → advance (em) of one face, and its advance for a missing glyph."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # fontTools: only when a face is measured or subset
 
     font = TTFont(file, fontNumber=index, lazy=True)
     try:

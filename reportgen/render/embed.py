@@ -146,7 +146,7 @@ def pdf_attachments(layouts, when, variant: str | None = None) -> list:
     forms = [{"yaml": layout.source} for layout in layouts if layout.source]
     if not forms or not pdf_allows(variant):
         return []
-    from weasyprint import Attachment
+    from weasyprint import Attachment  # WeasyPrint: loaded through load_weasyprint, on first use
 
     return [Attachment(string=payload(forms).decode("utf-8"), name=NAME, description="reportgen source",
                        created=when, modified=when, relationship="Source")]
@@ -154,7 +154,7 @@ def pdf_attachments(layouts, when, variant: str | None = None) -> list:
 
 def from_pdf(data: bytes) -> dict | None:
     """Return the payload attached to a PDF, or None."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # pypdf: only when PDFs are joined or read
 
     reader = PdfReader(io.BytesIO(data))
     for name, contents in reader.attachments.items():

@@ -52,7 +52,7 @@ def refuse_fetch(url: str, *args: object, **kwargs: object) -> dict:
 def _fetcher(allowed: frozenset[str] = frozenset()):
     """Return a WeasyPrint URL fetcher that refuses every URL but our own font files."""
     load_weasyprint()
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # WeasyPrint: loaded through load_weasyprint, on first use
 
     class RefusingFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -70,7 +70,7 @@ def font_urls(options: RenderOptions) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _font_config():
     load_weasyprint()
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration  # WeasyPrint: loaded through load_weasyprint, on first use
 
     return FontConfiguration()
 
@@ -130,6 +130,6 @@ def fast_subsetter_available() -> bool:
     would run ``ldconfig``, and ``gcc`` and ``ld`` where that finds nothing, at every start.
     """
     load_weasyprint()
-    from weasyprint.text import ffi
+    from weasyprint.text import ffi  # WeasyPrint: loaded through load_weasyprint, on first use
 
     return getattr(ffi, "harfbuzz_subset", None) is not None

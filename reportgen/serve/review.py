@@ -13,7 +13,7 @@ from pathlib import Path
 from ..money import format_amount, format_points, format_rate
 from ..options import RenderOptions
 from ..pipeline import examine
-from ..problems import Problem, in_file_order
+from ..problems import LEVELS, Problem, in_file_order
 
 # Names of computed figures in the built-in profiles; any other shows under its own name.
 FIGURE_LABELS = {
@@ -47,7 +47,7 @@ class Review:
 
     def as_json(self) -> dict:
         return {"problems": [finding(p) for p in in_file_order(self.problems)],
-                "counts": {"error": self.counts["error"], "warning": self.counts["warning"]},
+                "counts": {level: self.counts[level] for level in LEVELS},
                 "figures": self.figures()}
 
 

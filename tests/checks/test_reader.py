@@ -13,7 +13,8 @@ from tests.conftest import SAMPLES
 from tests.minimal import variant
 
 NEW_CODES = {"RG303", "RG304", "RG305", "RG409", "RG410", "RG411", "RG509",
-             "RG804", "RG805", "RG806", "RG807", "RG808", "RG809"}
+             "RG804", "RG805", "RG806", "RG807", "RG808", "RG809", "RG412",
+             "RG208", "RG209", "RG210", "RG251", "RG252", "RG253", "RG254", "RG255", "RG256", "RG257", "RG258"}
 
 
 def sample(name: str) -> str:
@@ -37,6 +38,7 @@ SE2019 = "selfeval-2019/03-sci-tech-finance"
 SE2020 = "selfeval-2020/01-incubator-base-operations"
 T2026 = "target-2026/01-incubation-base-operation"
 T2026_08 = "target-2026/08-international-incubator"
+LONG_NOTE = "三季度配电房变压器检修期间临时停电两次，已与供电公司签订保障协议并加装备用发电机组"
 ACTUAL = "    - \"2020年，根据年初提出的项目计划目标和任务，"
 
 READER_CASES = [
@@ -57,11 +59,12 @@ READER_CASES = [
     (T2026, [("完成基地各类设施设备的维护", "完2成基地各类设施设备的维护")], "RG805", 24),
     (SE2020, [("营造良好的创新创业环境，为科技", "营造良好的创新创业环境？为科技")], "RG806", 19),
     (SE2020, [("加强电力维护，保障能源稳定。", "加强电力维护,保障能源稳定。")], "RG807", 75),
-    # a row's note copied from the narrative
-    (SE2020, [("加强电力维护，保障能源稳定。",
-               "做好孵化基地物业管理服务，为基地企业营造和谐安定的办公环境。2020年，基地内常态化疫情防控工作顺利有序进行")],
-     "RG808", 75),
+    # two rows with the same long, specific note
+    (SE2020, [("加强电力维护，保障能源稳定。", LONG_NOTE), ("            reason: 无偏差\n      - level2: 时效指标",
+                                                    f"            reason: {LONG_NOTE}\n      - level2: 时效指标")],
+     "RG808", 81),
 ]
+QUOTES_NARRATIVE = "做好孵化基地物业管理服务，为基地企业营造和谐安定的办公环境。2020年，基地内常态化疫情防控工作顺利有序进行"
 
 
 @pytest.mark.parametrize("name, edits, code, line", READER_CASES,
@@ -121,7 +124,7 @@ SEEDS_MISTAKES = {
     ("selfeval-2019/01", "RG303"), ("selfeval-2019/01", "RG806"), ("selfeval-2019/01", "RG807"),
     ("selfeval-2019/02", "RG303"), ("selfeval-2019/02", "RG807"),
     ("selfeval-2019/04", "RG806"),
-    ("selfeval-2019/05", "RG807"), ("selfeval-2019/05", "RG809"),
+    ("selfeval-2019/05", "RG807"), ("selfeval-2019/05", "RG809"), ("selfeval-2019/05", "RG412"),
     ("selfeval-2020/02", "RG807"),
     ("target-2020/03", "RG808"),
     ("target-2026/01", "RG411"), ("target-2026/01", "RG807"),

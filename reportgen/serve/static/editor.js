@@ -8,6 +8,12 @@
   const CHECK_DELAY = 300, PREVIEW_DELAY = 900;
   let checkTimer = null, previewTimer = null;
 
+  const LEVEL = {error: "错误", warning: "警告", note: "提示"};
+
+  function counted(counts) {
+    return counts.error + " 个错误，" + counts.warning + " 个警告，" + counts.note + " 个提示";
+  }
+
   // ---- reading the fields back into data, giving every node its path (a.b[0].c) ----
   function childNodes(node) {
     return Array.from(node.querySelectorAll("[data-node]")).filter(
@@ -56,7 +62,7 @@
     review.problems.forEach((p, i) => {
       const target = nodeAt(p.path);
       const id = "rg-finding-" + i;
-      const text = (p.severity === "error" ? "错误 " : "警告 ") + p.code + "：" + p.message;
+      const text = LEVEL[p.severity] + " " + p.code + "：" + p.message;
       const msgs = target.classList.contains("rg-summary") ? null : ownMsgs(target);
       if (msgs) msgs.append(RG.el("p", {class: "rg-msg rg-" + p.severity, id, title: p.english}, text));
       target.classList.add("rg-has-" + p.severity);
@@ -65,7 +71,7 @@
       list.append(RG.el("li", {class: "rg-" + p.severity}, link));
     });
     document.getElementById("rg-counts").textContent =
-      review.counts.error + " 个错误，" + review.counts.warning + " 个警告" + (review.problems.length ? "：" : "（检查通过）");
+      counted(review.counts) + (review.problems.length ? "：" : "（检查通过）");
     showFigures(review.figures);
   }
   function labelOf(el, path) {  // the field's Chinese label, as the form prints it
@@ -146,7 +152,7 @@
     state.dirty = false;
     showReview(answer.body.review);
     const c = answer.body.review.counts;
-    RG.status((mode === "save" ? "已保存，检查通过" : "已暂存") + "（" + c.error + " 个错误，" + c.warning + " 个警告）· "
+    RG.status((mode === "save" ? "已保存，检查通过" : "已暂存") + "（" + counted(c) + "）· "
       + new Date().toLocaleTimeString("zh-CN"), c.error ? "warning" : "ok");
   }
   function conflict(mode) {
