@@ -64,6 +64,7 @@ def _report(title: str, files: list[Path], out: Path) -> None:
 def _large_xlsx() -> None:
     import yaml
 
+    from reportgen.geometry import plan
     from reportgen.load import load_data, read_source
     from reportgen.options import RenderOptions
     from reportgen.render import writer
@@ -80,5 +81,5 @@ def _large_xlsx() -> None:
             form, _ = load_data(read_source(path))
         layout = layout_of(form)
         start = time.perf_counter()
-        writer("xlsx").write(layout, RenderOptions())
+        writer("xlsx").write(plan(layout, RenderOptions()), RenderOptions())
         print(f"fill: XLSX of one form with {count:,} indicators: {time.perf_counter() - start:.1f} s")

@@ -12,6 +12,7 @@ from pathlib import Path
 from .checks import run as run_checks
 from .errors import PartialWrite, ReportgenError
 from .fonts import check_glyphs
+from .geometry import plan
 from .inputs import Input
 from .layout import layout_of
 from .load import load_data, read_source
@@ -72,7 +73,8 @@ def produce(job: Planned, options: RenderOptions, raw: bytes | None = None) -> O
         form, outcome.problems = examine(job.input.path, options, raw)
         if not outcome.failed:
             layout = with_source(layout_of(form), form)
-            outcome.files = {name: writer(name).write(layout, options) for name in job.targets}
+            planned = plan(layout, options)  # once: every format prints the same widths and pages
+            outcome.files = {name: writer(name).write(planned, options) for name in job.targets}
     except ReportgenError as exc:  # a user's form definition or template: its located message
         outcome.error = str(exc)
     except Exception as exc:  # a writer's bug must not take the batch down

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.geometry import plan
 from reportgen.inputs import collect
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
+from reportgen.render import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -50,6 +52,12 @@ def golden(request):
         assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"differs from {path}"
 
     return check
+
+
+def written(name: str, layout, options: RenderOptions | None = None) -> bytes | str:
+    """Return ``layout`` planned and written by the writer ``name``, as ``render`` writes a form."""
+    options = options or RenderOptions()
+    return WRITERS[name].write(plan(layout, options), options)
 
 
 def pdf_pages(path: Path) -> list[str]:

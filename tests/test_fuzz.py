@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from reportgen.cli import main
+from reportgen.geometry import plan
 from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine
@@ -159,9 +160,9 @@ def test_any_mutated_sample_is_located_problems_or_every_format(shard, data):
         if errors:
             return
         layout = with_source(layout_of(form), form)
+        planned = plan(layout, options)
         for name in ("html", "pdf", "docx", "xlsx"):
-            written = writer(name).write(layout, options)
-            assert_all_there(name, written, layout, Path(folder))
+            assert_all_there(name, writer(name).write(planned, options), layout, Path(folder))
 
 
 def visible_characters(text: str) -> Counter:

@@ -8,14 +8,15 @@ from reportgen.errors import OutputError
 from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from reportgen.output import safe_target, write_atomic
-from reportgen.render import WRITERS, pdf
+from reportgen.render import pdf
+from tests.conftest import written
 from tests.minimal import TARGET_2026, variant
 
 
 def test_markup_in_data_is_escaped(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text(variant("  name: 测试项目", '  name: "<img src=file:///etc/passwd>测试"'), encoding="utf-8")
-    page = WRITERS["html"].write(layout_of(load(path), "target-2026"), RenderOptions())
+    page = written("html", layout_of(load(path), "target-2026"))
     assert "<img" not in page and "&lt;img src=file:///etc/passwd&gt;测试" in page
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..layout import Cell, FormLayout, Table
 from ..style import PT_MM, PageStyle
@@ -51,7 +50,6 @@ def row_heights(table: Table, style: PageStyle) -> list[float]:
     return heights
 
 
-@lru_cache(maxsize=256)  # a booklet plans its pages (html.planned_pages) before it writes them
 def paginate(form: FormLayout, style: PageStyle) -> tuple[Page, ...]:
     """Return the pages of ``form``: tables cut at page ends, header rows repeated.
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from ..layout import Cell, FormLayout, Role, Table
 from ..style import PT_MM, PageStyle
@@ -27,12 +26,8 @@ WRAP_COST = 1.5    # a short value or caption that wraps counts half as much aga
 SEARCH_CELLS = 1500  # larger tables keep the proportional widths (the search is per cell)
 
 
-@lru_cache(maxsize=256)  # a booklet plans all its forms' pages before it writes its chunks
 def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], office_face: str = "") -> FormLayout:
-    """Return ``layout`` with the columns of every table group that declares bounds fitted.
-
-    Cached: the HTML writer plans pages before it writes them, with the same layout.
-    """
+    """Return ``layout`` with the columns of every table group that declares bounds fitted."""
     groups: dict[tuple[float, ...], list[int]] = {}
     for index, table in enumerate(layout.tables):
         groups.setdefault(table.widths, []).append(index)

@@ -11,8 +11,7 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..geometry import plan
-from ..layout import FormLayout
+from ..geometry import PlannedForm
 from ..options import RenderOptions
 
 
@@ -29,9 +28,9 @@ class Writer:
     def module(self) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.name}")
 
-    def write(self, layout: FormLayout, options: RenderOptions) -> bytes | str:
-        """Return ``layout`` planned and written in this format."""
-        return self.module().write(plan(layout, options), options)
+    def write(self, form: PlannedForm, options: RenderOptions) -> bytes | str:
+        """Return the planned ``form`` written in this format."""
+        return self.module().write(form, options)
 
 
 WRITERS: dict[str, Writer] = {writer.name: writer for writer in (

@@ -8,8 +8,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ..booklet import cover_of, entries_of, layouts_of, plan
+from ..booklet import cover_of, entries_of, layouts_of
+from ..booklet import plan as plan_booklet
 from ..booklet.formats import BUILDERS
+from ..geometry import plan
 from ..layout import layout_of
 from ..options import RenderOptions
 from ..parallel import Workers
@@ -28,9 +30,9 @@ BOOKLET_FORMATS = tuple(BUILDERS)
 
 def rendered(form, fmt: str, options: RenderOptions) -> bytes | str:
     """Return ``form`` (a validated model) written in ``fmt``, with its source embedded as ``render`` does."""
-    layout = with_source(layout_of(form), form)
+    planned = plan(with_source(layout_of(form), form), options)
     with LOCK:
-        return writer(fmt).write(layout, options)
+        return writer(fmt).write(planned, options)
 
 
 def preview(form, options: RenderOptions) -> str:
@@ -38,12 +40,12 @@ def preview(form, options: RenderOptions) -> str:
 
     Not behind ``LOCK``: it lays out no PDF, so typing stays answered while a booklet is built.
     """
-    return writer("html").write(layout_of(form), options)
+    return writer("html").write(plan(layout_of(form), options), options)
 
 
 def booklet(root: Path, fmt: str, options: RenderOptions) -> tuple[bytes | None, list[str]]:
     """Return the booklet of every form below ``root`` and the files left out (with errors)."""
-    result = plan([str(root)], options, root)
+    result = plan_booklet([str(root)], options, root)
     if not result.forms:
         return None, result.failed
     cover = cover_of(result, options.date)

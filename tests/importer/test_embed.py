@@ -8,8 +8,8 @@ from reportgen.cli import main
 from reportgen.dump import to_yaml
 from reportgen.layout import layout_of
 from reportgen.load import load
-from reportgen.render import WRITERS, embed
-from tests.conftest import SAMPLES
+from reportgen.render import embed
+from tests.conftest import SAMPLES, written
 
 SAMPLE = SAMPLES / "target-2020" / "01-incubator-base-operations.yaml"
 
@@ -49,6 +49,6 @@ def test_pdf_a_2_carries_no_attachment_it_would_not_allow(tmp_path):
 
     form = load(SAMPLE)
     layout = embed.with_source(layout_of(form), form)
-    (tmp_path / "a.pdf").write_bytes(WRITERS["pdf"].write(layout, RenderOptions(pdf_variant="pdf/a-2b")))
+    (tmp_path / "a.pdf").write_bytes(written("pdf", layout, RenderOptions(pdf_variant="pdf/a-2b")))
     assert not PdfReader(tmp_path / "a.pdf").attachments
     assert embed.pdf_allows("pdf/a-3b") and embed.pdf_allows(None) and not embed.pdf_allows("pdf/a-1b")

@@ -7,8 +7,7 @@ from reportgen import load
 from reportgen.geometry import plan
 from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
-from reportgen.render import WRITERS
-from tests.conftest import SAMPLES, docx_text, printed_in_order, requires_office, squash
+from tests.conftest import SAMPLES, docx_text, printed_in_order, requires_office, squash, written
 from tests.render.test_pdf import expected_strings
 
 W_TC = qn("w:tc")
@@ -171,7 +170,7 @@ def test_a_labels_points_never_break_inside_in_libreoffice(tmp_path):
 
     layout = points_labels_layout()
     path = tmp_path / "points.docx"
-    path.write_bytes(WRITERS["docx"].write(layout, RenderOptions()))
+    path.write_bytes(written("docx", layout))
     document = Document(path)
     labels = ["".join(t.text for t in tc.iter(qn("w:t"))) for table in document.tables for tc in table._tbl.iter(W_TC)]
     assert labels.count(POINTS_LABELS[0]) == len(layout.tables)  # the text is unchanged: a break is no character

@@ -6,8 +6,7 @@ from openpyxl.utils import get_column_letter
 
 from reportgen import load
 from reportgen.layout import layout_of
-from reportgen.render import WRITERS
-from tests.conftest import SAMPLES, pdf_pages, printed_in_order, requires_office, squash
+from tests.conftest import SAMPLES, pdf_pages, printed_in_order, requires_office, squash, written
 from tests.render.test_pdf import expected_strings
 
 
@@ -79,13 +78,12 @@ def test_golden_cells_of_a_form(rendered_2026, golden):
 
 
 def test_decimal_amounts_survive_exactly(tmp_path):
-    from reportgen.options import RenderOptions
     from tests.minimal import variant
 
     path = tmp_path / "f.yaml"
     path.write_text(variant("annual: 1000.50", "annual: 123456789.01"), encoding="utf-8")
     form = load(path)
-    (tmp_path / "f.xlsx").write_bytes(WRITERS["xlsx"].write(layout_of(form, "target-2026"), RenderOptions()))
+    (tmp_path / "f.xlsx").write_bytes(written("xlsx", layout_of(form, "target-2026")))
     sheet = sheet_of(tmp_path / "f.xlsx")
     assert Decimal(str(sheet["F6"].value)) == Decimal("123456789.01")
     assert sheet["F6"].data_type == "n" and sheet["F6"].number_format == "#,##0.00"  # a number, not text
