@@ -24,9 +24,9 @@ def edit_xlsx(source: Path, target: Path, plan: Plan) -> None:
         sheet.cell(r, c).value = new
         for r, c in rest:  # the text's continuation rows: emptied, as a person rewriting it would
             sheet.cell(r, c).value = None
-    if plan.amount:
-        cell = next(c for row in sheet.iter_rows() for c in row
-                    if isinstance(c.value, (int, float)) and c.value == float(plan.amount[0]))
+    if plan.amount:  # the first number right of its caption
+        r, c = find(sheet, plan.amount_caption)
+        cell = next(x for x in sheet[r][c:] if isinstance(x.value, (int, float)) and x.value == float(plan.amount[0]))
         cell.value = int(plan.amount[1]) if plan.amount[1] == int(plan.amount[1]) else float(plan.amount[1])
     r, c = find(sheet, plan.after)
     insert_row(sheet, r + 1)
@@ -88,8 +88,10 @@ def edit_docx(source: Path, target: Path, plan: Plan) -> None:
                 cells.setdefault(_text(tc), (table, index, tc))
                 columns.append((col, tc))
                 col += tc.grid_span
-    for old, new in plan.texts + ([(printed_amount(plan.amount[0]), printed_amount(plan.amount[1]))]
-                                  if plan.amount else []):
+    if plan.amount:  # the cell right of its caption
+        _, _, caption = cells[plan.amount_caption]
+        set_tc_text(caption.getnext(), printed_amount(plan.amount[1]))
+    for old, new in plan.texts:
         first, *rest = [cells[old][2]] if old in cells else _docx_pieces(columns, old)
         set_tc_text(first, new)
         for tc in rest:  # the text's continuation on the next page part: emptied

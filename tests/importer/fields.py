@@ -3,17 +3,27 @@ forms (the seeds in ``../shared/seeds`` and the layouts they show), not read fro
 
 The round trip edits the cells beside these captions and expects the edit in these fields: a
 template that bound the cell to another field would import the edit there and fail the test.
+``NAME``: the project's name; ``AMOUNTS``: amounts, any of which the round trip may edit.
 """
 
-NAME_AND_AMOUNT = {
-    "target-2026": (("项目名称", "project.name"), ("年度资金申请总额:", "funds.annual")),
-    "target-2020": (("项目名称：", "project.name"), ("项目当年预算（元）：", "previous_year.current_budget")),
-    "selfeval-2019": (("项目名称：", "project.name"), ("预算执行数（元）：", "funds.executed")),
-    "selfeval-2019-self": (("项目名称：", "project.name"), ("预算执行数（元）：", "funds.executed")),
-    "selfeval-2020": (("项目名称", "project.name"), ("其中：当年财政拨款", "funds.fiscal.initial")),
-    "selfeval-sichuan": (("项目名称", "project.name"), ("其中：财政资金", "funds.fiscal.initial")),
-    "monitor": (("项目名称", "project.name"), ("年度资金总额", "funds.total.initial")),
+NAME = {form_id: ("项目名称：" if form_id in ("target-2020", "selfeval-2019", "selfeval-2019-self") else "项目名称",
+               "project.name") for form_id in ("target-2026", "target-2020", "selfeval-2019", "selfeval-2019-self",
+                                                "selfeval-2020", "selfeval-sichuan", "monitor")}
+# Amount captions in the order the round trip tries them: it edits the first whose number is printed once.
+AMOUNTS = {
+    "target-2026": (("年度资金申请总额:", "funds.annual"), ("项目资金总额:", "funds.total"),
+                    ("上年结转资金", "funds.annual_carryover")),
+    "target-2020": (("项目当年预算（元）：", "previous_year.current_budget"),
+                    ("项目总预算（元）：", "previous_year.total_budget"),
+                    ("同名项目上年预算额（元）：", "previous_year.previous_budget")),
+    "selfeval-2019": (("预算执行数（元）：", "funds.executed"), ("当年预算数（元）：", "funds.budget"),
+                      ("上年预算金额（元）：", "funds.previous_budget")),
+    "selfeval-2020": (("其中：当年财政拨款", "funds.fiscal.initial"), ("年度资金总额", "funds.total.initial"),
+                      ("上年结转资金", "funds.carryover.initial")),
+    "selfeval-sichuan": (("其中：财政资金", "funds.fiscal.initial"), ("总额", "funds.total.initial")),
+    "monitor": (("年度资金总额", "funds.total.initial"), ("其中：当年财政拨款", "funds.fiscal.initial")),
 }
+AMOUNTS["selfeval-2019-self"] = AMOUNTS["selfeval-2019"]
 
 
 def beside(layout, caption: str):

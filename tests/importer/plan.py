@@ -17,9 +17,9 @@ from reportgen.forms import form_type
 from reportgen.forms.access import get, put
 from reportgen.importer.align import ITEM
 from reportgen.layout import Role, layout_of
-from reportgen.money import format_amount
+from reportgen.money import format_amount, round2
 from reportgen.source.parse import read_yaml
-from tests.importer.fields import NAME_AND_AMOUNT, beside
+from tests.importer.fields import AMOUNTS, NAME, beside, walk
 
 NEW_VALUES = {Role.TEXT: "新增{}", Role.VALUE: "≥5(个)", Role.POINTS: 1}
 
@@ -30,6 +30,7 @@ class Plan:
     expected: dict
     texts: list[tuple[str, str]] = field(default_factory=list)  # (printed, new) text replacements
     amount: tuple[Decimal, Decimal] | None = None                # (printed number, new number)
+    amount_caption: str = ""                    # the caption the changed amount is printed beside
     after: str = ""                             # the printed name of the row a new row goes after
     new_cells: dict[int, object] = field(default_factory=dict)  # layout column → value of the new row
     delete: str = ""                            # the printed name of the row to delete
@@ -42,9 +43,9 @@ def plan(form) -> Plan:
     layout = layout_of(form)
     cells = [c for t in layout.tables for c in t.cells]
     texts = [c.plain for c in cells]
-    (name_caption, name_field), (amount_caption, amount_field) = NAME_AND_AMOUNT[form.form]
+    name_caption, name_field = NAME[form.form]
     _rename(result, beside(layout, name_caption), name_field)
-    _amount(result, beside(layout, amount_caption), amount_field, cells)
+    _amount(result, layout, AMOUNTS[form.form])
     _paragraphs(result, cells, texts)
     _rows(result, form, cells, texts)
     return result
@@ -57,12 +58,12 @@ def _rename(result: Plan, cell, field: str) -> None:
     set_at(result.expected, field, new)
 
 
-def _amount(result: Plan, cell, field: str, cells) -> None:
-    """Change the amount beside its caption; the edit finds it by its number, which must be the only one."""
-    assert [c.number for c in cells].count(cell.number) == 1, f"{field}: {cell.number} is printed twice"
-    new = cell.number + 1000
-    result.amount = (cell.number, new)
-    set_at(result.expected, field, new)
+def _amount(result: Plan, layout, amounts) -> None:
+    """Change the first amount the form prints beside one of ``amounts``' captions."""
+    caption, field = next((caption, field) for caption, field in amounts if beside(layout, caption).number is not None)
+    number = beside(layout, caption).number
+    result.amount, result.amount_caption = (number, number + 1000), caption
+    set_at(result.expected, field, round2(Decimal(walk(result.data, field)) + 1000))  # amounts read back in cents
 
 
 def set_at(data: dict, path: str, value) -> None:
