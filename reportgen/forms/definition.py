@@ -8,10 +8,12 @@ are the parent's.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import FileRefused, read_inside
 from ..load.source import Source, dotted, read_yaml
 from ..problems import ReportgenError
 
@@ -62,13 +64,16 @@ class Definition:
 
 
 def read_data(path: Path) -> tuple[dict, Source | None]:
-    """Return the mapping in ``path`` with its source map; an absent file is empty."""
-    if not path.is_file():
+    """Return the mapping in ``path`` with its source map; an absent file is empty.
+
+    The file is read only inside its folder, as a regular file (``files.read_inside``).
+    """
+    if not os.path.lexists(path):
         return {}, None
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DefinitionError(path, 1, f"无法读取：{exc}", f"cannot read: {exc}") from None
+        text = read_inside(path, path.parent)
+    except FileRefused as exc:
+        raise DefinitionError(path, 1, exc.zh, exc.en) from None
     source = read_yaml(text)
     if source.problems:
         first = source.problems[0]

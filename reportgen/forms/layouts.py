@@ -1,7 +1,5 @@
-"""A form's layout: its ``layout.html.j2`` rendered with the form, its figures and its title."""
+"""A form's layout: its ``layout.html.j2`` rendered with the form, its figures and its title, as plain data."""
 from __future__ import annotations
-
-from types import MappingProxyType
 
 from .definition import Definition
 
@@ -18,5 +16,5 @@ class TemplateLayout:
     def __call__(self, form):
         from ..layout.template import render_layout
 
-        context = {"form": form, "calc": MappingProxyType(form.calc), "title": self.title}
+        context = {"form": form, "calc": form.calc, "title": self.title}  # made plain data by render_layout
         return render_layout(self.folder, context)

@@ -24,12 +24,14 @@ prints as nothing. Filters ``amount``, ``rate``, ``points``, ``percent`` format 
 points and 三级 row count. Shared templates (``templates/forms/_macros``: the page to extend; cells, tree, funds, scores,
 signoff macros) are found after the form's own folder.
 
-Templates are untrusted: a sandbox with autoescape and ``StrictUndefined``; any failure is a
-``LayoutTemplateError`` naming the template file and line.
+Templates are untrusted (``sandbox.py``): they see plain data (``forms/plain.py``), run bounded in
+time and output, and read templates only inside their folder and ``_macros``, never through a
+symbolic link that leaves them; any failure is a ``LayoutTemplateError`` naming the file and line.
 """
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import traceback
 from contextvars import ContextVar
@@ -37,13 +39,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from ..files import FileRefused, read_inside
+from ..forms.plain import plain
+from ..forms.values import parse_value
 from ..money import format_amount, format_percent, format_points, format_rate, shown_rate
 from ..resources import templates_dir
 from .grid import FormLayout
 from .reader import LayoutTemplateError, read
+from .sandbox import TIME_LIMIT, LayoutSandbox, TemplateTimeout, bounded, budget
+from .trees import tree_rows, tree_weight
 
 LAYOUT = "layout.html.j2"
 MACROS = "_macros"
@@ -54,12 +60,21 @@ _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", 
 
 
 def render_layout(folder: Path, context: dict) -> FormLayout:
-    """Return the FormLayout of ``folder``'s layout template rendered with ``context``."""
+    """Return the FormLayout of ``folder``'s layout template rendered with ``context``.
+
+    The template sees the context as plain data only (``forms/plain.py``): nothing in it has
+    methods that touch files or processes.
+    """
+    context = {key: plain(value) for key, value in context.items()}
     env = environment(str(folder))
     values: list[str] = []
     token = _values.set(values)
     try:
-        html = env.get_template(LAYOUT).render(context)
+        with bounded():
+            html = _rendered(env, context)
+    except TemplateTimeout:
+        raise LayoutTemplateError(str(folder / LAYOUT), 0, f"渲染超过 {TIME_LIMIT:g} 秒",
+                                  f"rendering took longer than {TIME_LIMIT:g} s") from None
     except Exception as exc:  # a user's template may fail in any way: report where, not how
         raise located(exc, env.loader, folder) from None
     finally:
@@ -67,20 +82,45 @@ def render_layout(folder: Path, context: dict) -> FormLayout:
     return read(html, values, env.loader.files)
 
 
-@lru_cache(maxsize=None)
-def environment(folder: str) -> ImmutableSandboxedEnvironment:
-    """Return the environment of one form folder; it compiles each template once."""
-    from .trees import tree_rows, tree_weight
+def _rendered(env: LayoutSandbox, context: dict) -> str:
+    """Return the template's output, its size counted as it is made."""
+    chunks = []
+    for chunk in env.get_template(LAYOUT).generate(context):
+        budget.get().spend(len(chunk))
+        chunks.append(chunk)
+    return "".join(chunks)
 
-    env = ImmutableSandboxedEnvironment(
+
+@lru_cache(maxsize=None)
+def environment(folder: str) -> LayoutSandbox:
+    """Return the environment of one form folder; it compiles each template once."""
+    filters = dict(amount=format_amount, rate=format_rate, points=format_points, percent=format_percent,
+                   shown_rate=_shown_rate, canonical=_canonical, normalised=_normalised, indicator=_indicator)
+    return LayoutSandbox(
+        dict(tree_weight=tree_weight, tree_rows=tree_rows), filters,
         loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)]),
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_hold,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
-    env.filters.update(amount=format_amount, rate=format_rate, points=format_points, percent=format_percent,
-                       shown_rate=_shown_rate)
-    env.globals.update(tree_weight=tree_weight, tree_rows=tree_rows)
-    return env
+
+
+def _canonical(value: object) -> str:
+    """An indicator value (指标值) in the 2026 system's form ``≥500.00(件)``; a blank stays blank."""
+    return "" if value in (None, "") else parse_value(value).canonical()
+
+
+def _indicator(value: object) -> dict | None:
+    """An indicator value's parts as plain data: ``text``, ``quantitative``, ``op``, ``number``, ``unit``."""
+    if value in (None, ""):
+        return None
+    parsed = parse_value(value)
+    return {"text": parsed.source, "quantitative": parsed.quantitative, "op": parsed.op,
+            "number": parsed.number, "unit": parsed.unit}
+
+
+def _normalised(value: object) -> str:
+    """An indicator value as written, its operator spelled as printed (``>=90%`` → ``≥90%``)."""
+    return "" if value in (None, "") else parse_value(value).normalised()
 
 
 def _shown_rate(ratio, whole: bool = False):
@@ -92,24 +132,41 @@ def _shown_rate(ratio, whole: bool = False):
 def _hold(eval_ctx, value: object) -> object:
     """Print a value as a reference to its exact text, which the reader puts back verbatim."""
     if isinstance(value, Markup):  # a macro's or caller's output: template markup
+        budget.get().spend(len(value))
         return value
     values = _values.get()
     values.append("" if value is None else str(value))
+    budget.get().spend(len(values[-1]))
     return f"\ufdd0{len(values) - 1}\ufdd1"
 
 
-class _LocatingLoader(jinja2.FileSystemLoader):
-    """Load templates with each start tag marked ``data-at="<file index>:<line>"`` for error messages."""
+class _LocatingLoader(jinja2.BaseLoader):
+    """Load templates from the first folder that has them, each start tag marked
+    ``data-at="<file index>:<line>"`` for error messages.
+
+    A name is a path below a folder (no ``..``), and the file must stay inside that folder once
+    symbolic links are followed and be a regular file: a template reads nothing else.
+    """
 
     def __init__(self, searchpath: list[str]):
-        super().__init__(searchpath)
+        self.searchpath = [Path(folder) for folder in searchpath]
         self.files: list[str] = []
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        if filename not in self.files:
-            self.files.append(filename)
-        return _mark_tags(source, self.files.index(filename)), filename, uptodate
+        parts = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            path = folder.joinpath(*parts)
+            if not os.path.lexists(path):
+                continue
+            try:
+                source = read_inside(path, folder)
+            except FileRefused as exc:
+                raise jinja2.TemplateNotFound(f"{template}（{exc.zh}; {exc.en}）") from None
+            filename = str(path)
+            if filename not in self.files:
+                self.files.append(filename)
+            return _mark_tags(source, self.files.index(filename)), filename, lambda: True
+        raise jinja2.TemplateNotFound(template)
 
 
 def _mark_tags(source: str, index: int) -> str:
