@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..cli import say
 from ..forms import FORMS
+from ..terminal import visible
 
 
 def run(args) -> int:
@@ -14,5 +15,6 @@ def run(args) -> int:
         rows.append((form_id, definition.kind, definition.title, origin + extends))
     width = max(len(r[0]) for r in rows)
     for form_id, kind, title, origin in rows:
-        print(f"{form_id:<{width}}  {kind:<8}  {title}  [{origin}]")
+        # A definition comes from anyone: its escapes are shown, never obeyed (terminal.py).
+        print(visible(f"{form_id:<{width}}  {kind:<8}  {title}  [{origin}]"))
     return 0

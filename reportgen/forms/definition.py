@@ -57,6 +57,13 @@ class Definition:
             return self.folder / file, 1
         return self.folder / file, source.where(path)[0]
 
+    def text(self, path: Path) -> str:
+        """Return the text of one of the form's files, read only inside its folder (``files.read_inside``)."""
+        try:
+            return read_inside(path, path.parent)
+        except FileRefused as exc:
+            raise DefinitionError(path, 1, exc.zh, exc.en) from None
+
     def fail(self, file: str, path: tuple, zh: str, en: str) -> DefinitionError:
         where, line = self.where(file, path)
         location = f"{dotted(path)}: " if path else ""

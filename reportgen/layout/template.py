@@ -48,7 +48,8 @@ from ..money import format_amount, format_percent, format_points, format_rate, s
 from ..resources import templates_dir
 from .grid import FormLayout
 from .reader import LayoutTemplateError, read
-from .sandbox import TIME_LIMIT, LayoutSandbox, TemplateTimeout, bounded, budget
+from . import sandbox
+from .sandbox import LayoutSandbox, TemplateTimeout, bounded, budget
 from .trees import tree_rows, tree_weight
 
 LAYOUT = "layout.html.j2"
@@ -72,11 +73,8 @@ def render_layout(folder: Path, context: dict) -> FormLayout:
     try:
         with bounded():
             html = _rendered(env, context)
-    except TemplateTimeout:
-        raise LayoutTemplateError(str(folder / LAYOUT), 0, f"渲染超过 {TIME_LIMIT:g} 秒",
-                                  f"rendering took longer than {TIME_LIMIT:g} s") from None
-    except Exception as exc:  # a user's template may fail in any way: report where, not how
-        raise located(exc, env.loader, folder) from None
+    except (Exception, TemplateTimeout) as exc:  # a user's template may fail in any way: report where, not how
+        raise located(exc, env, folder) from None
     finally:
         _values.reset(token)
     return read(html, values, env.loader.files)
@@ -151,6 +149,7 @@ class _LocatingLoader(jinja2.BaseLoader):
     def __init__(self, searchpath: list[str]):
         self.searchpath = [Path(folder) for folder in searchpath]
         self.files: list[str] = []
+        self.names: dict[str, str] = {}  # file → template name
 
     def get_source(self, environment, template):
         parts = jinja2.loaders.split_template_path(template)
@@ -165,6 +164,7 @@ class _LocatingLoader(jinja2.BaseLoader):
             filename = str(path)
             if filename not in self.files:
                 self.files.append(filename)
+                self.names[filename] = template
             return _mark_tags(source, self.files.index(filename)), filename, lambda: True
         raise jinja2.TemplateNotFound(template)
 
@@ -180,13 +180,18 @@ def _mark_tags(source: str, index: int) -> str:
     return _TAG.sub(mark, source)
 
 
-def located(exc: Exception, loader: _LocatingLoader, folder: Path) -> LayoutTemplateError:
+def located(exc: BaseException, env: LayoutSandbox, folder: Path) -> LayoutTemplateError:
     """Return ``exc`` of a render as an error at the template file and line it came from."""
+    loader = env.loader
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return LayoutTemplateError(exc.filename or str(folder / LAYOUT), exc.lineno,
                                    f"模板语法错误：{exc.message}", f"syntax error: {exc.message}")
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in loader.files]
     file, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(folder / LAYOUT), 0)
+    if isinstance(exc, TemplateTimeout):  # Jinja maps only an Exception's lines back to the template
+        line = env.get_template(loader.names[file]).get_corresponding_lineno(line) if frames else 0
+        return LayoutTemplateError(file, line, f"渲染超过 {sandbox.TIME_LIMIT:g} 秒",
+                                   f"rendering took longer than {sandbox.TIME_LIMIT:g} s")
     if isinstance(exc, jinja2.TemplateNotFound):
         return LayoutTemplateError(file, line, f"找不到模板 {exc.name}", f"template {exc.name} not found")
     if isinstance(exc, jinja2.UndefinedError):
