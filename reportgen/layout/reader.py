@@ -34,7 +34,9 @@ IGNORED = {"html", "colgroup", "thead", "tbody", "tfoot"}  # allowed for browser
 
 
 class LayoutTemplateError(ReportgenError):
-    """A layout template that cannot be rendered or read, located at its file and line."""
+    """A layout template that cannot be rendered or read, located at its file and line: a broken definition."""
+
+    exit_code = 2
 
     def __init__(self, file: str, line: int, zh: str, en: str):
         where = f"{file}:{line}" if line else file
