@@ -91,7 +91,8 @@ def run_rules(form, source: Source | None) -> list[Problem]:
             problems += [_locate(finding, source) for finding in RULES[name](Context(form, None))]
             continue
         try:  # a profile's parameters name fields: one naming none is the profile's mistake
-            problems += [_locate(finding, source) for finding in RULES[name](Context(form, selected.get(name)))]
+            for params in entries(selected.get(name)):  # every rule: a mapping, or a list of mappings
+                problems += [_locate(finding, source) for finding in RULES[name](Context(form, params))]
         except (paths.PathError, KeyError, TypeError) as exc:
             raise form.definition.fail("profile.yaml", ("checks", name), f"规则参数无效：{exc!s}",
                                        f"bad parameters of the rule: {exc!s}") from None

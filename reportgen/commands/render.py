@@ -27,6 +27,7 @@ def run(args) -> int:
         warn_slow_subsetter(args)
     options = options_from(args)
     ok = failed = unwritable = 0
+    broken = False
     progress = Progress(len(jobs), say(args, "渲染", "render"), quiet=True)
     root = out_dir.resolve()
     with executor_from(args.executor) as executor:
@@ -39,10 +40,11 @@ def run(args) -> int:
             else:
                 failed += 1
                 unwritable += bool(outcome.unwritten)
+                broken = broken or (outcome.error and outcome.exit_code == 2)  # a form definition, not the data
     failed += len(found.missing) + len(found.skipped)
     print(say(args, f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
               f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
-    return 5 if unwritable else 1 if failed or not ok else 0
+    return 5 if unwritable else 2 if broken else 1 if failed or not ok else 0
 
 
 def _content(job) -> bytes | None:

@@ -26,12 +26,26 @@ class DefinitionError(ReportgenError):
 
     exit_code = 2
 
-    def __init__(self, file: Path | str, line: int, zh: str, en: str):
-        super().__init__(f"{file}:{line}: {zh} ({en})")
-        self.file, self.line, self.zh, self.en = str(file), line, zh, en
+    def __init__(self, file: Path | str, line: int, zh: str, en: str, column: int = 0, others: tuple = ()):
+        self.file, self.line, self.zh, self.en, self.column = str(file), line, zh, en, column
+        self.others = tuple(others)  # further problems of the same folder: (file, line, zh, en, column)
+        super().__init__("\n".join(_line(*problem) for problem in ((self.file, line, zh, en, column), *others)))
 
     def __reduce__(self):  # raised in worker processes: it must cross back to the parent
-        return type(self), (self.file, self.line, self.zh, self.en)
+        return type(self), (self.file, self.line, self.zh, self.en, self.column, self.others)
+
+    @classmethod
+    def collected(cls, errors: list[DefinitionError]) -> DefinitionError:
+        """Return one error reporting every problem of ``errors`` (in file and line order), each on a line."""
+        ordered = sorted(errors, key=lambda e: (e.file, e.line, e.column))
+        rest = tuple((e.file, e.line, e.zh, e.en, e.column) for e in ordered[1:])
+        first = ordered[0]
+        return cls(first.file, first.line, first.zh, first.en, first.column, rest)
+
+
+def _line(file: str, line: int, zh: str, en: str, column: int) -> str:
+    where = f"{file}:{line}:{column}" if column else f"{file}:{line}"
+    return f"{where}: {zh} ({en})"
 
 
 @dataclass(frozen=True)
@@ -50,12 +64,15 @@ class Definition:
     parent: str | None = None
     sources: dict[str, Source] = field(default_factory=dict)  # the form's own data files, for locations
 
-    def where(self, file: str, path: tuple) -> tuple[Path, int]:
-        """Return the file and line that declare ``path`` of data file ``file`` (the nearest one)."""
+    def where(self, file: str, path: tuple, key: bool = False) -> tuple[Path, int, int]:
+        """Return the file, line and column that declare ``path`` of data file ``file`` (the nearest one).
+
+        ``key``: the position of the key of ``path`` rather than of its value.
+        """
         source = self.sources.get(file)
         if source is None or not path:
-            return self.folder / file, 1
-        return self.folder / file, source.where(path)[0]
+            return self.folder / file, 1, 0
+        return (self.folder / file, *(source.where_key(path) if key else source.where(path)))
 
     def text(self, path: Path) -> str:
         """Return the text of one of the form's files, read only inside its folder (``files.read_inside``)."""
@@ -64,10 +81,10 @@ class Definition:
         except FileRefused as exc:
             raise DefinitionError(path, 1, exc.zh, exc.en) from None
 
-    def fail(self, file: str, path: tuple, zh: str, en: str) -> DefinitionError:
-        where, line = self.where(file, path)
+    def fail(self, file: str, path: tuple, zh: str, en: str, key: bool = False) -> DefinitionError:
+        where, line, column = self.where(file, path, key)
         location = f"{dotted(path)}: " if path else ""
-        return DefinitionError(where, line, location + zh, location + en)
+        return DefinitionError(where, line, location + zh, location + en, column)
 
 
 def read_data(path: Path) -> tuple[dict, Source | None]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..files import FileRefused, inside
 from ..resources import templates_dir
+from .lint import lint
 from .definition import DATA_FILES, OTHER_FILES, Definition, DefinitionError, merge, read_data
 
 ENV = "REPORTGEN_FORMS"
@@ -91,6 +92,7 @@ def _read(form_id: str, folder: Path, origin: str, found, chain: tuple[Path, ...
         files=files, parent=str(parent_id) if parent_id else None,
         sources={name: source for name, (_, source) in own.items() if source is not None},
     )
+    lint(definition)
     return definition
 
 

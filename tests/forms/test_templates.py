@@ -273,7 +273,7 @@ def test_render_reports_a_broken_form_template_without_a_traceback(tmp_path, mon
     layout.write_text(layout.read_text(encoding="utf-8").replace('class="label">项目名称', 'class="lable">项目名称'),
                       encoding="utf-8")
     sample = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
-    assert main(["render", str(sample), "--forms", str(broken), "-o", str(tmp_path / "out"), "-f", "html"]) == 1
+    assert main(["render", str(sample), "--forms", str(broken), "-o", str(tmp_path / "out"), "-f", "html"]) == 2  # a broken definition (README: exit codes)
     err = capsys.readouterr().err
     line = layout.read_text(encoding="utf-8").splitlines().index('    <td class="lable">项目名称</td>') + 1
     assert f"{layout}:{line}: 布局模板错误：未知的单元格类型 class=\"lable\"" in err
