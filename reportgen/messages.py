@@ -14,6 +14,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG105": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "RG106": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "RG107": ("超出限制：{detail_zh}", "over a limit: {detail_en}"),
+    "RG117": ("规则 {rule} 无法用于此表的取值（所需的值缺失或无效：{detail}），未检查",
+              "the rule {rule} could not be applied to this form's values (a value it needs is missing or "
+              "invalid: {detail}); not checked"),
     "RG116": ("清单中的 {project} 不在清单所在目录 {home} 之内（可用 --root 指定上级目录）",
               "{project} lies outside the manifest's folder {home} (--root names a wider one)"),
     "RG110": ("缺少必填字段 {field}", "missing required field {field}"),
@@ -150,6 +153,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG907": ("不是 PDF、DOCX 或 XLSX 文件，无法导入", "not a PDF, DOCX or XLSX file; cannot import it"),
     "RG908": ("PDF 不可编辑：导入的是其中内嵌的数据；修改请在 DOCX 或 XLSX 中进行",
               "a PDF is not edited in place: its embedded data was imported; edit the DOCX or XLSX instead"),
+    "RG912": ("文件由表单 {form} 生成，此处不认识该表单：请用 --forms DIR 指向含有 {form}/ 目录（其 form.yaml 等）的表单定义目录",
+              "the file was made with the form {form}, which is not known here: give --forms DIR, the folder of "
+              "form definitions that holds {form}/ (its form.yaml …)"),
     "RG909": ("内嵌的表单数据已损坏，无法导入", "the embedded form data is damaged and cannot be imported"),
     "RG911": ("{where_zh}：必填，尚未填写", "{where_en}: required, not filled in"),
     "RG910": ("文件是 {found} 表单，不是 {expected}", "the file holds a {found} form, not {expected}"),
