@@ -34,7 +34,6 @@ import bisect
 import os
 import re
 import traceback
-from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,36 +47,75 @@ from ..money import format_amount, format_percent, format_points, format_rate, s
 from ..resources import templates_dir
 from .grid import FormLayout
 from .reader import LayoutTemplateError, read
-from . import sandbox
+from . import fields, sandbox
 from .sandbox import LayoutSandbox, TemplateTimeout, bounded, budget
 from .trees import tree_rows, tree_weight
 
 LAYOUT = "layout.html.j2"
 MACROS = "_macros"
 
-_values: ContextVar[list[str]] = ContextVar("layout_values")
 # A start tag outside Jinja's own tags: it gets ``data-at`` naming its file and line.
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", re.DOTALL)
 
 
-def render_layout(folder: Path, context: dict) -> FormLayout:
+def render_layout(folder: Path, context: dict, schema: dict | None = None, strict: bool = False) -> FormLayout:
     """Return the FormLayout of ``folder``'s layout template rendered with ``context``.
 
     The template sees the context as plain data only (``forms/plain.py``): nothing in it has
-    methods that touch files or processes.
+    methods that touch files or processes. ``schema`` (the fields of ``schema.yaml``) gives
+    ``field(path)`` its types and checks every binding (``fields.Bindings``); ``strict`` also
+    compares each bound cell with its field's value (a form's starter).
     """
     context = {key: plain(value) for key, value in context.items()}
     env = environment(str(folder))
-    values: list[str] = []
-    token = _values.set(values)
+    tokens = (fields.values.set([]), fields.schema.set(schema), fields.form.set(context.get("form")))
     try:
         with bounded():
             html = _rendered(env, context)
+        bindings = fields.Bindings(context.get("form"), strict)
+        layout = read(html, fields.values.get(), env.loader.files, bindings)
+    except LayoutTemplateError:
+        raise
     except (Exception, TemplateTimeout) as exc:  # a user's template may fail in any way: report where, not how
         raise located(exc, env, folder) from None
     finally:
-        _values.reset(token)
-    return read(html, values, env.loader.files)
+        fields.values.reset(tokens[0])
+        fields.schema.reset(tokens[1])
+        fields.form.reset(tokens[2])
+    if strict and schema is not None:
+        unbound_required(layout, context.get("form"), schema, str(folder / LAYOUT))
+    return layout
+
+
+def unbound_required(layout: FormLayout, form: object, schema: dict, file: str) -> None:
+    """Refuse a required field printed in a cell that binds nothing (an edit of it would be lost)."""
+    bound = {cell.binding for table in layout.tables for cell in table.cells if cell.binding}
+    loose = {cell.plain for table in layout.tables for cell in table.cells if not cell.binding and cell.plain}
+    for path, kind in required_texts(schema, form):
+        text = fields.shown(kind, fields.lookup(form, path))
+        if path not in bound and len(text) >= 2 and text in loose:
+            raise LayoutTemplateError(file, 0, f"必填字段 {path} 的值“{text}”印在单元格中，但该单元格没有绑定它（data-bind 或 field()）",
+                                      f"the required field {path} is printed ({text!r}) in a cell that does not bind it "
+                                      "(data-bind or field())")
+
+
+def required_texts(schema: dict, form: object, path: str = "") -> list[tuple[str, str]]:
+    """Return (path, type) of every required text-like field with a value in ``form``, lists expanded."""
+    found = []
+    for name, spec in schema.items():
+        if not isinstance(spec, dict):
+            continue
+        here = f"{path}.{name}" if path else name
+        kind = spec.get("type", "object" if "fields" in spec else None)
+        value = form.get(name) if isinstance(form, dict) else None
+        if kind == "object" and isinstance(spec.get("fields"), dict):
+            found += required_texts(spec["fields"], value, here)
+        elif kind == "list" and isinstance(spec.get("item"), dict) and isinstance(value, list):
+            for i, entry in enumerate(value):
+                found += required_texts(spec["item"].get("fields") or {}, entry, f"{here}[{i}]")
+        elif kind in ("text", "choice", "date") and not spec.get("optional") and "default" not in spec and value:
+            found.append((here, kind))
+    return found
 
 
 def _rendered(env: LayoutSandbox, context: dict) -> str:
@@ -95,7 +133,7 @@ def environment(folder: str) -> LayoutSandbox:
     filters = dict(amount=format_amount, rate=format_rate, points=format_points, percent=format_percent,
                    shown_rate=_shown_rate, canonical=_canonical, normalised=_normalised, indicator=_indicator)
     return LayoutSandbox(
-        dict(tree_weight=tree_weight, tree_rows=tree_rows), filters,
+        dict(tree_weight=tree_weight, tree_rows=tree_rows, field=fields.field), filters,
         loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)]),
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_hold,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
@@ -132,10 +170,8 @@ def _hold(eval_ctx, value: object) -> object:
     if isinstance(value, Markup):  # a macro's or caller's output: template markup
         budget.get().spend(len(value))
         return value
-    values = _values.get()
-    values.append("" if value is None else str(value))
-    budget.get().spend(len(values[-1]))
-    return f"\ufdd0{len(values) - 1}\ufdd1"
+    budget.get().spend(len(str(value)) if value is not None else 0)
+    return fields.held(value)
 
 
 class _LocatingLoader(jinja2.BaseLoader):
