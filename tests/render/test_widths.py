@@ -22,3 +22,42 @@ def test_a_column_keeps_room_for_its_labels_points_on_one_line():
     options = RenderOptions()
     points = line_mm("(15.5分)", options.page_style(FormLayout("")).body_pt, options.fonts.body, options.fonts.office_body)
     assert fitted_widths("产出指标产出指标(15.5分)")[0] > points + 2
+
+
+def money_table(columns: int, minimum: float = 6.0, texts: int = 0) -> FormLayout:
+    """A table of ``columns`` amount columns and ``texts`` text columns, 180 mm wide."""
+    cells = tuple(Cell(0, c, ("7,500,000.00",), Role.MONEY) for c in range(columns)) + \
+        tuple(Cell(0, c, (LONG[:200],), Role.TEXT) for c in range(columns, columns + texts))
+    width = 180.0 / (columns + texts)
+    table = Table(widths=(width,) * (columns + texts), cells=cells, n_rows=1,
+                  bounds=((minimum, 60.0),) * (columns + texts))
+    return FormLayout("测试", tables=(table,))
+
+
+def test_columns_whose_numbers_cannot_fit_the_page_are_a_definition_error_naming_each_minimum():
+    import pytest
+
+    from reportgen.render.widths import GeometryError
+
+    with pytest.raises(GeometryError) as caught:
+        RenderOptions().prepare(money_table(10))
+    message = str(caught.value)
+    assert message.index("超过页面可用的") < message.index("over the"), message
+    assert "1: " in message and "10: " in message and "mm" in message and caught.value.exit_code == 2
+
+
+def test_declared_minimums_over_the_page_are_refused_too():
+    import pytest
+
+    from reportgen.render.widths import GeometryError
+
+    with pytest.raises(GeometryError, match="data-min"):
+        RenderOptions().prepare(money_table(4, minimum=50.0))
+
+
+def test_no_column_is_ever_narrower_than_its_minimum_when_numbers_squeeze_the_others():
+    from reportgen.render.widths import MIN_COLUMN
+
+    fitted, _ = RenderOptions().prepare(money_table(5, minimum=20.0, texts=2))
+    assert all(w >= MIN_COLUMN for w in fitted.tables[0].widths), fitted.tables[0].widths
+    assert abs(sum(fitted.tables[0].widths) - 180.0) < 0.1
