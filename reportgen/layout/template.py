@@ -55,6 +55,7 @@ LAYOUT = "layout.html.j2"
 MACROS = "_macros"
 
 # A start tag outside Jinja's own tags: it gets ``data-at`` naming its file and line.
+_FIELD = re.compile(r"\{\{-?\s*field\(.*\)\s*-?\}\}$", re.DOTALL)
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", re.DOTALL)
 
 
@@ -131,7 +132,8 @@ def _rendered(env: LayoutSandbox, context: dict) -> str:
 def environment(folder: str) -> LayoutSandbox:
     """Return the environment of one form folder; it compiles each template once."""
     filters = dict(amount=format_amount, rate=format_rate, points=format_points, percent=format_percent,
-                   shown_rate=_shown_rate, canonical=_canonical, normalised=_normalised, indicator=_indicator)
+                   shown_rate=_shown_rate, canonical=_canonical, normalised=_normalised, indicator=_indicator,
+                   placed=_placed)
     return LayoutSandbox(
         dict(tree_weight=tree_weight, tree_rows=tree_rows, field=fields.field), filters,
         loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)]),
@@ -143,6 +145,11 @@ def environment(folder: str) -> LayoutSandbox:
 def _canonical(value: object) -> str:
     """An indicator value (指标值) in the 2026 system's form ``≥500.00(件)``; a blank stays blank."""
     return "" if value in (None, "") else parse_value(value).canonical()
+
+
+def _placed(cell: Markup, at: str) -> Markup:
+    """A cell ``field()`` wrote, marked with the template line that wrote it (as every start tag is)."""
+    return Markup(str(cell).replace("<td", f'<td data-at="{at}"', 1))
 
 
 def _indicator(value: object) -> dict | None:
@@ -209,6 +216,11 @@ def _mark_tags(source: str, index: int) -> str:
     starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def mark(match: re.Match) -> str:
+        if match[1] and _FIELD.match(match[1]):  # field() writes its own <td>: it is placed at this line
+            line = bisect.bisect_right(starts, match.start())
+            inner = match[1][2:-2]
+            lead, trail = ("-" if inner.startswith("-") else ""), ("-" if inner.endswith("-") else "")
+            return f"{{{{{lead} ({inner.strip('- ')})|placed('{index}:{line}') {trail}}}}}"
         if match[1]:
             return match[0]
         return f'<{match[2]} data-at="{index}:{bisect.bisect_right(starts, match.start())}"'
