@@ -58,7 +58,7 @@ class _Builder:
             raise self._fail(path, "字段应写成映射，如 {type: text, label: 项目名称}",
                              "a field is a mapping such as {type: text, label: 项目名称}")
         kind = spec.get("type", "object" if "fields" in spec else None)
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise self._fail(path + ("type",), f"未知的字段类型 {kind!r}，可用：{', '.join(sorted(KINDS))}",
                              f"unknown field type {kind!r}; known: {', '.join(sorted(KINDS))}")
         annotation, default = self._annotation(kind, spec, path)

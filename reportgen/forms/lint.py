@@ -57,7 +57,7 @@ def lint(definition: Definition) -> None:
 def _form_yaml(check: _Lint, meta) -> None:
     if meta is None or not check.closed("form.yaml", meta, keys.FORM_KEYS):
         return
-    if meta.get("kind") is not None and meta["kind"] not in keys.FORM_KINDS:
+    if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in keys.FORM_KINDS):
         check.fail("form.yaml", ("kind",), f"kind 应为 {'、'.join(keys.FORM_KINDS)} 之一",
                    f"kind must be one of {', '.join(keys.FORM_KINDS)}")
 
@@ -88,7 +88,7 @@ def _merged_spec(merged: dict, path: tuple) -> dict:
 
 def _field(check: _Lint, spec: dict, path: tuple, merged: dict) -> None:
     kind = _kind(_merged_spec(merged, path))
-    if kind not in keys.FIELD_KEYS:
+    if not isinstance(kind, str) or kind not in keys.FIELD_KEYS:
         known = ", ".join(keys.FIELD_KEYS)
         check.fail("schema.yaml", path + ("type",), f"未知的字段类型 {kind!r}，可用：{known}",
                    f"unknown field type {kind!r}; known: {known}")
@@ -189,7 +189,7 @@ class _ParamCheck:
     def computations(self, computed) -> None:
         for name, spec in self._mapping(computed, ("computed",)).items():
             at = ("computed", name)
-            if not isinstance(spec, dict) or spec.get("fn") not in keys.COMPUTED_PARAMS:
+            if not isinstance(spec, dict) or not isinstance(spec.get("fn"), str) or spec["fn"] not in keys.COMPUTED_PARAMS:
                 fn = spec.get("fn") if isinstance(spec, dict) else spec
                 self.fail(at, f"应写成 {{fn: 函数名, …}}，fn 为 {', '.join(keys.COMPUTED_PARAMS)} 之一（现为 {fn!r}）",
                           f"must be {{fn: NAME, …}} with fn one of {', '.join(keys.COMPUTED_PARAMS)} (not {fn!r})")
@@ -230,7 +230,7 @@ class _ParamCheck:
             self.fail(at, f"{value!r} 不是检查代码（如 RG201）", f"{value!r} is not a check code (such as RG201)")
         elif kind == "literal" and (isinstance(value, bool) or not isinstance(value, (int, float))):
             self.fail(at, f"{value!r} 应为数字", f"{value!r} must be a number")
-        elif kind == "name" and value not in self.row_fields:
+        elif kind == "name" and (not isinstance(value, str) or value not in self.row_fields):
             self.fail(at, f"{value!r} 不是指标行或分组的字段", f"{value!r} is no field of an indicator row or group")
         elif kind == "strings" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             self.fail(at, "应为文字的列表", "must be a list of texts")
