@@ -37,6 +37,9 @@ class GeometryError(ReportgenError):
         super().__init__(f"版式几何错误：{zh} (layout geometry error: {en})")
         self.zh, self.en = zh, en
 
+    def __reduce__(self):  # raised in worker processes: it must cross back to the parent
+        return type(self), (self.zh, self.en)
+
 
 @lru_cache(maxsize=256)  # a booklet plans all its forms' pages before it writes its chunks
 def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], office_face: str = "") -> FormLayout:

@@ -165,7 +165,11 @@ def test_definition_and_template_errors_cross_process_boundaries():
     from reportgen.forms import DefinitionError
     from reportgen.layout.reader import LayoutTemplateError
 
-    for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad")):
+    several = DefinitionError.collected([DefinitionError("a/schema.yaml", 5, "坏", "bad", 3),
+                                         DefinitionError("a/form.yaml", 2, "又坏", "bad again", 1)])
+    assert str(several).splitlines() == ["a/form.yaml:2:1: 又坏 (bad again)", "a/schema.yaml:5:3: 坏 (bad)"]
+    for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad"),
+                  several):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line
 

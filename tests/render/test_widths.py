@@ -1,4 +1,6 @@
 """Width fitting (render/widths.py) on small grids: what must stay on one line gets the room."""
+import pickle
+
 from reportgen.layout import Cell, FormLayout, Role, Table
 from reportgen.options import RenderOptions
 from reportgen.render.measure import line_mm
@@ -44,6 +46,7 @@ def test_columns_whose_numbers_cannot_fit_the_page_are_a_definition_error_naming
     message = str(caught.value)
     assert message.index("超过页面可用的") < message.index("over the"), message
     assert "1: " in message and "10: " in message and "mm" in message and caught.value.exit_code == 2
+    assert str(pickle.loads(pickle.dumps(caught.value))) == message  # it crosses from worker processes
 
 
 def test_declared_minimums_over_the_page_are_refused_too():
