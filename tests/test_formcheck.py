@@ -92,3 +92,14 @@ def test_columns_that_cannot_fit_the_page_fail_the_check(mine, capsys):
 def test_every_built_in_form_passes(capsys):
     code, out, err = checked(BUILT_IN, capsys)
     assert code == 0 and out.count("✓") == len([p for p in BUILT_IN.iterdir() if (p / "form.yaml").exists()]), err
+
+
+def test_a_mis_bound_cell_of_a_user_form_is_caught_by_render_too(mine, tmp_path, capsys):
+    edit(mine / "layout.html.j2", '{{ field("project.department", colspan=2) }}',
+         '<td class="value" colspan="2" data-bind="project.department">{{ p.implementer }}</td>')
+    data = tmp_path / "x.yaml"
+    data.write_text((mine / "starter.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code = main(["render", str(data), "-o", str(tmp_path / "out"), "-f", "html", "--forms", str(mine.parent)])
+    err = capsys.readouterr().err
+    assert code == 2 and "绑定 project.department 的单元格印的是“上海市某某中心”" in err, err
+    assert not (tmp_path / "out" / "x.html").exists()
