@@ -34,6 +34,7 @@ PROFILE_KEYS = ("tree", "taxonomy", "required_level1", "required_texts", "comput
 TREE_KEYS = ("level1", "level2", "items")
 SUMMARY_KEYS = ("table", "name", "category", "annual", "fiscal", "carryover", "other", "budget", "executed",
                 "rate", "whole_percent", "score", "grade")
+SUMMARY_TABLES = ("target", "selfeval")   # the tables of a booklet's 汇总表
 PREFILL_KEYS = ("kind", "fields", "tree", "defaults")
 
 NUMBERS = ("money", "signed_money", "points", "percent", "integer")

@@ -177,8 +177,18 @@ class _ParamCheck:
             elif name in keys.RULE_PARAMS:
                 for at, entry in self.entries(params, ("checks", name)):
                     self.params(entry, keys.RULE_PARAMS[name], at)
-        for key, ref in self._mapping(profile.get("summary"), ("summary",)).items():
-            if key != "table" and ref is not None:
+        summary = self._mapping(profile.get("summary"), ("summary",))
+        if summary.get("name") is None:  # the 汇总表's project name, and what names a form in a run
+            self.fail(("summary",), "缺少 summary.name（项目名称字段，如 project.name）",
+                      "summary.name is missing (the project's name, such as project.name)")
+        if "table" not in summary and self.definition.kind not in keys.SUMMARY_TABLES:
+            self.fail(("summary",), f"kind 为 {self.definition.kind} 的表单需要 summary.table（{'、'.join(keys.SUMMARY_TABLES)}）",
+                      f"a form of kind {self.definition.kind} needs summary.table ({', '.join(keys.SUMMARY_TABLES)})")
+        for key, ref in summary.items():
+            if key == "table" and not (isinstance(ref, str) and ref in keys.SUMMARY_TABLES):
+                self.fail(("summary", key), f"table 应为 {'、'.join(keys.SUMMARY_TABLES)} 之一",
+                          f"table must be one of {', '.join(keys.SUMMARY_TABLES)}")
+            elif key != "table" and ref is not None:
                 self.ref(ref, "path", ("summary", key))
         for at, ref in enumerate(profile.get("required_texts") or ()):
             self.ref(ref, "path", ("required_texts", at))

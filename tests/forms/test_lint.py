@@ -111,6 +111,8 @@ PARAMS = [
      "应写成 {fn: 函数名"),
     ("execution: {executed: funds.total.executed, budget: funds.total.adjusted, at: funds.total}",
      "execution: {executed: funds.total.executed, at: funds.total}", "缺少参数 budget"),
+    ("summary:\n  name: project.name\n", "summary:\n", "缺少 summary.name"),
+    ("summary:\n", "summary:\n  table: monitor\n", "table 应为 target、selfeval 之一"),
 ]
 
 
