@@ -4,6 +4,8 @@ from __future__ import annotations
 from ..load.loader import load_data
 from ..load.source import read_yaml
 from .definition import Definition, starter_for
+from .plain import plain
+from .printing import Printing
 from .registry import BUILT_IN
 
 
@@ -23,7 +25,7 @@ class TemplateLayout:
             raise definition.fail("form.yaml", (), "缺少 layout.html.j2（版式模板）", "no layout.html.j2 (layout template)")
         self.definition = definition
         self.folder, self.title = template.parent, definition.title
-        self.schema = definition.schema.get("fields") or {}
+        self.printing = Printing(definition.schema.get("fields") or {})
         self.verified = definition.origin == BUILT_IN
 
     def __call__(self, form, strict: bool = False):
@@ -32,8 +34,9 @@ class TemplateLayout:
         if not self.verified:
             self.verified = True
             self._verify_starter()
-        context = {"form": form, "calc": form.calc, "title": self.title}  # made plain data by render_layout
-        return render_layout(self.folder, context, self.schema, strict)
+        # Plain data only: nothing a template reaches has methods that touch files (plain.py).
+        context = {"form": plain(form), "calc": plain(form.calc), "title": self.title}
+        return render_layout(self.folder, context, self.printing, strict)
 
     def _verify_starter(self) -> None:
         """Render the form's starter strictly; a starter that does not load is left to ``forms --check``."""

@@ -24,7 +24,7 @@ prints as nothing. Filters ``amount``, ``rate``, ``points``, ``percent`` format 
 points and 三级 row count. Shared templates (``templates/forms/_macros``: the page to extend; cells, tree, funds, scores,
 signoff macros) are found after the form's own folder.
 
-Templates are untrusted (``sandbox.py``): they see plain data (``forms/plain.py``), run bounded in
+Templates are untrusted (``sandbox.py``): they get plain data only (``forms/plain.py``), run bounded in
 time and output, and read templates only inside their folder and ``_macros``, never through a
 symbolic link that leaves them; any failure is a ``LayoutTemplateError`` naming the file and line.
 """
@@ -34,6 +34,7 @@ import bisect
 import os
 import re
 import traceback
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,13 +42,11 @@ import jinja2
 from markupsafe import Markup
 
 from ..files import FileRefused, read_inside
-from ..forms.plain import plain
-from ..forms.values import parse_value
 from ..money import format_amount, format_percent, format_points, format_rate, shown_rate
 from ..resources import templates_dir
 from .grid import FormLayout
-from .reader import LayoutTemplateError, read
 from . import fields, sandbox
+from .reader import LayoutTemplateError, read
 from .sandbox import LayoutSandbox, TemplateTimeout, bounded, budget
 from .trees import tree_rows, tree_weight
 
@@ -59,17 +58,18 @@ _FIELD = re.compile(r"\{\{-?\s*field\(.*\)\s*-?\}\}$", re.DOTALL)
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", re.DOTALL)
 
 
-def render_layout(folder: Path, context: dict, schema: dict | None = None, strict: bool = False) -> FormLayout:
+def render_layout(folder: Path, context: dict, printing=None, strict: bool = False) -> FormLayout:
     """Return the FormLayout of ``folder``'s layout template rendered with ``context``.
 
-    The template sees the context as plain data only (``forms/plain.py``): nothing in it has
-    methods that touch files or processes. ``schema`` (the fields of ``schema.yaml``) gives
-    ``field(path)`` its types and checks every binding (``fields.Bindings``); ``strict`` also
-    compares each bound cell with its field's value (a form's starter).
+    The context must be plain data (``forms/plain.py``): mappings, lists, text, numbers, ``None``;
+    anything else (a path, a model, with methods that touch files) is refused before the template
+    runs. ``printing`` (``forms.printing.Printing`` of the form's schema) gives ``field(path)`` its
+    types and checks every binding (``fields.Bindings``); ``strict`` also compares each bound cell
+    with its field's value (a form's starter).
     """
-    context = {key: plain(value) for key, value in context.items()}
+    _plain_only(context)
     env = environment(str(folder))
-    tokens = (fields.values.set([]), fields.schema.set(schema), fields.form.set(context.get("form")))
+    tokens = (fields.values.set([]), fields.printing.set(printing), fields.form.set(context.get("form")))
     try:
         with bounded():
             html = _rendered(env, context)
@@ -81,42 +81,39 @@ def render_layout(folder: Path, context: dict, schema: dict | None = None, stric
         raise located(exc, env, folder) from None
     finally:
         fields.values.reset(tokens[0])
-        fields.schema.reset(tokens[1])
+        fields.printing.reset(tokens[1])
         fields.form.reset(tokens[2])
-    if strict and schema is not None:
-        unbound_required(layout, context.get("form"), schema, str(folder / LAYOUT))
+    if strict and printing is not None:
+        unbound_required(layout, context.get("form"), printing, str(folder / LAYOUT))
     return layout
 
 
-def unbound_required(layout: FormLayout, form: object, schema: dict, file: str) -> None:
+_PLAIN = (str, int, bool, Decimal, type(None))  # exact types: a subclass may carry methods of its own
+
+
+def _plain_only(value: object) -> None:
+    """Refuse a context that is not plain data: a template must reach nothing with methods of its own."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            stack += item.values()
+        elif type(item) is list:
+            stack += item
+        elif type(item) not in _PLAIN:
+            raise TypeError(f"a layout template gets plain data only, not {type(item).__name__}")
+
+
+def unbound_required(layout: FormLayout, form: object, printing, file: str) -> None:
     """Refuse a required field printed in a cell that binds nothing (an edit of it would be lost)."""
     bound = {cell.binding for table in layout.tables for cell in table.cells if cell.binding}
     loose = {cell.plain for table in layout.tables for cell in table.cells if not cell.binding and cell.plain}
-    for path, kind in required_texts(schema, form):
-        text = fields.shown(kind, fields.lookup(form, path))
+    for path, kind in printing.required_texts(form):
+        text = printing.shown(kind, printing.lookup(form, path))
         if path not in bound and len(text) >= 2 and text in loose:
             raise LayoutTemplateError(file, 0, f"必填字段 {path} 的值“{text}”印在单元格中，但该单元格没有绑定它（data-bind 或 field()）",
                                       f"the required field {path} is printed ({text!r}) in a cell that does not bind it "
                                       "(data-bind or field())")
-
-
-def required_texts(schema: dict, form: object, path: str = "") -> list[tuple[str, str]]:
-    """Return (path, type) of every required text-like field with a value in ``form``, lists expanded."""
-    found = []
-    for name, spec in schema.items():
-        if not isinstance(spec, dict):
-            continue
-        here = f"{path}.{name}" if path else name
-        kind = spec.get("type", "object" if "fields" in spec else None)
-        value = form.get(name) if isinstance(form, dict) else None
-        if kind == "object" and isinstance(spec.get("fields"), dict):
-            found += required_texts(spec["fields"], value, here)
-        elif kind == "list" and isinstance(spec.get("item"), dict) and isinstance(value, list):
-            for i, entry in enumerate(value):
-                found += required_texts(spec["item"].get("fields") or {}, entry, f"{here}[{i}]")
-        elif kind in ("text", "choice", "date") and not spec.get("optional") and "default" not in spec and value:
-            found.append((here, kind))
-    return found
 
 
 def _rendered(env: LayoutSandbox, context: dict) -> str:
@@ -142,33 +139,29 @@ def environment(folder: str) -> LayoutSandbox:
     )
 
 
+def _shown_rate(ratio, whole: bool = False):
+    """The rate as a form prints it (``money.shown_rate``); a blank stays blank."""
+    return None if ratio is None else shown_rate(ratio, whole)
+
+
 def _canonical(value: object) -> str:
     """An indicator value (指标值) in the 2026 system's form ``≥500.00(件)``; a blank stays blank."""
-    return "" if value in (None, "") else parse_value(value).canonical()
+    return fields.current().canonical(value)
+
+
+def _normalised(value: object) -> str:
+    """An indicator value as written, its operator spelled as printed (``>=90%`` → ``≥90%``)."""
+    return fields.current().normalised(value)
+
+
+def _indicator(value: object) -> dict | None:
+    """An indicator value's parts as plain data: ``text``, ``quantitative``, ``op``, ``number``, ``unit``."""
+    return fields.current().indicator(value)
 
 
 def _placed(cell: Markup, at: str) -> Markup:
     """A cell ``field()`` wrote, marked with the template line that wrote it (as every start tag is)."""
     return Markup(str(cell).replace("<td", f'<td data-at="{at}"', 1))
-
-
-def _indicator(value: object) -> dict | None:
-    """An indicator value's parts as plain data: ``text``, ``quantitative``, ``op``, ``number``, ``unit``."""
-    if value in (None, ""):
-        return None
-    parsed = parse_value(value)
-    return {"text": parsed.source, "quantitative": parsed.quantitative, "op": parsed.op,
-            "number": parsed.number, "unit": parsed.unit}
-
-
-def _normalised(value: object) -> str:
-    """An indicator value as written, its operator spelled as printed (``>=90%`` → ``≥90%``)."""
-    return "" if value in (None, "") else parse_value(value).normalised()
-
-
-def _shown_rate(ratio, whole: bool = False):
-    """The rate as a form prints it (``money.shown_rate``); a blank stays blank."""
-    return None if ratio is None else shown_rate(ratio, whole)
 
 
 @jinja2.pass_eval_context  # else Jinja folds {{ " x " }} at compile time into template markup, trimmed

@@ -7,6 +7,7 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.forms import form_type
+from reportgen.forms.plain import plain
 from reportgen.layout.grid import Role
 from reportgen.layout.reader import LayoutTemplateError
 from reportgen.layout.template import render_layout
@@ -181,7 +182,7 @@ def test_the_indicator_tree_merges_its_labels_and_binds_every_cell(tmp_path):
   <td class="text" data-bind="{{ at }}.name">{{ item.name }}</td>
 {% endcall %}
 </table>"""
-    table = layout_of(tmp_path, body, form=form).tables[0]
+    table = layout_of(tmp_path, body, form=plain(form)).tables[0]
     first = form.indicators[0]
     items = sum(len(group.items) for group in first.groups)
     assert table.cells[0].binding == "indicators[0].level1" and table.cells[0].rowspan == items

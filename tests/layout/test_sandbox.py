@@ -74,11 +74,15 @@ def test_ordinary_template_work_still_runs(tmp_path):
     assert printed(tmp_path / "3", "form.project.name", form={"project": {"name": "项目"}}) == "项目"
 
 
-def test_the_context_is_plain_data_even_when_given_a_model(tmp_path):
+def test_a_template_gets_plain_data_only(tmp_path):
+    from reportgen.forms.plain import plain
     from reportgen.load.loader import load
     from tests.conftest import SAMPLES
 
     form = load(SAMPLES / "target-2026" / "05-project-management-fee.yaml")
-    assert printed(tmp_path, "form.project.start_date", form=form) == "2026-01-01"
-    message = refused(tmp_path / "2", CELL.format("{{ form.definition.folder }}"), form=form)
+    for thing in (form, tmp_path, {"folder": tmp_path}, [form.project]):
+        with pytest.raises(TypeError, match="plain data only"):
+            render(tmp_path, CELL.format("{{ x }}"), x=thing)
+    assert printed(tmp_path / "2", "form.project.start_date", form=plain(form)) == "2026-01-01"
+    message = refused(tmp_path / "3", CELL.format("{{ form.definition.folder }}"), form=plain(form))
     assert "未定义" in message and "definition" in message, message
