@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ..money import format_amount, format_percent, format_points
 from . import paths
@@ -16,6 +17,8 @@ from .values import parse_value
 
 ROLE_OF = {"money": "money", "signed_money": "money", "points": "points", "percent": "rate", "paragraphs": "text"}
 NUMBERED = ("money", "signed_money", "points")   # cells that carry data-number
+_parts = lru_cache(maxsize=8192)(paths.parse)  # a form's paths repeat on every row and every form
+_INDEX = re.compile(r"\[\d+\]")
 _POINTS_LABEL = re.compile(r"\s*[(（][\d.]+分[)）]$")  # a 一级 label printed with its points, 产出指标(50分)
 
 
@@ -24,16 +27,20 @@ class Printing:
 
     def __init__(self, fields: dict):
         self.fields = fields
+        self._kinds: dict[str, str | None] = {}  # path with [*] for indices → its type
 
     def kind(self, path: str) -> str | None:
         """Return the type of the field ``path`` names, or None if it names no field."""
-        spec = spec_at(self.fields, paths.parse(path))
-        return None if spec is None else spec.get("type", "object" if "fields" in spec else None)
+        pattern = _INDEX.sub("[*]", path)
+        if pattern not in self._kinds:
+            spec = spec_at(self.fields, paths.parse(pattern))
+            self._kinds[pattern] = None if spec is None else spec.get("type", "object" if "fields" in spec else None)
+        return self._kinds[pattern]
 
     @staticmethod
     def lookup(data: object, path: str) -> object:
         """Return the value at ``path`` in the plain form data; None where an optional part is absent."""
-        for part in paths.parse(path):
+        for part in _parts(path):
             if isinstance(part, int):
                 data = data[part] if isinstance(data, list) and part < len(data) else None
             else:

@@ -87,8 +87,10 @@ class Bindings:
         if binding in self.seen:
             return f"字段 {binding} 被绑定了两次", f"the field {binding} is bound twice"
         self.seen.add(binding)
+        if not self.strict:
+            return None
         printed, value = "\n".join(text), fields.lookup(self.data, binding)
-        if self.strict and not fields.agrees(kind, value, printed):
+        if not fields.agrees(kind, value, printed):
             expected = " / ".join(sorted(fields.renderings(kind, value)))
             return (f"绑定 {binding} 的单元格印的是“{printed}”，而该字段的值为“{expected}”",
                     f"the cell bound to {binding} prints {printed!r}, but the field's value is {expected!r}")

@@ -9,14 +9,15 @@ immutable sandbox:
 - ``*``, ``**``, ``+`` and ``~`` refuse a result longer than ``MAX_TEXT`` characters or items (an
   integer larger than ``MAX_BITS`` bits), ``%`` does not format text;
 - one render may print ``MAX_OUTPUT`` characters (macro outputs counted where they are printed)
-  and run ``TIME_LIMIT`` seconds: past it the rendering thread gets ``TemplateTimeout``
-  (``PyThreadState_SetAsyncExc``, which reaches a loop that calls nothing).
+  and run ``TIME_LIMIT`` seconds: past it the rendering thread gets ``TemplateTimeout`` from a
+  watchdog thread (``PyThreadState_SetAsyncExc``, which reaches a loop that calls nothing).
 
 Mappings are read field first: ``level2.items`` is the field ``items``, not ``dict.items``.
 """
 from __future__ import annotations
 
 import ctypes
+import os
 import threading
 import time
 from contextlib import contextmanager
@@ -156,25 +157,53 @@ def _check_time() -> None:
         raise TemplateTimeout()
 
 
+class _Watchdog:
+    """One thread per process that interrupts renders past their deadline (a thread per render would
+    cost more than a small form's render). ``stop`` under the same lock guarantees no late interrupt."""
+
+    def __init__(self) -> None:
+        self.wake = threading.Condition()
+        self.active: dict[int, tuple[int, float]] = {}  # render → (thread id, deadline)
+        self.count, self.pid = 0, 0
+
+    def start(self, deadline: float) -> int:
+        with self.wake:
+            if self.pid != os.getpid():  # a forked worker has no watchdog thread yet
+                self.pid, self.active = os.getpid(), {}
+                threading.Thread(target=self._run, name="layout-watchdog", daemon=True).start()
+            self.count += 1
+            self.active[self.count] = (threading.get_ident(), deadline)
+            self.wake.notify()
+            return self.count
+
+    def stop(self, key: int) -> None:
+        with self.wake:
+            self.active.pop(key, None)
+
+    def _run(self) -> None:
+        with self.wake:
+            while True:
+                now = time.monotonic()
+                for key, (thread, deadline) in list(self.active.items()):
+                    if deadline <= now:
+                        del self.active[key]
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread),
+                                                                   ctypes.py_object(TemplateTimeout))
+                nearest = min((deadline for _, deadline in self.active.values()), default=None)
+                self.wake.wait(None if nearest is None else max(nearest - now, 0.001))
+
+
+_watchdog = _Watchdog()
+
+
 @contextmanager
 def bounded(seconds: float | None = None):
     """Run a render under a fresh ``Budget``; past its deadline the thread gets ``TemplateTimeout``."""
-    limit = TIME_LIMIT if seconds is None else seconds
-    token = budget.set(Budget(time.monotonic() + limit))
-    thread, lock, state = threading.get_ident(), threading.Lock(), {"done": False}
-
-    def interrupt() -> None:
-        with lock:
-            if not state["done"]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(TemplateTimeout))
-
-    timer = threading.Timer(limit, interrupt)
-    timer.daemon = True
-    timer.start()
+    deadline = time.monotonic() + (TIME_LIMIT if seconds is None else seconds)
+    token = budget.set(Budget(deadline))
+    key = _watchdog.start(deadline)
     try:
         yield
     finally:
-        with lock:
-            state["done"] = True
-        timer.cancel()
+        _watchdog.stop(key)
         budget.reset(token)
