@@ -168,7 +168,7 @@ class _Watchdog:
 
     def start(self, deadline: float) -> int:
         with self.wake:
-            if self.pid != os.getpid():  # a forked worker has no watchdog thread yet
+            if self.pid != os.getpid():  # the first render of this process (a forked worker too)
                 self.pid, self.active = os.getpid(), {}
                 threading.Thread(target=self._run, name="layout-watchdog", daemon=True).start()
             self.count += 1
@@ -194,6 +194,15 @@ class _Watchdog:
 
 
 _watchdog = _Watchdog()
+
+
+def _after_fork() -> None:
+    """A forked child starts with a fresh watchdog: the parent's lock may have been held at the fork."""
+    global _watchdog
+    _watchdog = _Watchdog()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 @contextmanager
