@@ -1,8 +1,8 @@
 """Form layouts as Jinja templates of HTML tables, read into the format-neutral grid.
 
-A form's ``layout.html.j2`` is rendered with ``form`` (the validated model) and ``calc`` (the
-figures its profile computes, ``reportgen.forms.calc``), then read by ``reader.read`` into a
-``FormLayout``. The vocabulary, all of it:
+A form's ``layout.html.j2`` is rendered with ``form`` (the validated form as plain data) and
+``calc`` (the figures its profile computes, ``reportgen.forms.calc``), then read by
+``reader.read`` into a ``FormLayout``. The vocabulary, all of it:
 
 - ``<body data-name="…" data-sheet-name="…" data-landscape="true" data-body-pt="9">``: the form;
   ``<head>`` is ignored (a title and a style there only help browsers).
@@ -16,12 +16,14 @@ figures its profile computes, ``reportgen.forms.calc``), then read by ``reader.r
   money, rate, points, section. ``data-bind`` names the field shown (user path), ``data-number``
   the exact value behind a number cell (blank: none). The cell's text is its content, or one
   ``<p>`` per paragraph. ``colgroup``, ``thead``, ``tbody`` are allowed and ignored.
+- ``{{ field("funds.annual", colspan=2) }}``: a whole cell printing and binding one field, its
+  format and role from the field's type (``fields.py``).
 
 Text: what ``{{ … }}`` prints reaches the grid verbatim, every character; the template's own
 text loses its white space at the ends of a cell or paragraph (indentation never leaks). None
 prints as nothing. Filters ``amount``, ``rate``, ``points``, ``percent`` format numbers as
-``reportgen.money`` does; globals ``tree_weight(node)`` and ``tree_rows(node)`` give a tree's
-points and 三级 row count. Shared templates (``templates/forms/_macros``: the page to extend; cells, tree, funds, scores,
+``reportgen.money`` does, ``canonical``, ``normalised`` and ``indicator`` an indicator value;
+globals ``tree_weight(node)`` and ``tree_rows(node)`` give a tree's points and 三级 row count. Shared templates (``templates/forms/_macros``: the page to extend; cells, tree, funds, scores,
 signoff macros) are found after the form's own folder.
 
 Templates are untrusted (``sandbox.py``): they get plain data only (``forms/plain.py``), run bounded in
