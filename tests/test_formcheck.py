@@ -103,3 +103,24 @@ def test_a_mis_bound_cell_of_a_user_form_is_caught_by_render_too(mine, tmp_path,
     err = capsys.readouterr().err
     assert code == 2 and "绑定 project.department 的单元格印的是“上海市某某中心”" in err, err
     assert not (tmp_path / "out" / "x.html").exists()
+
+
+def test_a_bureau_variant_holding_only_what_differs_is_checked_as_strictly(tmp_path, capsys):
+    """A Hubei self-evaluation at 20/80: 预算执行率 worth 20 points, its rule and default saying so."""
+    folder = tmp_path / "forms" / "selfeval-hubei"
+    folder.mkdir(parents=True)
+    (folder / "form.yaml").write_text("id: selfeval-hubei\ntitle: 湖北省项目支出绩效自评表\nkind: selfeval\n"
+                                      "extends: selfeval-2020\n", encoding="utf-8")
+    (folder / "schema.yaml").write_text("fields:\n  funds:\n    fields:\n      weight: {default: 20}\n",
+                                        encoding="utf-8")
+    (folder / "profile.yaml").write_text("checks:\n  execution_weight: {weight: funds.weight, expected: 20}\n",
+                                         encoding="utf-8")
+    code, out, err = checked(folder, capsys)
+    assert code == 0 and "✓ selfeval-hubei" in out and "RG507" in err, (out, err)  # the inherited starter says 10
+    typo = tmp_path / "other" / "selfeval-hubei"  # another --forms folder: this process read the first one
+    shutil.copytree(folder, typo)
+    (typo / "schema.yaml").write_text("fields:\n  funds:\n    fields:\n      weight: {defualt: 20}\n",
+                                      encoding="utf-8")
+    folder = typo
+    code, out, err = checked(folder, capsys)
+    assert code == 2 and "defualt" in err and "default" in err and f"{folder / 'schema.yaml'}:4:" in err, err
