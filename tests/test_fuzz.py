@@ -236,8 +236,8 @@ def test_any_broken_form_folder_is_a_located_error_never_exit_4(folder_files):
         with tempfile.TemporaryDirectory() as root:
             folder = Path(root) / "forms" / form_id
             folder.mkdir(parents=True)
-            for name, text in files.items():
-                (folder / name).write_text(text, encoding="utf-8")
+            for name, text in files.items():  # a lone surrogate makes a file that is not UTF-8: refused
+                (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
             starter = Path(root) / "x.yaml"
             (starter).write_text(_starter(form_id), encoding="utf-8")
             for argv in (["check", str(starter)], ["render", str(starter), "-o", root, "-f", "html", "-j", "1"]):
