@@ -90,12 +90,13 @@ def run_rules(form, source: Source | None) -> list[Problem]:
         if name in ALWAYS:
             problems += [_locate(finding, source) for finding in RULES[name](Context(form, None))]
             continue
-        try:  # a profile's parameters name fields: one naming none is the profile's mistake
-            for params in entries(selected.get(name)):  # every rule: a mapping, or a list of mappings
+        for params in entries(selected.get(name)):  # every rule: a mapping, or a list of mappings
+            try:
                 problems += [_locate(finding, source) for finding in RULES[name](Context(form, params))]
-        except (paths.PathError, LookupError, TypeError, ArithmeticError, AttributeError, ValueError) as exc:
-            # The parameters were checked when the profile loaded: what fails now is a value of the data.
-            problems.append(_unchecked(name, params, exc, source))
+            except (paths.PathError, LookupError, TypeError, ArithmeticError, AttributeError, ValueError) as exc:
+                # The parameters were checked when the profile loaded (forms/lint.py): what fails now
+                # is a value of this form's data.
+                problems.append(_unchecked(name, params, exc, source))
     return problems
 
 
