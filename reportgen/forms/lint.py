@@ -192,9 +192,23 @@ class _ParamCheck:
                 self.ref(ref, "path", ("summary", key))
         for at, ref in enumerate(profile.get("required_texts") or ()):
             self.ref(ref, "path", ("required_texts", at))
-        level1 = self._mapping(profile.get("tree"), ("tree",)).get("level1")
-        if level1 is not None:
-            self.ref(level1, "path", ("tree", "level1"))
+        self.tree(profile.get("tree"))
+
+    def tree(self, tree) -> None:
+        """The indicator tree's steps, as the loader and the rules join them, must name the form's rows."""
+        tree = self._mapping(tree, ("tree",))
+        steps = [(key, tree.get(key, default)) for key, default in
+                 (("level1", "indicators[*]"), ("level2", None), ("items", "items[*]"))]
+        if not tree and "indicators" not in self.fields:
+            return  # no tree, and none by default: the tree's rules have nothing to read
+        for key, step in steps:
+            if step is not None and not isinstance(step, str):
+                self.fail(("tree", key), f"{step!r} 应为字段路径", f"{step!r} must be a field path")
+                return
+        joined = ".".join(step for _, step in steps if step)
+        if spec_at(self.fields, paths.parse(joined)) is None:
+            self.fail(("tree",), f"指标树 {joined} 不是表单的字段（level1、level2、items 依次相接）",
+                      f"the indicator tree {joined} names no field of the form (level1, level2, items joined)")
 
     def computations(self, computed) -> None:
         for name, spec in self._mapping(computed, ("computed",)).items():
