@@ -118,7 +118,11 @@ def _profile_keys(check: _Lint, profile) -> None:
     for key, allowed in (("tree", keys.TREE_KEYS), ("summary", keys.SUMMARY_KEYS), ("prefill", keys.PREFILL_KEYS)):
         if profile.get(key) is not None:
             check.closed("profile.yaml", profile[key], allowed, (key,))
-    for name in profile.get("checks") or {}:
+    checks = profile.get("checks") or {}
+    if not isinstance(checks, dict):
+        check.fail("profile.yaml", ("checks",), "应为 规则名: 参数 的映射", "must map rule names to their parameters")
+        return
+    for name in checks:
         if name not in keys.RULE_PARAMS:
             near = difflib.get_close_matches(str(name), keys.RULE_PARAMS, n=1, cutoff=0.6)
             zh, en = (f"是否为 {near[0]}？", f"did you mean {near[0]}? ") if near else ("", "")
@@ -190,9 +194,15 @@ class _ParamCheck:
                           f"table must be one of {', '.join(keys.SUMMARY_TABLES)}")
             elif key != "table" and ref is not None:
                 self.ref(ref, "path", ("summary", key))
-        for at, ref in enumerate(profile.get("required_texts") or ()):
-            self.ref(ref, "path", ("required_texts", at))
+        self.value(profile.get("required_texts") or [], "paths", ("required_texts",))
         self.tree(profile.get("tree"))
+        for name, names in self._mapping(profile.get("taxonomy"), ("taxonomy",)).items():
+            self.strings(names, ("taxonomy", name))
+        self.strings(profile.get("required_level1") or [], ("required_level1",))
+
+    def strings(self, value, at: tuple) -> None:
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            self.fail(at, "应为文字的列表", "must be a list of texts")
 
     def tree(self, tree) -> None:
         """The indicator tree's steps, as the loader and the rules join them, must name the form's rows."""
