@@ -144,3 +144,20 @@ def test_every_rule_takes_a_list_of_entries_as_well_as_one(tmp_path, capsys):
     edit(data, "total: {initial: 1000000.00", "total: {initial: 1000001.00")  # a column that no longer adds up
     assert main(["check", str(data), "--forms", str(tmp_path / "forms")]) == 0
     assert "RG204" in capsys.readouterr().out
+
+
+SHAPES = [("taxonomy", {"产出指标": 5}, "taxonomy.产出指标: 应为文字的列表"), ("required_level1", 5, "应为文字的列表"),
+          ("required_texts", 5, "应为字段路径的列表"), ("tree", [1], "应为映射"), ("computed", 5, "应为映射"),
+          ("checks", [1], "规则名: 参数"), ("summary", 5, "应为映射"), ("prefill", 5, "应为映射")]
+
+
+@pytest.mark.parametrize("key, value, said", SHAPES, ids=[s[0] for s in SHAPES])
+def test_a_part_of_the_profile_of_the_wrong_shape_is_named(tmp_path, capsys, key, value, said):
+    import yaml
+
+    folder, data = broken_copy(tmp_path)
+    profile = yaml.safe_load((folder / "profile.yaml").read_text(encoding="utf-8"))
+    profile[key] = value
+    (folder / "profile.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    err = errors_of(tmp_path, data, capsys)
+    assert f"{folder / 'profile.yaml'}:" in err and said in err, err
