@@ -69,8 +69,12 @@ _OUTSIDE = ("若是字段，应缩进到 fields: 之下；", "a field belongs un
 
 def _schema(check: _Lint, schema, merged: dict) -> None:
     """Check the field specs a folder writes; a variant's partial spec takes its type from the merged one."""
-    if check.closed("schema.yaml", schema, ("fields",)) and isinstance(schema.get("fields"), dict):
+    if not check.closed("schema.yaml", schema, ("fields",)) or "fields" not in schema:
+        return
+    if isinstance(schema["fields"], dict):
         _fields(check, schema["fields"], ("fields",), merged)
+    else:
+        check.fail("schema.yaml", ("fields",), "fields 应为 字段名: 规格 的映射", "fields must map field names to their specs")
 
 
 def _fields(check: _Lint, fields: dict, path: tuple, merged: dict) -> None:
@@ -166,7 +170,8 @@ class _ParamCheck:
 
     def __init__(self, check: _Lint):
         self.check, self.definition = check, check.definition
-        self.fields = self.definition.schema.get("fields") or {}
+        fields = self.definition.schema.get("fields")
+        self.fields = fields if isinstance(fields, dict) else {}
         self.computed: set[str] = set()
         self.row_fields = self._row_fields()
 
