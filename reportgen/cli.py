@@ -138,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(new)
 
     forms = sub.add_parser("forms", help="列出全部表单类型及其来源 (list every form type and where it comes from)")
+    forms.add_argument("--check", metavar="DIR", help="逐项检查一个表单目录（或其中每个表单）：定义、规则参数、绑定、"
+                       "起始文件的各格式输出 (check a form folder end to end before sharing it)")
     _common(forms)
 
     new_form = sub.add_parser("new-form", help="复制表单定义作为新表单或变体的起点 (copy a form definition to start a new form)")

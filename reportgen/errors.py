@@ -8,13 +8,14 @@ when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI i
     ├── ImportFailure               1  a file that cannot be read back by ``import``
     ├── UsageError                  2  a bad option, no input, outputs that would clash
     ├── DefinitionError             2  a form folder that cannot be used, at its file and line
-    │   └── LayoutTemplateError     2  its layout template
+    │   ├── LayoutTemplateError     2  its layout template
+    │   └── GeometryError           2  columns whose minimum widths do not fit the page
     ├── OutputError                 5  the file system refused
     │   └── PartialWrite            5  renaming stopped part-way
     ├── Refused                        a request the workbench refuses, with its HTTP status
     │   └── OutsideFolder              a path that leaves the served folder
     └── the signals a module raises and its caller catches, never reaching the CLI:
-        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused
+        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused, FileRefused
 """
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ class ExitCode(IntEnum):
 EXIT_CODES = {  # the README's table, word for word (tests/test_registries.py)
     ExitCode.OK: "everything done, no errors",
     ExitCode.FAILED: "an input had errors or failed to render (the others were done)",
-    ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input, outputs that would clash, "
-                    "a form definition that cannot be used",
+    ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input, outputs that would clash; "
+                    "a form definition that cannot be used (its files, template, bindings or geometry), for every command",
     ExitCode.STRICT: "warnings (警告, not 提示) under `check --strict`",
     ExitCode.INTERNAL: "internal error: a bug, one line naming it (`REPORTGEN_TRACEBACK=1` shows the traceback)",
     ExitCode.OUTPUT: "output error: the file system refused (full, read-only, a name longer than 255 bytes)",
@@ -81,17 +82,35 @@ class UsageError(ReportgenError):
 
 
 class DefinitionError(ReportgenError):
-    """A form definition that cannot be used: its file, line and what is wrong."""
+    """A form definition that cannot be used: its file, line, column and what is wrong; ``others``
+    holds the further problems of the same folder, (file, line, zh, en, column) each."""
 
     exit_code = ExitCode.USAGE
 
-    def __init__(self, file: Path | str, line: int, zh: str, en: str):
-        where = f"{file}:{line}" if line else str(file)
-        super().__init__(f"{where}: {zh}", f"{where}: {en}")
-        self.file, self.line, self.detail = str(file), line, (zh, en)
+    def __init__(self, file: Path | str, line: int, zh: str, en: str, column: int = 0, others: tuple = ()):
+        self.file, self.line, self.column, self.detail = str(file), line, column, (zh, en)
+        self.others = tuple(others)
+        problems = ((self.file, line, zh, en, column), *self.others)
+        super().__init__("\n".join(_located(p, p[2]) for p in problems),
+                         "\n".join(_located(p, p[3]) for p in problems))
 
     def __reduce__(self):  # raised in worker processes: it must cross back to the parent
-        return type(self), (self.file, self.line, *self.detail)
+        return type(self), (self.file, self.line, *self.detail, self.column, self.others)
+
+    @classmethod
+    def collected(cls, errors: list[DefinitionError]) -> DefinitionError:
+        """Return one error reporting every problem of ``errors`` (in file and line order), each on a line."""
+        ordered = sorted(errors, key=lambda e: (e.file, e.line, e.column))
+        rest = tuple((e.file, e.line, *e.detail, e.column) for e in ordered[1:])
+        first = ordered[0]
+        return cls(first.file, first.line, *first.detail, first.column, rest)
+
+
+def _located(problem: tuple, text: str) -> str:
+    """Return ``text`` after where ``problem`` is: ``file:line:column: text``, as far as it is known."""
+    file, line, _, _, column = problem
+    where = f"{file}:{line}:{column}" if column else f"{file}:{line}" if line else file
+    return f"{where}: {text}" if where else text
 
 
 class LayoutTemplateError(DefinitionError):
@@ -100,6 +119,20 @@ class LayoutTemplateError(DefinitionError):
     def __init__(self, file: str, line: int, zh: str, en: str):
         super().__init__(file, line, f"布局模板错误：{zh}", f"layout template error: {en}")
         self.detail = (zh, en)
+
+    def __reduce__(self):
+        return type(self), (self.file, self.line, *self.detail)
+
+
+class GeometryError(DefinitionError):
+    """A form whose columns' minimum widths do not fit its page: a broken definition."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__("", 0, f"版式几何错误：{zh}", f"layout geometry error: {en}")
+        self.detail = (zh, en)
+
+    def __reduce__(self):
+        return type(self), self.detail
 
 
 class ImportFailure(ReportgenError):
@@ -177,3 +210,7 @@ class Unreadable(ReportgenError, ValueError):
 
 class FetchRefused(ReportgenError, ValueError):
     """WeasyPrint asked for a resource that is not one of the form's fonts."""
+
+
+class FileRefused(ReportgenError):
+    """A file a form folder may not use (a link leading out, a FIFO, too large), and why."""

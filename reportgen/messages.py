@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-LANGUAGES = ("zh", "en")
+LANGUAGES = ("zh", "en", "both")  # both: "中文 (English)", Chinese first
 _LANGUAGE: ContextVar[str] = ContextVar("reportgen_language", default="zh")
 
 
 def use_language(lang: str) -> None:
-    """Show every message from now on in ``lang`` (``zh`` or ``en``)."""
+    """Show every message from now on in ``lang`` (``zh``, ``en`` or ``both``)."""
     _LANGUAGE.set(lang if lang in LANGUAGES else "zh")
 
 
@@ -21,9 +21,10 @@ def language() -> str:
     return _LANGUAGE.get()
 
 
-def say(zh: str, en: str) -> str:
-    """Return the text of the pair in the language chosen."""
-    return en if _LANGUAGE.get() == "en" else zh
+def say(zh: str, en: str, lang: str | None = None) -> str:
+    """Return the text of the pair in ``lang``, by default the language chosen."""
+    lang = lang or _LANGUAGE.get()
+    return en if lang == "en" else f"{zh} ({en})" if lang == "both" and en != zh else zh
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # -- input: reading and schema --
@@ -35,6 +36,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG105": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "RG106": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "RG107": ("超出限制：{detail_zh}", "over a limit: {detail_en}"),
+    "RG117": ("规则 {rule} 无法用于此表的取值（所需的值缺失或无效：{detail}），未检查",
+              "the rule {rule} could not be applied to this form's values (a value it needs is missing or "
+              "invalid: {detail}); not checked"),
     "RG116": ("清单中的 {project} 不在清单所在目录 {home} 之内（可用 --root 指定上级目录）",
               "{project} lies outside the manifest's folder {home} (--root names a wider one)"),
     "RG110": ("缺少必填字段 {field}", "missing required field {field}"),
@@ -197,6 +201,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG907": ("不是 PDF、DOCX 或 XLSX 文件，无法导入", "not a PDF, DOCX or XLSX file; cannot import it"),
     "RG908": ("PDF 不可编辑：导入的是其中内嵌的数据；修改请在 DOCX 或 XLSX 中进行",
               "a PDF is not edited in place: its embedded data was imported; edit the DOCX or XLSX instead"),
+    "RG912": ("文件由表单 {form} 生成，此处不认识该表单：请用 --forms DIR 指向含有 {form}/ 目录（其 form.yaml 等）的表单定义目录",
+              "the file was made with the form {form}, which is not known here: give --forms DIR, the folder of "
+              "form definitions that holds {form}/ (its form.yaml …)"),
     "RG909": ("内嵌的表单数据已损坏，无法导入", "the embedded form data is damaged and cannot be imported"),
     "RG911": ("{where_zh}：必填，尚未填写", "{where_en}: required, not filled in"),
     "RG910": ("文件是 {found} 表单，不是 {expected}", "the file holds a {found} form, not {expected}"),
@@ -224,6 +231,6 @@ def wrong_type(kind: str) -> dict:
 
 
 def message(code: str, lang: str, params: dict) -> str:
-    """Return the text of ``code`` in ``lang`` (``zh`` or ``en``) with ``params`` filled in."""
+    """Return the text of ``code`` in ``lang`` (``zh``, ``en`` or ``both``) with ``params`` filled in."""
     zh, en = CATALOGUE[code]
-    return (en if lang == "en" else zh).format(**params)
+    return say(zh.format(**params), en.format(**params), lang)

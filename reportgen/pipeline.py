@@ -33,6 +33,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     unwritten: list[Path] = field(default_factory=list)
     error: str = ""
+    exit_code: int = 1  # of the error: 2 for a broken form definition or template
     files: dict[str, bytes | str] = field(default_factory=dict)  # format → content, until saved
 
     @property
@@ -76,7 +77,7 @@ def produce(job: Planned, options: RenderOptions, raw: bytes | None = None) -> O
             planned = plan(layout, options)  # once: every format prints the same widths and pages
             outcome.files = {name: writer(name).write(planned, options) for name in job.targets}
     except ReportgenError as exc:  # a user's form definition or template: its located message
-        outcome.error = str(exc)
+        outcome.error, outcome.exit_code = str(exc), exc.exit_code
     except Exception as exc:  # a writer's bug must not take the batch down
         outcome.error = f"{type(exc).__name__}: {exc}"
     return outcome

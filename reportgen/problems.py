@@ -11,6 +11,7 @@ Severity = Literal["error", "warning", "note"]
 LEVELS = ("error", "warning", "note")  # most severe first; the rules' levels: checks/catalogue.py
 LABELS = {"zh": {"error": "错误", "warning": "警告", "note": "提示"},
           "en": {"error": "error", "warning": "warning", "note": "note"}}
+LABELS["both"] = LABELS["zh"]
 
 
 def rank(severity: str) -> int:

@@ -196,3 +196,10 @@ def test_every_message_is_in_the_language_chosen(argv, capsys, monkeypatch):
     english = capsys.readouterr().err
     assert re.search(r"[\u4e00-\u9fff]", chinese) and english.strip(), chinese
     assert not re.search(r"[\u4e00-\u9fff]", english), english
+
+
+def test_both_languages_on_request_chinese_first(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    main(["render", "samples/target-2026", "-f", "bogus", "--lang", "both"])
+    err = capsys.readouterr().err
+    assert err.index("未知的输出格式") < err.index("unknown format"), err

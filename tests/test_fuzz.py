@@ -202,3 +202,99 @@ def _xlsx_text(data: bytes, folder: Path) -> str:
     book = load_workbook(io.BytesIO(data))
     return "".join(str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row
                    if cell.value is not None)
+
+
+# -- form definitions: folders mutated as bureaus break them, on purpose or not --
+
+DEFINITION_EXAMPLES = int(os.environ.get("REPORTGEN_FUZZ_DEFINITIONS", "60"))
+FORM_FILES = ("form.yaml", "schema.yaml", "profile.yaml")
+TEMPLATE_SNIPPETS = [
+    "{{ form.nothing }}", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{{ 'x' * 99999999 }}", "{% include 'nope.j2' %}", "{{ field('nope') }}", "{{ field('project.name') }}",
+    "</td>", '<td class="money">', "<tr>", "</table>", "{{ form.__class__ }}", "{% if %}", "{{ calc.x }}",
+    '<td class="value" data-bind="project.nmae">x</td>', "{{ form.project.name|amount }}", "{{ 1/0 }}",
+]
+KEY_TYPOS = {"checks": "chekcs", "summary": "summay", "label": "lable", "optional": "optinal", "type": "tpye",
+             "fields": "feilds", "title": "titel", "fn": "fun", "default": "defualt"}
+
+
+@st.composite
+def broken_folders(draw) -> tuple[str, dict[str, str]]:
+    """Draw a built-in form and the changed texts of its folder's files."""
+    from reportgen.resources import templates_dir
+
+    form_id = draw(st.sampled_from(["target-2026", "selfeval-2020", "selfeval-2019", "monitor", "target-2020"]))
+    folder = templates_dir() / "forms" / form_id
+    files = {name: (folder / name).read_text(encoding="utf-8") for name in FORM_FILES + ("layout.html.j2",)}
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(st.sampled_from(FORM_FILES + ("layout.html.j2",) * 2))
+        files[name] = draw(_broken_template(files[name]) if name.endswith(".j2") else _broken_data(files[name]))
+    return form_id, files
+
+
+@st.composite
+def _broken_data(draw, text: str) -> str:
+    data = yaml.safe_load(text) or {}
+    if draw(st.booleans()):
+        typo = draw(st.sampled_from(sorted(KEY_TYPOS)))
+        return text.replace(f"{typo}:", f"{KEY_TYPOS[typo]}:", 1)
+    path = draw(st.sampled_from(list(paths(data))))
+    operation = draw(st.sampled_from(["replace", "delete", "rename"]))
+    value = draw(values if operation == "replace" else texts)
+    return yaml.safe_dump(mutate(data, path, operation, value), allow_unicode=True)
+
+
+@st.composite
+def _broken_template(draw, text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    at = draw(st.integers(0, len(lines) - 1))
+    choice = draw(st.sampled_from(["delete", "insert", "rebind", "duplicate"]))
+    if choice == "delete":
+        del lines[at]
+    elif choice == "insert":
+        lines.insert(at, draw(st.sampled_from(TEMPLATE_SNIPPETS)) + "\n")
+    elif choice == "duplicate":
+        lines.insert(at, lines[at])
+    else:
+        lines[at] = re.sub(r'(data-bind="|field\(")([^"]*)', lambda m: m[1] + draw(texts).replace('"', ""), lines[at])
+    return "".join(lines)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(DEFINITION_EXAMPLES <= 0, reason="REPORTGEN_FUZZ_DEFINITIONS=0")
+@settings(max_examples=DEFINITION_EXAMPLES, deadline=None, database=None,
+          derandomize="REPORTGEN_FUZZ_DEFINITIONS" not in os.environ,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+@given(broken_folders())
+def test_any_broken_form_folder_is_a_located_error_never_exit_4(folder_files):
+    from reportgen.layout import sandbox
+
+    form_id, files = folder_files
+    limit, sandbox.TIME_LIMIT = sandbox.TIME_LIMIT, 1.0
+    try:
+        with tempfile.TemporaryDirectory() as root:
+            folder = Path(root) / "forms" / form_id
+            folder.mkdir(parents=True)
+            for name, text in files.items():  # a lone surrogate makes a file that is not UTF-8: refused
+                (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+            starter = Path(root) / "x.yaml"
+            (starter).write_text(_starter(form_id), encoding="utf-8")
+            for argv in (["check", str(starter)], ["render", str(starter), "-o", root, "-f", "html", "-j", "1"]):
+                code, printed = _run([*argv, "--forms", str(folder.parent)])
+                assert code in (0, 1, 2, 3) and "Traceback" not in printed and "内部错误" not in printed, printed
+    finally:
+        sandbox.TIME_LIMIT = limit
+        os.environ["REPORTGEN_FORMS"] = ""
+
+
+def _starter(form_id: str) -> str:
+    from reportgen.resources import templates_dir
+
+    return (templates_dir() / "forms" / form_id / "starter.yaml").read_text(encoding="utf-8")
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue() + err.getvalue()

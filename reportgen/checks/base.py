@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import PathError
 from ..problems import Problem
 from ..source import paths
 from ..source.parse import Source
@@ -106,12 +105,23 @@ def run_rules(form, source: Source | None) -> list[Problem]:
         if name in ALWAYS:
             problems += [_locate(finding, source) for finding in RULES[name](Context(form, None))]
             continue
-        try:  # a profile's parameters name fields: one naming none is the profile's mistake
-            problems += [_locate(finding, source) for finding in RULES[name](Context(form, selected.get(name)))]
-        except (PathError, KeyError, TypeError) as exc:
-            raise form.definition.fail("profile.yaml", ("checks", name), f"规则参数无效：{exc!s}",
-                                       f"bad parameters of the rule: {exc!s}") from None
+        for params in entries(selected.get(name)):  # every rule: a mapping, or a list of mappings
+            try:
+                problems += [_locate(finding, source) for finding in RULES[name](Context(form, params))]
+            except (paths.PathError, LookupError, TypeError, ArithmeticError, AttributeError, ValueError) as exc:
+                # The parameters were checked when the profile loaded (forms/lint.py): what fails now
+                # is a value of this form's data.
+                problems.append(_unchecked(name, params, exc, source))
     return problems
+
+
+def _unchecked(name: str, params: object, exc: Exception, source: Source | None) -> Problem:
+    """RG117 at the first field the rule names: it could not be applied to this form's values."""
+    refs = [v for key, v in (params.items() if isinstance(params, dict) else ()) if isinstance(v, str) and key != "code"]
+    path = paths.parse(next((r for r in refs if not r.startswith("calc.")), ""))
+    line, col = source.where(path) if source is not None else (0, 0)
+    detail = f"{type(exc).__name__}: {exc}"
+    return Problem("RG117", "warning", dotted(path), line, col, {"rule": name, "detail": detail})
 
 
 def _locate(finding: Finding, source: Source | None) -> Problem:

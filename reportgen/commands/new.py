@@ -64,7 +64,7 @@ def _starter(args, form: str) -> str:
     starter = FORMS[form].definition.files.get("starter.yaml")
     if starter is None:
         raise UsageError(f"表单 {form} 没有起始文件 starter.yaml", f"form {form} has no starter.yaml")
-    return starter_for(starter.read_text(encoding="utf-8"), form)  # a variant may inherit its parent's
+    return starter_for(FORMS[form].definition.text(starter), form)  # a variant may inherit its parent's
 
 
 def _filled(args, form: str) -> str:

@@ -5,6 +5,7 @@ The copy holds the source folder's own files with the new id; what the source in
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -28,10 +29,10 @@ def run(args) -> int:
     if target.exists():
         print(say(f"{target} 已存在", f"{target} exists"), file=sys.stderr)
         return ExitCode.FAILED
-    for name in DATA_FILES + OTHER_FILES:
-        path = source.folder / name
-        if path.is_file():
-            write_atomic(target / name, _renamed(name, path.read_text(encoding="utf-8"), args.new_id))
+    copies = {name: source.text(source.folder / name) for name in DATA_FILES + OTHER_FILES
+              if os.path.lexists(source.folder / name)}  # every file read (inside its folder) before one is written
+    for name, text in copies.items():
+        write_atomic(target / name, _renamed(name, text, args.new_id))
     print(say(f"已生成 {target}；使用时加 --forms {args.output}",
               f"wrote {target}; use it with --forms {args.output}"))
     return ExitCode.OK

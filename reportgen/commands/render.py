@@ -27,6 +27,7 @@ def run(args) -> int:
         warn_slow_subsetter(args)
     options = options_from(args)
     ok = failed = unwritable = 0
+    broken = False
     progress = Progress(len(jobs), say("渲染", "render"), quiet=True)
     root = out_dir.resolve()
     with executor_from(args.executor) as executor:
@@ -39,10 +40,13 @@ def run(args) -> int:
             else:
                 failed += 1
                 unwritable += bool(outcome.unwritten)
+                broken = broken or (outcome.error and outcome.exit_code == 2)  # a form definition, not the data
     failed += len(found.missing) + len(found.skipped)
     print(say(f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
               f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
-    return ExitCode.OUTPUT if unwritable else ExitCode.FAILED if failed or not ok else ExitCode.OK
+    if unwritable:
+        return ExitCode.OUTPUT
+    return ExitCode.USAGE if broken else ExitCode.FAILED if failed or not ok else ExitCode.OK
 
 
 def _content(job) -> bytes | None:

@@ -9,6 +9,7 @@ from ..terminal import visible
 
 # The catalogue's texts are Chinese, as the budget systems' 审核说明; the headings follow --lang.
 HEADS = {"zh": ("检查：", "原因：", "例如："), "en": ("checks: ", "why: ", "e.g. ")}
+HEADS["both"] = HEADS["zh"]  # tables and headings: Chinese, as the forms are
 
 
 def rows(lang: str = "zh") -> list[dict]:

@@ -7,9 +7,9 @@ made of data validates, reports and serialises exactly like the built-in ones.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, create_model
+from pydantic import BeforeValidator, Field, create_model
 
 from . import schema as types
 from .definition import Definition
@@ -58,7 +58,7 @@ class _Builder:
             raise self._fail(path, "字段应写成映射，如 {type: text, label: 项目名称}",
                              "a field is a mapping such as {type: text, label: 项目名称}")
         kind = spec.get("type", "object" if "fields" in spec else None)
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise self._fail(path + ("type",), f"未知的字段类型 {kind!r}，可用：{', '.join(sorted(KINDS))}",
                              f"unknown field type {kind!r}; known: {', '.join(sorted(KINDS))}")
         annotation, default = self._annotation(kind, spec, path)
@@ -76,7 +76,7 @@ class _Builder:
         if kind in SCALARS:
             required, loose, empty = SCALARS[kind]
             default = self._default(kind, spec, empty) if optional else ...
-            return (loose if optional else required), default
+            return _null_is_default(loose, spec) if optional else required, default
         if kind == "choice":
             return self._choice(spec, path, optional)
         if kind == "object":
@@ -96,7 +96,7 @@ class _Builder:
         default = spec.get("default")
         if default is not None and default not in choices:
             raise self._fail(path + ("default",), f"默认值 {default!r} 不在 choices 中", f"default {default!r} not a choice")
-        return (annotation if default is not None else annotation | None), default
+        return (_null_is_default(annotation, spec) if default is not None else annotation | None), default
 
     def _object(self, spec: object, path: tuple) -> type:
         if not isinstance(spec, dict) or not isinstance(spec.get("fields"), dict):
@@ -117,6 +117,14 @@ class _Builder:
 
     def _fail(self, path: tuple, zh: str, en: str):
         return self.definition.fail("schema.yaml", path, zh, en)
+
+
+def _null_is_default(annotation: Any, spec: dict) -> Any:
+    """A field with a default takes it for an explicit null too (a fill-in cell left empty)."""
+    if spec.get("default") is None:
+        return annotation
+    default = spec["default"]
+    return Annotated[annotation, BeforeValidator(lambda value: default if value is None else value)]
 
 
 class _Factory:

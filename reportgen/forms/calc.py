@@ -68,7 +68,10 @@ def compute(form: object, specs: dict) -> dict:
     """Return every computed figure of ``form``, in the order its profile declares them."""
     done: dict = {}
     for name, spec in specs.items():
-        done[name] = FUNCTIONS[spec["fn"]](Args(form, done, spec))
+        try:
+            done[name] = FUNCTIONS[spec["fn"]](Args(form, done, spec))
+        except (TypeError, ArithmeticError, LookupError, ValueError, paths.PathError):
+            done[name] = None  # a value it needs is missing: the figure is blank, as the form prints it
     return done
 
 

@@ -8,11 +8,13 @@ are the parent's.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DefinitionError
+from ..errors import DefinitionError, FileRefused
+from ..files import read_inside
 from ..source.parse import Source, read_yaml
 from ..source.paths import dotted
 
@@ -38,27 +40,40 @@ class Definition:
     parent: str | None = None
     sources: dict[str, Source] = field(default_factory=dict)  # the form's own data files, for locations
 
-    def where(self, file: str, path: tuple) -> tuple[Path, int]:
-        """Return the file and line that declare ``path`` of data file ``file`` (the nearest one)."""
+    def where(self, file: str, path: tuple, key: bool = False) -> tuple[Path, int, int]:
+        """Return the file, line and column that declare ``path`` of data file ``file`` (the nearest one).
+
+        ``key``: the position of the key of ``path`` rather than of its value.
+        """
         source = self.sources.get(file)
         if source is None or not path:
-            return self.folder / file, 1
-        return self.folder / file, source.where(path)[0]
+            return self.folder / file, 1, 0
+        return (self.folder / file, *(source.where_key(path) if key else source.where(path)))
 
-    def fail(self, file: str, path: tuple, zh: str, en: str) -> DefinitionError:
-        where, line = self.where(file, path)
+    def text(self, path: Path) -> str:
+        """Return the text of one of the form's files, read only inside its folder (``files.read_inside``)."""
+        try:
+            return read_inside(path, path.parent)
+        except FileRefused as exc:
+            raise DefinitionError(path, 1, exc.zh, exc.en) from None
+
+    def fail(self, file: str, path: tuple, zh: str, en: str, key: bool = False) -> DefinitionError:
+        where, line, column = self.where(file, path, key)
         location = f"{dotted(path)}: " if path else ""
-        return DefinitionError(where, line, location + zh, location + en)
+        return DefinitionError(where, line, location + zh, location + en, column)
 
 
 def read_data(path: Path) -> tuple[dict, Source | None]:
-    """Return the mapping in ``path`` with its source map; an absent file is empty."""
-    if not path.is_file():
+    """Return the mapping in ``path`` with its source map; an absent file is empty.
+
+    The file is read only inside its folder, as a regular file (``files.read_inside``).
+    """
+    if not os.path.lexists(path):
         return {}, None
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DefinitionError(path, 1, f"无法读取：{exc}", f"cannot read: {exc}") from None
+        text = read_inside(path, path.parent)
+    except FileRefused as exc:
+        raise DefinitionError(path, 1, exc.zh, exc.en) from None
     source = read_yaml(text)
     if source.problems:
         first = source.problems[0]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import DefinitionError
+from ..errors import DefinitionError, FileRefused
+from ..files import inside
 from ..resources import templates_dir
 from .definition import DATA_FILES, OTHER_FILES, Definition, merge, read_data
+from .lint import lint
 
 ENV = "REPORTGEN_FORMS"
 BUILT_IN = "built-in"
@@ -38,9 +40,18 @@ def discover() -> list[tuple[str, Path, str]]:
     found = []
     for root, origin in search_path():
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
-            if (folder / "form.yaml").is_file():
+            if os.path.lexists(folder / "form.yaml"):
+                _confined(folder, root)
                 found.append((_folder_id(folder), folder, origin))
     return found
+
+
+def _confined(folder: Path, root: Path) -> None:
+    """Refuse a form folder that is a symbolic link leading out of the folder that lists it."""
+    try:
+        inside(folder, root)
+    except FileRefused as exc:
+        raise DefinitionError(folder, 0, exc.zh, exc.en) from None
 
 
 def _folder_id(folder: Path) -> str:
@@ -75,13 +86,14 @@ def _read(form_id: str, folder: Path, origin: str, found, chain: tuple[Path, ...
     data = {name: merge(_parent_data(parent, name), own[name][0]) for name in DATA_FILES}
     meta = {key: value for key, value in data["form.yaml"].items() if key != "extends"}
     files = dict(parent.files) if parent else {}
-    files.update({name: folder / name for name in OTHER_FILES if (folder / name).is_file()})
+    files.update({name: folder / name for name in OTHER_FILES if os.path.lexists(folder / name)})
     definition = Definition(
         id=form_id, title=str(meta.get("title") or form_id), kind=str(meta.get("kind") or "target"),
         folder=folder, origin=origin, schema=data["schema.yaml"], profile=data["profile.yaml"], meta=meta,
         files=files, parent=str(parent_id) if parent_id else None,
         sources={name: source for name, (_, source) in own.items() if source is not None},
     )
+    lint(definition)
     return definition
 
 

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import replace
 
+from ..errors import GeometryError
 from ..layout import Cell, FormLayout, Role, Table
 from ..style import PT_MM, PageStyle
 from .measure import LABEL_POINTS, line_mm, width_em
@@ -36,7 +37,12 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], of
         bounds = next((tables[i].bounds for i in members if tables[i].bounds), ())
         if len(bounds) != len(widths):
             continue
-        fitted = fit_widths([tables[i] for i in members], bounds, style, (families, office_face))
+        try:
+            fitted = fit_widths([tables[i] for i in members], bounds, style, (families, office_face))
+        except GeometryError as exc:
+            tables_named = "、".join(str(i + 1) for i in members)
+            raise GeometryError(f"{layout.title}：表 {tables_named}：{exc.zh}",
+                                f"{layout.title}: table {tables_named}: {exc.en}") from None
         for i in members:
             tables[i] = replace(tables[i], widths=fitted)
     return replace(layout, tables=tuple(tables))
@@ -81,15 +87,31 @@ def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list
             wide = max(line_mm(t, style.body_pt, *faces) for t in pieces) * NUMBER_SLACK + 2 * margin
             for col in range(cell.col, cell.col + cell.colspan):
                 need[col] = max(need[col], wide / cell.colspan)
+    if sum(lo for lo, _ in bounds) > total + 0.01:
+        _too_wide([lo for lo, _ in bounds], total, "data-min")
     low = [max(lo, n) for (lo, _), n in zip(bounds, need)]
-    if sum(low) > total:  # the numbers win: squeeze the other columns' minimums
+    if sum(low) > total:  # the numbers win: squeeze the other columns' minimums, never below MIN_COLUMN
         free = [i for i, (lo, _) in enumerate(bounds) if low[i] == lo and need[i] < lo]
         excess = sum(low) - total
-        room = sum(low[i] - MIN_COLUMN for i in free)
+        room = sum(max(low[i] - MIN_COLUMN, 0) for i in free)
+        if room < excess - 0.01:
+            _too_wide([max(n, MIN_COLUMN if i in free else lo) for i, ((lo, _), n) in enumerate(zip(bounds, need))],
+                      total, "numbers")
         for i in free:
-            low[i] -= excess * (low[i] - MIN_COLUMN) / room if room > 0 else 0
+            low[i] -= excess * max(low[i] - MIN_COLUMN, 0) / room if room > 0 else 0
     high = [max(hi, lo) for (_, hi), lo in zip(bounds, low)]
     return low, high
+
+
+def _too_wide(minimums: list[float], total: float, why: str) -> None:
+    """Refuse columns whose minimums exceed the width there is, naming each column and its minimum."""
+    columns = ", ".join(f"{i + 1}: {m:.1f} mm" for i, m in enumerate(minimums))
+    cause = ("各列的最小宽度 data-min" if why == "data-min" else "各列数字所需的宽度（不换行）",
+             "the columns' minimum widths (data-min)" if why == "data-min" else
+             "the widths the columns' numbers need on one line")
+    raise GeometryError(f"{cause[0]}合计 {sum(minimums):.1f} mm，超过页面可用的 {total:.1f} mm（列 {columns}）",
+                        f"{cause[1]} add up to {sum(minimums):.1f} mm, over the {total:.1f} mm the page has "
+                        f"(columns {columns})")
 
 
 def _whole_pieces(cell: Cell) -> list[str]:

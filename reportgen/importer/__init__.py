@@ -114,6 +114,9 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
     model, problems = load_data(source)
     form_id = getattr(model, "form", "") if model is not None else ""
     name = model.project.name if model is not None and hasattr(model, "project") else ""
+    if model is None and any(p.code == "RG103" for p in problems):  # intact, but made with a form not known here
+        unknown = str(source.data.get("form")) if isinstance(source.data, dict) else ""
+        return Imported(unknown, name, problems=[Problem("RG912", "error", "form", params={"form": unknown})]), None
     if model is None:
         return Imported(form_id, name, problems=[Problem("RG909", "error", "")] + problems), None
     return Imported(form_id, name, model=model), model

@@ -59,9 +59,13 @@ class _Table:
     open_row: list[tuple[Slot, tuple[str, int]]] | None = None
 
 
-def read(html: str, values: list[str], files: list[str]) -> FormLayout:
-    """Return the FormLayout the rendered ``html`` describes; ``values`` are its printed values."""
+def read(html: str, values: list[str], files: list[str], bindings=None) -> FormLayout:
+    """Return the FormLayout the rendered ``html`` describes; ``values`` are its printed values.
+
+    ``bindings(binding, text)`` may refuse a bound cell: it returns (zh, en), reported at the cell.
+    """
     reader = _Reader(values, files)
+    reader.bindings = bindings
     at = 0
     for match in _MARKUP.finditer(html):
         if match.start() > at:
@@ -97,6 +101,7 @@ class _Reader:
         self.text: _Text | None = None
         self.text_for = ""
         self.in_head = False
+        self.bindings = None
 
     # -- errors and values --
 
@@ -280,6 +285,9 @@ class _Reader:
             self.fail("单元格内既有 <p> 段落又有段落外的文字", "a cell holds both <p> paragraphs and text outside them",
                       cell.where)
         text = tuple(cell.paragraphs) if cell.paragraphs else (self.paragraph(loose),)
+        wrong = self.bindings(cell.slot_args["binding"], text) if self.bindings and cell.slot_args["binding"] else None
+        if wrong:
+            self.fail(*wrong, cell.where)
         self.table.open_row.append((Slot(text, **cell.slot_args), cell.where))
 
     def end_row(self) -> None:

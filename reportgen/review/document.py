@@ -36,6 +36,7 @@ WORDS = {
            "clean": "No finding in this form.", "unread": "The file could not be read; its problems follow.",
            "none": "(none)", "findings": "Findings", "files": "file(s)"},
 }
+WORDS["both"] = WORDS["zh"]  # tables and headings: Chinese, as the forms are
 REPORT_CSS = """
 span.finding-mark { color: #c00000; font-weight: bold; font-size: 80%; vertical-align: super; line-height: 0;
                     white-space: nowrap; text-indent: 0; }

@@ -17,9 +17,11 @@ COLUMNS = {
     "zh": ("文件", "项目", "字段", "行", "编码", "级别", "名称", "错误信息", "审核说明"),
     "en": ("File", "Project", "Field", "Line", "Code", "Severity", "Name", "Message", "Why it matters"),
 }
+COLUMNS["both"] = COLUMNS["zh"]  # tables and headings: Chinese, as the forms are
 WIDTHS = (36, 24, 34, 6, 8, 6, 16, 70, 40)
 LINE_PT = 15  # a wrapped line of 11 pt text
 SUMMARY = {"zh": ("文件", "项目", "表单", "结论"), "en": ("File", "Project", "Form", "Result")}
+SUMMARY["both"] = SUMMARY["zh"]  # tables and headings: Chinese, as the forms are
 
 
 def xlsx(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> bytes:

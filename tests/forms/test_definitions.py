@@ -163,10 +163,14 @@ def test_execution_behind_time_without_a_reason_is_a_warning(tmp_path):
 def test_definition_and_template_errors_cross_process_boundaries():
     import pickle
 
-    from reportgen.forms import DefinitionError
-    from reportgen.layout.reader import LayoutTemplateError
+    from reportgen.errors import DefinitionError, LayoutTemplateError
 
-    for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad")):
+    several = DefinitionError.collected([DefinitionError("a/schema.yaml", 5, "坏", "bad", 3),
+                                         DefinitionError("a/form.yaml", 2, "又坏", "bad again", 1)])
+    assert str(several).splitlines() == ["a/form.yaml:2:1: 又坏", "a/schema.yaml:5:3: 坏"]
+    assert several.en.splitlines() == ["a/form.yaml:2:1: bad again", "a/schema.yaml:5:3: bad"]
+    for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad"),
+                  several):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line
 

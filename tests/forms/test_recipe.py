@@ -24,9 +24,8 @@ def my_form(tmp_path, monkeypatch):
     layout = folder / "layout.html.j2"
     edit(layout, r'<td class="head" colspan="2">偏差原因分析及改进措施</td>',
          '<td class="head">偏差原因</td>\n    <td class="head">佐证材料</td>')
-    edit(layout, r'<td class="text" colspan="2" data-bind="\{\{ at \}\}.reason">\{\{ item.reason \}\}</td>',
-         '<td class="text" data-bind="{{ at }}.reason">{{ item.reason }}</td>\n'
-         '  <td class="text" data-bind="{{ at }}.evidence">{{ item.evidence }}</td>')
+    edit(layout, r'\{\{ field\(at ~ ".reason", "text", colspan=2\) \}\}',
+         '{{ field(at ~ ".reason", "text") }}\n  {{ field(at ~ ".evidence", "text") }}')
     mine = tmp_path / "mine.yaml"
     assert main(["new", "my-selfeval", "--forms", str(forms), "-o", str(mine)]) == 0
     edit(mine, r"(?m)^(            reason: 无偏差.*\n)", rf"\1            evidence: {EVIDENCE}\n", count=1)

@@ -7,6 +7,7 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.errors import LayoutTemplateError
+from reportgen.forms.plain import plain
 from reportgen.layout import layout_of
 from reportgen.layout.grid import Role
 from reportgen.layout.template import render_layout
@@ -188,7 +189,7 @@ def test_the_indicator_tree_merges_its_labels_and_binds_every_cell(tmp_path):
   <td class="text" data-bind="{{ at }}.name">{{ item.name }}</td>
 {% endcall %}
 </table>"""
-    table = grid_of(tmp_path, body, form=form).tables[0]
+    table = grid_of(tmp_path, body, form=plain(form)).tables[0]
     first = form.indicators[0]
     items = sum(len(group.items) for group in first.groups)
     assert table.cells[0].binding == "indicators[0].level1" and table.cells[0].rowspan == items
@@ -280,7 +281,8 @@ def test_render_reports_a_broken_form_template_without_a_traceback(tmp_path, mon
     layout.write_text(layout.read_text(encoding="utf-8").replace('class="label">项目名称', 'class="lable">项目名称'),
                       encoding="utf-8")
     sample = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
-    assert main(["render", str(sample), "--forms", str(broken), "-o", str(tmp_path / "out"), "-f", "html"]) == 1
+    argv = ["render", str(sample), "--forms", str(broken), "-o", str(tmp_path / "out"), "-f", "html"]
+    assert main(argv) == 2  # a broken definition (README: exit codes)
     err = capsys.readouterr().err
     line = layout.read_text(encoding="utf-8").splitlines().index('    <td class="lable">项目名称</td>') + 1
     assert f"{layout}:{line}: 布局模板错误：未知的单元格类型 class=\"lable\"" in err

@@ -1,0 +1,328 @@
+"""A form definition checked as it loads: closed key sets, rule and computation parameters.
+
+Every problem is a ``DefinitionError`` at its file, line and column, Chinese first, and all of a
+folder's are reported at once. The keys and parameter kinds are the tables of ``keys.py``.
+Keys are checked in the files a folder holds itself (a variant's parent is checked as its own
+folder); field paths in the merged definition, against the merged schema.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..errors import DefinitionError
+from ..source import paths
+from . import keys
+from .definition import Definition
+
+CODE = re.compile(r"RG\d{3}")
+
+
+class _Lint:
+    def __init__(self, definition: Definition):
+        self.definition = definition
+        self.errors: list[DefinitionError] = []
+
+    def fail(self, file: str, path: tuple, zh: str, en: str, key: bool = False) -> None:
+        self.errors.append(self.definition.fail(file, path, zh, en, key))
+
+    def closed(self, file: str, data: object, allowed: tuple, path: tuple = (), hint: tuple = ("", "")) -> bool:
+        """Report every key of the mapping ``data`` outside ``allowed``; False if ``data`` is no mapping."""
+        if not isinstance(data, dict):
+            self.fail(file, path, "应为映射（键: 值）", "must be a mapping (key: value)")
+            return False
+        for key in data:
+            if key not in allowed:
+                near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                zh = f"是否为 {near[0]}？" if near else hint[0]
+                en = f"did you mean {near[0]}? " if near else hint[1]
+                self.fail(file, path + (key,), f"未知的键 {key!r}（{zh}可用：{', '.join(allowed)}）",
+                          f"unknown key {key!r} ({en}known: {', '.join(allowed)})", key=True)
+        return True
+
+
+def lint(definition: Definition) -> None:
+    """Raise one DefinitionError naming every problem of ``definition``, or return."""
+    check = _Lint(definition)
+    own = {name: source.data for name, source in definition.sources.items()}
+    _form_yaml(check, own.get("form.yaml"))
+    if own.get("schema.yaml") is not None:
+        _schema(check, own["schema.yaml"], definition.schema)
+    if own.get("profile.yaml") is not None:
+        _profile_keys(check, own["profile.yaml"])
+    if not check.errors:  # paths are looked up only in a definition whose keys are sound
+        _ParamCheck(check).profile(definition.profile)
+    if check.errors:
+        raise DefinitionError.collected(check.errors)
+
+
+def _form_yaml(check: _Lint, meta) -> None:
+    if meta is None or not check.closed("form.yaml", meta, keys.FORM_KEYS):
+        return
+    if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in keys.FORM_KINDS):
+        check.fail("form.yaml", ("kind",), f"kind 应为 {'、'.join(keys.FORM_KINDS)} 之一",
+                   f"kind must be one of {', '.join(keys.FORM_KINDS)}")
+
+
+# -- schema.yaml: each field spec --
+
+_OUTSIDE = ("若是字段，应缩进到 fields: 之下；", "a field belongs under fields:; ")
+
+
+def _schema(check: _Lint, schema, merged: dict) -> None:
+    """Check the field specs a folder writes; a variant's partial spec takes its type from the merged one."""
+    if not check.closed("schema.yaml", schema, ("fields",)) or "fields" not in schema:
+        return
+    if isinstance(schema["fields"], dict):
+        _fields(check, schema["fields"], ("fields",), merged)
+    else:
+        check.fail("schema.yaml", ("fields",), "fields 应为 字段名: 规格 的映射", "fields must map field names to their specs")
+
+
+def _fields(check: _Lint, fields: dict, path: tuple, merged: dict) -> None:
+    for name, spec in fields.items():
+        if isinstance(spec, dict):
+            _field(check, spec, path + (name,), merged)
+
+
+def _merged_spec(merged: dict, path: tuple) -> dict:
+    node: object = merged
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else {}
+
+
+def _field(check: _Lint, spec: dict, path: tuple, merged: dict) -> None:
+    kind = _kind(_merged_spec(merged, path))
+    if not isinstance(kind, str) or kind not in keys.FIELD_KEYS:
+        known = ", ".join(keys.FIELD_KEYS)
+        check.fail("schema.yaml", path + ("type",), f"未知的字段类型 {kind!r}，可用：{known}",
+                   f"unknown field type {kind!r}; known: {known}")
+        return
+    allowed = keys.FIELD_COMMON + keys.FIELD_KEYS[kind]
+    check.closed("schema.yaml", spec, allowed, path, _OUTSIDE if kind == "object" else ("", ""))
+    if "optional" in spec and spec["optional"] is not None and not isinstance(spec["optional"], bool):
+        check.fail("schema.yaml", path + ("optional",), "optional 应为 true 或 false", "optional must be true or false")
+    if kind == "choice":
+        choices = _merged_spec(merged, path).get("choices")
+        if not isinstance(choices, list) or not choices or not all(isinstance(c, str) for c in choices):
+            check.fail("schema.yaml", path + ("choices",), "choice 字段需要 choices 列表", "a choice needs a list of choices")
+    if kind == "object" and isinstance(spec.get("fields"), dict):
+        _fields(check, spec["fields"], path + ("fields",), merged)
+    item = spec.get("item")
+    if kind in ("list", "tree") and isinstance(item, dict):
+        check.closed("schema.yaml", item, keys.ITEM_KEYS, path + ("item",), _OUTSIDE)
+        if isinstance(item.get("fields"), dict):
+            _fields(check, item["fields"], path + ("item", "fields"), merged)
+
+
+# -- profile.yaml: its keys --
+
+def _profile_keys(check: _Lint, profile) -> None:
+    if not check.closed("profile.yaml", profile, keys.PROFILE_KEYS):
+        return
+    for key, allowed in (("tree", keys.TREE_KEYS), ("summary", keys.SUMMARY_KEYS), ("prefill", keys.PREFILL_KEYS),
+                         ("cycle", keys.CYCLE_KEYS)):
+        if profile.get(key) is not None:
+            check.closed("profile.yaml", profile[key], allowed, (key,))
+    items = (profile.get("cycle") or {}).get("items") if isinstance(profile.get("cycle"), dict) else None
+    if items is not None:
+        check.closed("profile.yaml", items, keys.CYCLE_ITEM_KEYS, ("cycle", "items"))
+    checks = profile.get("checks") or {}
+    if not isinstance(checks, dict):
+        check.fail("profile.yaml", ("checks",), "应为 规则名: 参数 的映射", "must map rule names to their parameters")
+        return
+    for name in checks:
+        if name not in keys.RULE_PARAMS:
+            near = difflib.get_close_matches(str(name), keys.RULE_PARAMS, n=1, cutoff=0.6)
+            zh, en = (f"是否为 {near[0]}？", f"did you mean {near[0]}? ") if near else ("", "")
+            check.fail("profile.yaml", ("checks", name), f"未知的检查规则 {name!r}（{zh}可用：{', '.join(keys.RULE_PARAMS)}）",
+                       f"unknown rule {name!r} ({en}known: {', '.join(keys.RULE_PARAMS)})", key=True)
+
+
+# -- field paths and parameters, against the merged schema --
+
+def spec_at(fields: dict, parts: tuple) -> dict | None:
+    """Return the field spec ``parts`` names in the schema's ``fields`` (``*``/index: a list's item), or None."""
+    node: object = {"type": "object", "fields": fields}
+    for part in parts:
+        kind = _kind(node)
+        if part == "*" or isinstance(part, int):
+            node = node.get("item") if kind == "list" else _level1(node) if kind == "tree" else None
+        else:
+            inner = node.get("fields") if kind == "object" else None
+            node = inner.get(part) if isinstance(inner, dict) else None
+        if not isinstance(node, dict):
+            return None
+    return node
+
+
+def _kind(spec: dict) -> str | None:
+    return spec.get("type", "object" if "fields" in spec else None)
+
+
+def _level1(tree: dict) -> dict:
+    """A tree's element as the model has it: 一级 → groups of 二级 → items (the tree's ``item``)."""
+    level2 = {"fields": {"level2": {"type": "text"}, "items": {"type": "list", "item": tree.get("item")}}}
+    return {"fields": {"level1": {"type": "text"}, "groups": {"type": "list", "item": level2}}}
+
+
+_TYPE_NAMES = {"money": ("金额", "an amount"), "number": ("数值", "a number"), "date": ("日期", "a date"),
+               "object": ("对象", "an object")}
+
+
+class _ParamCheck:
+    """The merged profile's parameters: shapes, keys, and every path naming a field of a usable type."""
+
+    def __init__(self, check: _Lint):
+        self.check, self.definition = check, check.definition
+        fields = self.definition.schema.get("fields")
+        self.fields = fields if isinstance(fields, dict) else {}
+        self.computed: set[str] = set()
+        self.row_fields = self._row_fields()
+
+    def fail(self, path: tuple, zh: str, en: str) -> None:
+        self.check.fail("profile.yaml", path, zh, en)
+
+    def profile(self, profile: dict) -> None:
+        self.computations(profile.get("computed"))
+        for name, params in self._mapping(profile.get("checks"), ("checks",)).items():
+            if name == "vocabulary":
+                self.vocabulary(params)
+            elif name in keys.RULE_PARAMS:
+                for at, entry in self.entries(params, ("checks", name)):
+                    self.params(entry, keys.RULE_PARAMS[name], at)
+        summary = self._mapping(profile.get("summary"), ("summary",))
+        if summary.get("name") is None:  # the 汇总表's project name, and what names a form in a run
+            self.fail(("summary",), "缺少 summary.name（项目名称字段，如 project.name）",
+                      "summary.name is missing (the project's name, such as project.name)")
+        if "table" not in summary and self.definition.kind not in keys.SUMMARY_TABLES:
+            self.fail(("summary",), f"kind 为 {self.definition.kind} 的表单需要 summary.table（{'、'.join(keys.SUMMARY_TABLES)}）",
+                      f"a form of kind {self.definition.kind} needs summary.table ({', '.join(keys.SUMMARY_TABLES)})")
+        for key, ref in summary.items():
+            if key == "table" and not (isinstance(ref, str) and ref in keys.SUMMARY_TABLES):
+                self.fail(("summary", key), f"table 应为 {'、'.join(keys.SUMMARY_TABLES)} 之一",
+                          f"table must be one of {', '.join(keys.SUMMARY_TABLES)}")
+            elif key != "table" and ref is not None:
+                self.ref(ref, "path", ("summary", key))
+        self.value(profile.get("required_texts") or [], "paths", ("required_texts",))
+        self.tree(profile.get("tree"))
+        for name, names in self._mapping(profile.get("taxonomy"), ("taxonomy",)).items():
+            self.strings(names, ("taxonomy", name))
+        self.strings(profile.get("required_level1") or [], ("required_level1",))
+
+    def strings(self, value, at: tuple) -> None:
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            self.fail(at, "应为文字的列表", "must be a list of texts")
+
+    def tree(self, tree) -> None:
+        """The indicator tree's steps, as the loader and the rules join them, must name the form's rows."""
+        tree = self._mapping(tree, ("tree",))
+        steps = [(key, tree.get(key, default)) for key, default in
+                 (("level1", "indicators[*]"), ("level2", None), ("items", "items[*]"))]
+        if not tree and "indicators" not in self.fields:
+            return  # no tree, and none by default: the tree's rules have nothing to read
+        for key, step in steps:
+            if step is not None and not isinstance(step, str):
+                self.fail(("tree", key), f"{step!r} 应为字段路径", f"{step!r} must be a field path")
+                return
+        joined = ".".join(step for _, step in steps if step)
+        if spec_at(self.fields, paths.parse(joined)) is None:
+            self.fail(("tree",), f"指标树 {joined} 不是表单的字段（level1、level2、items 依次相接）",
+                      f"the indicator tree {joined} names no field of the form (level1, level2, items joined)")
+
+    def computations(self, computed) -> None:
+        for name, spec in self._mapping(computed, ("computed",)).items():
+            at = ("computed", name)
+            if not isinstance(spec, dict) or not isinstance(spec.get("fn"), str) or spec["fn"] not in keys.COMPUTED_PARAMS:
+                fn = spec.get("fn") if isinstance(spec, dict) else spec
+                self.fail(at, f"应写成 {{fn: 函数名, …}}，fn 为 {', '.join(keys.COMPUTED_PARAMS)} 之一（现为 {fn!r}）",
+                          f"must be {{fn: NAME, …}} with fn one of {', '.join(keys.COMPUTED_PARAMS)} (not {fn!r})")
+            else:
+                self.params({k: v for k, v in spec.items() if k != "fn"}, keys.COMPUTED_PARAMS[spec["fn"]], at)
+            self.computed.add(str(name))  # named after its own check: a later figure may use it
+
+    def entries(self, params, at: tuple) -> list[tuple[tuple, dict]]:
+        """A rule's parameters: nothing, one mapping, or a list of mappings (one shape for every rule)."""
+        if params is None:
+            return [(at, {})]
+        if isinstance(params, dict):
+            return [(at, params)]
+        if isinstance(params, list) and all(isinstance(entry, dict) for entry in params):
+            return [(at + (i,), entry) for i, entry in enumerate(params)]
+        self.fail(at, "规则参数应为映射或映射的列表", "a rule's parameters are a mapping or a list of mappings")
+        return []
+
+    def params(self, entry: dict, table: dict[str, str], at: tuple) -> None:
+        allowed = tuple(table)
+        if not self.check.closed("profile.yaml", entry, allowed, at):
+            return
+        for key, kind in table.items():
+            if key in entry and entry[key] is not None:
+                self.value(entry[key], kind.rstrip("?"), at + (key,))
+            elif not kind.endswith("?"):
+                self.fail(at, f"缺少参数 {key}", f"parameter {key} is missing")
+
+    def value(self, value, kind: str, at: tuple) -> None:
+        if kind in ("path", *_TYPE_NAMES):
+            self.ref(value, kind, at)
+        elif kind == "paths":
+            if not isinstance(value, list):
+                self.fail(at, "应为字段路径的列表", "must be a list of field paths")
+            for i, ref in enumerate(value if isinstance(value, list) else ()):
+                self.ref(ref, "path", at + (i,))
+        elif kind == "code" and not (isinstance(value, str) and CODE.fullmatch(value)):
+            self.fail(at, f"{value!r} 不是检查代码（如 RG201）", f"{value!r} is not a check code (such as RG201)")
+        elif kind == "literal" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            self.fail(at, f"{value!r} 应为数字", f"{value!r} must be a number")
+        elif kind == "name" and (not isinstance(value, str) or value not in self.row_fields):
+            self.fail(at, f"{value!r} 不是指标行或分组的字段", f"{value!r} is no field of an indicator row or group")
+        elif kind == "strings" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            self.fail(at, "应为文字的列表", "must be a list of texts")
+        elif kind == "labels" and not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+            self.fail(at, "应为 列: 标题 的映射", "must map columns to captions")
+
+    def ref(self, ref, kind: str, at: tuple) -> None:
+        """One path parameter: ``calc.NAME`` computed before, or a field of the schema of a usable type."""
+        if not isinstance(ref, str) or not ref:
+            self.fail(at, f"{ref!r} 应为字段路径（如 funds.total）", f"{ref!r} must be a field path such as funds.total")
+            return
+        if ref.startswith("calc."):
+            if ref[5:] not in self.computed:
+                self.fail(at, f"{ref} 不是此前计算的量（computed:）", f"{ref} is not a figure computed before (computed:)")
+            return
+        spec = spec_at(self.fields, paths.parse(ref))
+        if spec is None:
+            self.fail(at, f"字段路径 {ref} 不是表单的字段", f"the path {ref} names no field of the form")
+        elif kind in _TYPE_NAMES and _kind(spec) not in keys.TYPES_OF[kind]:
+            zh, en = _TYPE_NAMES[kind]
+            self.fail(at, f"{ref} 是 {_kind(spec)} 字段，此处需要{zh}字段", f"{ref} is a {_kind(spec)} field; {en} is needed")
+
+    def vocabulary(self, params) -> None:
+        for path, known in self._mapping(params, ("checks", "vocabulary")).items():
+            self.ref(path, "path", ("checks", "vocabulary", path))
+            if not (isinstance(known, list) and all(isinstance(v, str) for v in known)):
+                self.fail(("checks", "vocabulary", path), "应为文字的列表", "must be a list of texts")
+
+    def _mapping(self, value, at: tuple) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(at, "应为映射（键: 值）", "must be a mapping (key: value)")
+            return {}
+        return value
+
+    def _row_fields(self) -> set:
+        """Names of the fields of every list or tree item, and of the tree's groups."""
+        found = {"level1", "level2", "groups", "items"}
+        stack = [self.fields]
+        while stack:
+            for spec in stack.pop().values():
+                if not isinstance(spec, dict):
+                    continue
+                inner = spec.get("item") if isinstance(spec.get("item"), dict) else spec
+                if isinstance(inner.get("fields"), dict):
+                    if inner is not spec:
+                        found.update(inner["fields"])
+                    stack.append(inner["fields"])
+        return found
