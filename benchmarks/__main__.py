@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, fill, hostile, render_ratio
+from . import booklet_scale, check_scale, fill, hostile, render_ratio
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -11,6 +11,7 @@ BENCHMARKS = {
     "jobs": booklet_scale.jobs_throughput,
     "thousand": booklet_scale.thousand,
     "check": booklet_scale.check_speed,
+    "check-rows": check_scale.main,
     "hostile": hostile.main,
     "fill": fill.main,
 }
