@@ -150,7 +150,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG907": ("不是 PDF、DOCX 或 XLSX 文件，无法导入", "not a PDF, DOCX or XLSX file; cannot import it"),
     "RG908": ("PDF 不可编辑：导入的是其中内嵌的数据；修改请在 DOCX 或 XLSX 中进行",
               "a PDF is not edited in place: its embedded data was imported; edit the DOCX or XLSX instead"),
-    "RG909": ("内嵌的表单数据已损坏，无法导入", "the embedded form data is damaged and cannot be imported"),
+    "RG909": ("内嵌的表单数据已损坏，无法导入（{detail}）", "the embedded form data is damaged and cannot be imported ({detail})"),
+    "RG912": ("文件内嵌的数据里没有任何表单（forms 为空），没有可导入的内容",
+              "the file's embedded data holds no form (forms is empty): there is nothing to import"),
+    "RG913": ("{where_zh}：单元格里是公式 {formula}（{cached_zh}），未导入；请改为直接填写的值",
+              "{where_en}: the cell holds the formula {formula} ({cached_en}); not imported: type the value instead"),
     "RG911": ("{where_zh}：必填，尚未填写", "{where_en}: required, not filled in"),
     "RG910": ("文件是 {found} 表单，不是 {expected}", "the file holds a {found} form, not {expected}"),
 }

@@ -22,10 +22,13 @@ from ..load.source import Source, read_yaml
 from ..problems import Problem
 from ..render import embed
 from .align import Mismatch, place
-from .assemble import assemble
+from .assemble import assemble, formula_problem
 from .diff import Change, changes
+from .package import (MAX_PAYLOAD_BYTES, MAX_PAYLOAD_FORMS, Refused, Scan, damaged, open_package, over, read_file,
+                      sheet_parts)
+from .shape import UNREADABLE, entry_problem
 from .paths import get, label, put
-from .visible import from_docx_tables, from_sheet
+from .visible import Formula, from_docx_tables, from_sheet
 
 
 @dataclass
@@ -47,33 +50,25 @@ class Imported:
         return to_yaml(self.model) if self.model is not None else ""
 
 
-class ImportFailure(Exception):
+class ImportFailure(Refused):
     """The file cannot be imported at all; ``problem`` says why and what to do."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.code)
-        self.problem = problem
 
 
 def import_file(path: Path) -> list[Imported]:
-    """Return every form of ``path`` read back; raise ImportFailure when the file is not one of ours."""
+    """Return every form of ``path`` read back; raise ImportFailure when the file cannot be imported."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailure(Problem("RG106", "error", "", params={"detail": exc.strerror or str(exc)})) from None
-    if data.startswith(b"%PDF"):
-        return _from_pdf(data)
-    if data.startswith(b"PK"):
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            archive.testzip()
-        except (zipfile.BadZipFile, EOFError, ValueError, zipfile.LargeZipFile) as exc:
-            raise ImportFailure(Problem("RG904", "error", "", params={"detail": str(exc)})) from None
-        names = set(archive.namelist())
-        if "word/document.xml" in names:
-            return _from_office(archive, _Document(data))
-        if "xl/workbook.xml" in names:
-            return _from_office(archive, _Workbook(data))
+        data = read_file(path)
+        if data.startswith(b"%PDF"):
+            return _from_pdf(data)
+        if data.startswith(b"PK"):
+            archive, scan = open_package(data)
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return _from_office(archive, lambda: _Document(data))
+            if "xl/workbook.xml" in names:
+                return _from_office(archive, lambda: _Workbook(data, archive, scan))
+    except Refused as exc:
+        raise ImportFailure(exc.problem) from None
     raise ImportFailure(Problem("RG907", "error", ""))
 
 
@@ -83,13 +78,15 @@ def _not_ours() -> ImportFailure:
 
 def _from_pdf(data: bytes) -> list[Imported]:
     try:
-        payload = embed.from_pdf(data)
-    except Exception as exc:  # pypdf raises many kinds on a damaged file
-        raise ImportFailure(Problem("RG904", "error", "", params={"detail": str(exc)})) from None
+        payload = embed.from_pdf(data, MAX_PAYLOAD_BYTES)
+    except embed.TooLarge:
+        raise _payload_too_big() from None
+    except Exception as exc:  # noqa: BLE001 (pypdf raises many kinds on a damaged file)
+        raise damaged("PDF 无法读取", f"the PDF cannot be read: {type(exc).__name__}") from None
     if payload is None:
         raise _not_ours()
     out = []
-    for entry in payload["forms"]:
+    for entry in _entries(payload):
         imported, _ = _embedded(entry)
         if imported.model is not None:
             imported.problems.append(Problem("RG908", "warning", ""))
@@ -98,16 +95,49 @@ def _from_pdf(data: bytes) -> list[Imported]:
 
 
 def _from_office(archive: zipfile.ZipFile, reader) -> list[Imported]:
-    payload = embed.from_package(archive)
+    try:
+        payload = embed.from_package(archive, MAX_PAYLOAD_BYTES)
+    except embed.TooLarge:
+        raise _payload_too_big() from None
     if payload is None:
         raise _not_ours()
+    entries = _entries(payload)
+    try:
+        reader = reader()
+    except UNREADABLE as exc:
+        raise damaged("文件内容无法读取", f"the file's content cannot be read: {type(exc).__name__}: {exc}") from None
     out = []
-    for entry in payload["forms"]:
+    for entry in entries:
         imported, original = _embedded(entry)
         if original is not None:
-            _read_visible(imported, original, entry, reader)
+            try:
+                _read_visible(imported, original, entry, reader)
+            except UNREADABLE as exc:
+                imported.model = None
+                imported.problems.append(damaged("表格无法读取", f"the tables cannot be read: {type(exc).__name__}")
+                                         .problem)
         out.append(imported)
     return out
+
+
+def _payload_too_big() -> Refused:
+    return over(f"内嵌的表单数据解压后超过 {MAX_PAYLOAD_BYTES:,} 字节",
+                f"the embedded form data inflates to more than {MAX_PAYLOAD_BYTES:,} bytes")
+
+
+def _entries(payload: dict) -> list[dict]:
+    """Return the payload's forms, each checked for the shape the writers give it (the file may be tampered with)."""
+    forms = payload["forms"]
+    if len(forms) > MAX_PAYLOAD_FORMS:
+        raise over(f"内嵌数据有 {len(forms):,} 份表单，超过上限 {MAX_PAYLOAD_FORMS:,}",
+                   f"the embedded data holds {len(forms):,} forms, over the limit of {MAX_PAYLOAD_FORMS:,}")
+    if not forms:
+        raise ImportFailure(Problem("RG912", "error", ""))
+    for number, entry in enumerate(forms, start=1):
+        wrong = entry_problem(entry)
+        if wrong:
+            raise ImportFailure(Problem("RG909", "error", "", params={"detail": f"forms[{number - 1}]: {wrong}"}))
+    return forms
 
 
 def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
@@ -117,7 +147,8 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
     form_id = getattr(model, "form", "") if model is not None else ""
     name = model.project.name if model is not None and hasattr(model, "project") else ""
     if model is None:
-        return Imported(form_id, name, problems=[Problem("RG909", "error", "")] + problems), None
+        damage = Problem("RG909", "error", "", params={"detail": "YAML"})
+        return Imported(form_id, name, problems=[damage] + problems), None
     return Imported(form_id, name, model=model), model
 
 
@@ -139,8 +170,11 @@ def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) 
         return
     result = assemble(source.data, grid, placed)
     for path, (value, where) in reader.fields(entry).items():
-        put(result.data, path, value)
         result.located[path] = where
+        if isinstance(value, Formula):
+            result.problems.append(formula_problem(path, where, value))
+        else:
+            put(result.data, path, value)
     imported.problems += result.problems
     model, problems = load_data(Source(result.data))
     imported.problems += [_located(p, result.located, result.data) for p in problems]
@@ -178,16 +212,18 @@ def _labelled(problem: Problem, model: type) -> Problem:
 class _Workbook:
     """An XLSX's sheets: per form its own sheet by name first, then every other one."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, archive: zipfile.ZipFile, scan: Scan):
         from openpyxl import load_workbook
 
         self.book = load_workbook(io.BytesIO(data), data_only=True)
+        parts = sheet_parts(archive)
+        self.formulas = {title: scan.formulas.get(part, {}) for title, part in parts.items()}
 
     def candidates(self, entry: dict, original: BaseModel):
         layout = form_type(original.form).layout(original)
         n_cols = max(len(t.widths) for t in layout.tables)
         sheets = sorted(self.book.worksheets, key=lambda s: s.title != entry.get("sheet"))
-        return (from_sheet(sheet, n_cols) for sheet in sheets)
+        return (from_sheet(sheet, n_cols, self.formulas.get(sheet.title)) for sheet in sheets)
 
     def fields(self, entry: dict) -> dict[str, tuple[object, tuple[str, str]]]:
         """Return the fields a fill-in workbook asks beside the form: label in column A, value in B."""
@@ -195,13 +231,16 @@ class _Workbook:
         if spec.get("sheet") not in self.book.sheetnames:
             return {}
         sheet = self.book[spec["sheet"]]
+        formulas = self.formulas.get(sheet.title, {})
         labels = {str(row[0].value).strip(): row[0].row for row in sheet.iter_rows(max_col=1) if row[0].value}
         out = {}
         for path, caption in spec.get("rows", []):
             if caption in labels:
                 cell = sheet.cell(row=labels[caption], column=2)
-                out[path] = (_scalar(cell.value), (f"工作表「{sheet.title}」{cell.coordinate}",
-                                                   f"sheet '{sheet.title}' {cell.coordinate}"))
+                value = _scalar(cell.value)
+                if cell.coordinate in formulas:
+                    value = Formula(formulas[cell.coordinate], value)
+                out[path] = (value, (f"工作表「{sheet.title}」{cell.coordinate}", f"sheet '{sheet.title}' {cell.coordinate}"))
         return out
 
 

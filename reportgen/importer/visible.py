@@ -64,8 +64,18 @@ class Grid:
                 self.cover[(r, c)] = seen
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula: the formula, and the value Excel last cached for it (None: none)."""
+
+    formula: str
+    cached: object
+
+
 def cell_text(value: object) -> str:
     """Return a cell's value as the text a reader sees (numbers without a float's noise)."""
+    if isinstance(value, Formula):
+        value = value.cached
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -81,8 +91,9 @@ def cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def from_sheet(sheet, n_cols: int) -> Grid:
-    """Return the grid of an openpyxl worksheet's first ``n_cols`` columns."""
+def from_sheet(sheet, n_cols: int, formulas: dict[str, str] | None = None) -> Grid:
+    """Return the grid of an openpyxl worksheet's first ``n_cols`` columns; a cell of ``formulas``
+    (reference → formula) holds a ``Formula`` with its cached value."""
     from openpyxl.utils import get_column_letter
 
     grid = Grid()
@@ -90,7 +101,8 @@ def from_sheet(sheet, n_cols: int) -> Grid:
     for bounds in sheet.merged_cells.ranges:
         merged[(bounds.min_row, bounds.min_col)] = (bounds.max_row - bounds.min_row + 1, bounds.max_col - bounds.min_col + 1)
     inside = {(r, c) for (r0, c0), (h, w) in merged.items() for r in range(r0, r0 + h) for c in range(c0, c0 + w)}
-    title = sheet.title
+    title, formulas = sheet.title, formulas or {}
+    cells = sheet._cells  # looked up, not made: sheet.cell() would create every cell of the range
     for r in range(1, sheet.max_row + 1):
         grid.rows.append([])
         grid.tables.append(0)
@@ -99,7 +111,8 @@ def from_sheet(sheet, n_cols: int) -> Grid:
                 continue
             h, w = merged.get((r, c), (1, 1))
             ref = f"{get_column_letter(c)}{r}"
-            seen = Seen(r - 1, c - 1, h, w, _value(sheet.cell(row=r, column=c)),
+            value = _value(cells[(r, c)]) if (r, c) in cells else None
+            seen = Seen(r - 1, c - 1, h, w, Formula(formulas[ref], value) if ref in formulas else value,
                         (f"工作表「{title}」{ref}", f"sheet '{title}' {ref}"))
             grid.rows[r - 1].append(seen)
             grid.extend(seen)
@@ -159,7 +172,7 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
                 above = grid.at(row - 1, col) if row > first else None
                 if tc.vMerge == "continue" and above is not None:
                     above.rowspan = row - above.row + 1
-                    grid.extend(above)
+                    grid.cover.update({(row, c): above for c in range(above.col, above.col + above.colspan)})
                 else:
                     where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
                     seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, table)

@@ -45,9 +45,25 @@ def payload(forms: list[dict]) -> bytes:
     return json.dumps({"reportgen": VERSION, "forms": forms}, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
+class TooLarge(ValueError):
+    """The payload inflates beyond the limit its reader set."""
+
+
+def inflate(data: bytes, limit: int) -> bytes:
+    """Return ``data`` decompressed, refusing (TooLarge) to produce more than ``limit`` bytes."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, limit + 1)
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise TooLarge(f"more than {limit} bytes")
+    return out
+
+
 def decode(data: bytes) -> dict:
     """Return the payload read back; raise ValueError when it is not ours."""
-    parsed = json.loads(data.decode("utf-8"))
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deep") from None
     if not isinstance(parsed, dict) or parsed.get("reportgen") != VERSION or not isinstance(parsed.get("forms"), list):
         raise ValueError("not a reportgen payload")
     return parsed
@@ -85,8 +101,8 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
     return out.getvalue()
 
 
-def from_package(archive: zipfile.ZipFile) -> dict | None:
-    """Return the payload of an OOXML package, or None when it carries none."""
+def from_package(archive: zipfile.ZipFile, limit: int = 2 ** 31) -> dict | None:
+    """Return the payload of an OOXML package, or None when it carries none; TooLarge past ``limit`` bytes."""
     try:
         custom = archive.read(_CUSTOM).decode("utf-8")
     except KeyError:
@@ -104,7 +120,9 @@ def from_package(archive: zipfile.ZipFile) -> dict | None:
         return None
     text = "".join(pieces[n] for n in sorted(pieces))
     try:
-        return decode(zlib.decompress(base64.b64decode(text)))
+        return decode(inflate(base64.b64decode(text), limit))
+    except TooLarge:
+        raise
     except (ValueError, zlib.error):
         return None
 
@@ -151,13 +169,15 @@ def pdf_attachments(layouts, when, variant: str | None = None) -> list:
                        created=when, modified=when, relationship="Source")]
 
 
-def from_pdf(data: bytes) -> dict | None:
-    """Return the payload attached to a PDF, or None."""
+def from_pdf(data: bytes, limit: int = 2 ** 31) -> dict | None:
+    """Return the payload attached to a PDF, or None; TooLarge past ``limit`` bytes."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
     for name, contents in reader.attachments.items():
         if name == NAME and contents:
+            if len(contents[0]) > limit:
+                raise TooLarge(f"more than {limit} bytes")
             try:
                 return decode(contents[0])
             except ValueError:
