@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, check_scale, fill, hostile, render_ratio
+from . import booklet_scale, check_scale, fill, hostile, hostile_import, render_ratio
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -13,6 +13,7 @@ BENCHMARKS = {
     "check": booklet_scale.check_speed,
     "check-rows": check_scale.main,
     "hostile": hostile.main,
+    "hostile-import": hostile_import.main,
     "fill": fill.main,
 }
 

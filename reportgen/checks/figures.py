@@ -28,6 +28,7 @@ SCALE = {None: Decimal(1), "万": Decimal(10000), "亿": Decimal(100000000)}
 BOUND_AFTER = ("多", "余", "以上", "以下", "以内")
 BOUND_BEFORE = ("超过", "不低于", "不少于", "不超过", "高于", "低于", "≥", "≤", ">", "<")
 NEAR = 10  # characters at most between a caption and its figure
+MAX_VALUES = 20  # values of the rows of one indicator name a count in a text is compared with
 
 
 def clauses(flat: str) -> list[str]:
@@ -117,12 +118,16 @@ def counts_in_text(ctx: Context):
     if not rows:
         return
     containing, order = finder.containing(), {name: n for n, name in enumerate(rows)}
+    merged = {name: _merged(of_name) for name, of_name in rows.items()}
+    row_at = {path: (name, unit, values) for name, of_name in rows.items() for path, unit, values in of_name}
     for text, occurrences in zip(texts, found):
+        owner = next((row_at[text.path[:n]] for n in range(len(text.path), 0, -1) if text.path[:n] in row_at), None)
         for clause, begin, named in _by_clause(text.flat, occurrences, rows) if occurrences else ():
             for name in sorted(named, key=order.__getitem__):
                 if not containing[name].isdisjoint(named):
                     continue  # the clause names a longer indicator that contains this name
-                for unit, values in _values(rows[name], text.path):
+                mine = owner if owner is not None and owner[0] == name else None
+                for unit, values in _values(merged[name], mine):
                     yield from _count(text.path, _part_naming(clause, named[name] - begin, name), name, unit, values)
 
 
@@ -143,16 +148,28 @@ def _by_clause(flat: str, occurrences: list, rows: dict):
             yield clause, begin, names
 
 
-def _values(rows: list, path: tuple) -> list[tuple[str, list]]:
-    """Return (unit, values) of the rows of one name but the row ``path`` lies in: rows of the same
-    name and unit are compared as one, so a name repeated over many rows costs one comparison."""
-    by_unit: dict[str, dict[str, object]] = {}
-    for row_path, unit, values in rows:
-        if path[:len(row_path)] != row_path:
-            kept = by_unit.setdefault(unit, {})
-            for value in values:
-                kept.setdefault(value.source, value)
-    return [(unit, list(values.values())) for unit, values in by_unit.items()]
+def _merged(rows: list) -> dict[str, dict[str, list]]:
+    """Return unit → value source → [value, how many rows give it], over the rows of one name: rows
+    of the same name and unit are compared as one, so a name repeated over many rows costs one."""
+    by_unit: dict[str, dict[str, list]] = {}
+    for _, unit, values in rows:
+        counted = by_unit.setdefault(unit, {})
+        for value in values:
+            counted.setdefault(value.source, [value, 0])[1] += 1
+    return by_unit
+
+
+def _values(merged: dict[str, dict[str, list]], owner: tuple | None) -> list[tuple[str, list]]:
+    """Return (unit, values) to compare a text with, leaving out the values of the row it is in (``owner``).
+    A name whose rows give more than ``MAX_VALUES`` values is not compared: which is meant would be a guess."""
+    own = Counter(v.source for v in owner[2]) if owner is not None else Counter()
+    out = []
+    for unit, counted in merged.items():
+        mine = own if owner is not None and owner[1] == unit else Counter()
+        values = [value for source, (value, rows) in counted.items() if rows > mine[source]]
+        if values and len(values) <= MAX_VALUES:
+            out.append((unit, values))
+    return out
 
 
 def _part_naming(clause: str, at: int, name: str) -> str:

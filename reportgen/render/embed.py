@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import logging
 import zlib
 import zipfile
 from dataclasses import replace
@@ -75,13 +76,7 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
     """Return the OOXML package ``data`` with the payload of ``forms`` as custom properties."""
     if not forms:
         return data
-    text = base64.b64encode(zlib.compress(payload(forms), 9)).decode("ascii")
-    pieces = [text[i:i + PIECE] for i in range(0, len(text), PIECE)]
-    props = "".join(f'<property fmtid="{_FMTID}" pid="{n + 2}" name="{PROPERTY}.{n + 1}"><vt:lpwstr>{escape(p)}'
-                    f"</vt:lpwstr></property>" for n, p in enumerate(pieces))
-    custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats'
-              '.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-              f'2006/docPropsVTypes">{props}</Properties>').encode("utf-8")
+    custom = custom_part(zlib.compress(payload(forms), 9))
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     # Stored, not compressed: normalise_zip compresses the package once, after this.
@@ -99,6 +94,17 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
             target.writestr(info.filename, content)
         target.writestr(_CUSTOM, custom)
     return out.getvalue()
+
+
+def custom_part(compressed: bytes) -> bytes:
+    """Return ``docProps/custom.xml`` carrying ``compressed`` (the zlib payload) in base64 pieces."""
+    text = base64.b64encode(compressed).decode("ascii")
+    pieces = [text[i:i + PIECE] for i in range(0, len(text), PIECE)]
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{n + 2}" name="{PROPERTY}.{n + 1}"><vt:lpwstr>{escape(p)}'
+                    f"</vt:lpwstr></property>" for n, p in enumerate(pieces))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats'
+            '.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/docPropsVTypes">{props}</Properties>').encode("utf-8")
 
 
 def from_package(archive: zipfile.ZipFile, limit: int = 2 ** 31) -> dict | None:
@@ -173,6 +179,7 @@ def from_pdf(data: bytes, limit: int = 2 ** 31) -> dict | None:
     """Return the payload attached to a PDF, or None; TooLarge past ``limit`` bytes."""
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged file is reported once, by the caller
     reader = PdfReader(io.BytesIO(data))
     for name, contents in reader.attachments.items():
         if name == NAME and contents:

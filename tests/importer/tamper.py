@@ -1,7 +1,6 @@
 """Tampering with an OOXML package as a hostile tool would: members rewritten, zip headers patched."""
 from __future__ import annotations
 
-import base64
 import io
 import json
 import re
@@ -52,13 +51,7 @@ def patch_central(path: Path, name: str, offset: int, fmt: str, value: int) -> P
 
 def custom_xml(compressed: bytes) -> bytes:
     """Return a docProps/custom.xml carrying ``compressed`` (zlib) as reportgen's properties do."""
-    text = base64.b64encode(compressed).decode("ascii")
-    pieces = [text[i:i + embed.PIECE] for i in range(0, len(text), embed.PIECE)]
-    props = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{n + 2}" '
-                    f'name="reportgen.{n + 1}"><vt:lpwstr>{p}</vt:lpwstr></property>' for n, p in enumerate(pieces))
-    return ('<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-            f'2006/docPropsVTypes">{props}</Properties>').encode()
+    return embed.custom_part(compressed)
 
 
 def payload_xml(payload: object) -> bytes:
