@@ -99,6 +99,8 @@ def _from_office(archive: zipfile.ZipFile, reader) -> list[Imported]:
         payload = embed.from_package(archive, MAX_PAYLOAD_BYTES)
     except embed.TooLarge:
         raise _payload_too_big() from None
+    except UNREADABLE as exc:
+        raise damaged("内嵌数据无法读取", f"the embedded data cannot be read: {type(exc).__name__}") from None
     if payload is None:
         raise _not_ours()
     entries = _entries(payload)
@@ -253,6 +255,9 @@ def _scalar(value: object) -> object:
     return value
 
 
+MAX_TABLES_TRIED = 20_000  # DOCX tables read while looking for one form's place
+
+
 class _Document:
     """A DOCX's tables: per form its tables where the writer put them, then any other run of tables."""
 
@@ -268,11 +273,13 @@ class _Document:
         widths = entry.get("widths") or [t.widths for t in tables]
         heads = [t.header_rows for t in tables]
         parts = entry.get("parts")
-        first, count = int(entry.get("table", 0)), int(entry.get("tables", 1))
-        starts = [first] + [s for s in range(len(self.tables) - count + 1) if s != first]
+        first, count = int(entry.get("table", 0)), max(int(entry.get("tables", 1)), 1)
+        # Where the writer put the form first, then ever farther from there (a table inserted
+        # before it shifts it by one), and only so many: a hostile entry costs bounded work.
+        starts = sorted(range(len(self.tables) - count + 1), key=lambda s: (abs(s - first), s))
         continued = set(entry.get("continued") or ())
-        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued) for s in starts
-                if 0 <= s <= len(self.tables) - count)
+        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued)
+                for s in starts[:max(1, MAX_TABLES_TRIED // count)])
 
     def fields(self, entry: dict) -> dict:
         return {}

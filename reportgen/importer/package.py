@@ -150,6 +150,9 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scan: Scan) -> Non
         raise damaged(f"成员 {info.filename} 不是完好的 XML（第 {exc.lineno} 行）",
                       f"member {info.filename} is not well-formed XML (line {exc.lineno}): "
                       f"{expat.ErrorString(exc.code)}") from None
+    except (LookupError, UnicodeError) as exc:  # an XML declaration naming an encoding there is none of
+        raise damaged(f"成员 {info.filename} 的 XML 编码无效", f"member {info.filename} has an invalid XML encoding: "
+                      f"{exc}") from None
 
 
 def _parser_for(name: str, scan: Scan):

@@ -6,6 +6,7 @@ or by a hostile tool may hold anything there, so each entry is checked before it
 from __future__ import annotations
 
 import zipfile
+import zlib
 from xml.etree.ElementTree import ParseError
 
 from docx.exceptions import InvalidXmlError
@@ -15,10 +16,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..load.limits import MAX_FILE_BYTES
 
 # What openpyxl, python-docx and lxml raise on parts that are well-formed XML but not what
-# their schema says (a cell span of "x", a sheet without its relationships): a damaged file.
-# lxml's XMLSyntaxError is a SyntaxError.
-UNREADABLE = (ValueError, TypeError, KeyError, IndexError, AttributeError, SyntaxError, ParseError,
-              zipfile.BadZipFile, InvalidXmlError, PackageNotFoundError, InvalidFileException)
+# their schema says (a cell span of "x", a sheet without its relationships), and what zipfile
+# raises reading a member whose header lies in a way only some read sizes meet (EOFError): a
+# damaged file. lxml's XMLSyntaxError is a SyntaxError.
+UNREADABLE = (ValueError, TypeError, KeyError, IndexError, AttributeError, SyntaxError, ParseError, EOFError,
+              zlib.error, zipfile.BadZipFile, InvalidXmlError, PackageNotFoundError, InvalidFileException)
 
 _INTS = ("table", "tables")
 _INT_LISTS = ("parts", "continued")

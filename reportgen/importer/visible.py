@@ -175,7 +175,7 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
                     grid.cover.update({(row, c): above for c in range(above.col, above.col + above.colspan)})
                 else:
                     where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
-                    seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, table)
+                    seen = Seen(row, col, 1, max(end - col, 1), _tc_value(tc), where, table)
                     grid.rows[row].append(seen)
                     grid.extend(seen)
             row += 1
@@ -216,6 +216,18 @@ def _grid_before(tr) -> int:
 
     before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
     return int(before.get(qn("w:val"))) if before is not None else 0
+
+
+def _tc_value(tc) -> object:
+    """Return a cell's text, or a ``Formula`` when it holds a Word field (``=SUM(ABOVE)``, DDEAUTO):
+    the field's instruction and the result Word last showed."""
+    from docx.oxml.ns import qn
+
+    instructions = [e.get(qn("w:instr"), "") for e in tc.iter(qn("w:fldSimple"))]
+    instructions.append("".join(e.text or "" for e in tc.iter(qn("w:instrText"))))
+    field = " ".join(i.strip() for i in instructions if i.strip())
+    text = _tc_text(tc)
+    return Formula(f"{{ {field} }}", text or None) if field else text
 
 
 def _tc_text(tc) -> str:

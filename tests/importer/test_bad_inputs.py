@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from openpyxl import Workbook, load_workbook
 
 from reportgen.cli import main
@@ -377,3 +379,21 @@ def test_new_refuses_a_suffix_it_does_not_write(tmp_path, capsys):
     for name in ("x.pdf", "x.json", "x"):
         assert main(["new", "target-2026", "-o", str(tmp_path / name)]) == 2
         assert ".yaml" in capsys.readouterr().err and not (tmp_path / name).exists()
+
+
+def test_a_word_field_in_a_docx_cell_is_a_formula_too(files, tmp_path):
+    """A DDEAUTO field shows its last result; that result is never imported."""
+    from .edit import set_tc_text
+
+    document = Document(files[DOCX])
+    name_cell = next(tc for tr in document.tables[0]._tbl.tr_lst for tc in tr.tc_lst
+                     if "".join(t.text or "" for t in tc.iter(qn("w:t"))) == load(SAMPLE).project.name)
+    set_tc_text(name_cell, "")
+    paragraph = name_cell.find(qn("w:p"))
+    paragraph.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe x">'
+                               '<w:r><w:t>项目管理费</w:t></w:r></w:fldSimple>'))
+    document.save(tmp_path / "field.docx")
+    [imported] = import_file(tmp_path / "field.docx")
+    [problem] = [p for p in imported.problems if p.severity == "error"]
+    assert problem.code == "RG913" and problem.path == "project.name" and "DDEAUTO" in problem.message("zh")
+    assert "项目管理费" in problem.message("zh")
