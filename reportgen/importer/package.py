@@ -131,11 +131,13 @@ def _member_too_big(name: str, size: int) -> Refused:
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scan: Scan) -> None:
     """Inflate one member in chunks, stopping at its limit; feed its XML to a parser that counts."""
-    parser = _parser_for(info.filename, scan) if info.filename.endswith((".xml", ".rels")) else None
+    parser = None
     size = 0
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(_CHUNK):
+                if not size and _looks_like_xml(chunk):
+                    parser = _parser_for(info.filename, scan)
                 size += len(chunk)
                 if size > MAX_MEMBER_BYTES:
                     raise _member_too_big(info.filename, size)
@@ -153,6 +155,13 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scan: Scan) -> Non
     except (LookupError, UnicodeError) as exc:  # an XML declaration naming an encoding there is none of
         raise damaged(f"成员 {info.filename} 的 XML 编码无效", f"member {info.filename} has an invalid XML encoding: "
                       f"{exc}") from None
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """Return True for a member that starts as XML does, whatever its name: openpyxl and python-docx
+    follow relationships, so a sheet named ``sheet1.bin`` is still read as XML (images are not)."""
+    head = head[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    return head.startswith((b"<", b"\x00<"))
 
 
 def _parser_for(name: str, scan: Scan):

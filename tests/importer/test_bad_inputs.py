@@ -22,7 +22,7 @@ from reportgen.render import embed
 from tests.conftest import SAMPLES
 
 from .edit import find
-from .tamper import bomb, custom_xml, patch_central, payload_xml, set_cell, with_member
+from .tamper import bomb, custom_xml, members, patch_central, payload_xml, rezip, set_cell, with_member
 
 SAMPLE = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
 
@@ -397,3 +397,15 @@ def test_a_word_field_in_a_docx_cell_is_a_formula_too(files, tmp_path):
     [problem] = [p for p in imported.problems if p.severity == "error"]
     assert problem.code == "RG913" and problem.path == "project.name" and "DDEAUTO" in problem.message("zh")
     assert "项目管理费" in problem.message("zh")
+
+
+def test_a_sheet_under_another_name_is_counted_all_the_same(files, tmp_path):
+    """openpyxl follows the workbook's relationships, not member names: a sheet renamed
+    ``data.bin`` is still read as XML, so it is still parsed and counted first."""
+    parts = members(files[XLSX])
+    sheet = parts.pop(SHEET).replace(b"</sheetData>", b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x'
+                                                       b"</t></is></c></row></sheetData>")
+    parts["xl/data.bin"] = sheet
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"worksheets/sheet1.xml",
+                                                                                      b"data.bin")
+    refused(rezip(parts, tmp_path / "renamed.xlsx"), "RG107", "xl/data.bin", "1,048,576")
