@@ -166,6 +166,8 @@ def _values(merged: dict[str, dict[str, list]], owner: tuple | None) -> list[tup
     out = []
     for unit, counted in merged.items():
         mine = own if owner is not None and owner[1] == unit else Counter()
+        if len(counted) > MAX_VALUES + len(mine):
+            continue  # decided before the values are gone through: a text costs no more than that
         values = [value for source, (value, rows) in counted.items() if rows > mine[source]]
         if values and len(values) <= MAX_VALUES:
             out.append((unit, values))

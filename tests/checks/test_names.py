@@ -67,3 +67,14 @@ def test_two_thousand_indicators_are_checked_in_seconds(tmp_path):
         seconds, problems = checked(tmp_path, scaled_form(2000, groups), f"scaled-{groups}")
         assert not [p for p in problems if p.severity == "error"]
         assert seconds < 6, seconds  # about 1 s on a quiet machine; the benchmark reports the figure
+
+
+def test_a_name_given_many_different_values_is_not_compared(tmp_path):
+    """30 rows of one name with 30 targets: which one a text's figure means would be a guess."""
+    form = repeated(30)
+    for n, group in enumerate(form["indicators"][1]["groups"]):
+        group["items"][0]["target"] = f"≥{n + 10}(家)"
+    _, problems = checked(tmp_path, form, "many-values")
+    assert not [p for p in problems if p.code == "RG411"]
+    _, problems = checked(tmp_path, repeated(30), "few-values")
+    assert [p for p in problems if p.code == "RG411"]  # the same rows with one target are compared
