@@ -72,3 +72,20 @@ def set_cell(sheet_xml: bytes, ref: str, cell: str) -> bytes:
     match = pattern.search(sheet_xml)
     style = match.group(1).decode() if match.group(1) else ""
     return sheet_xml[:match.start()] + cell.replace("STYLE", style).encode() + sheet_xml[match.end():]
+
+
+def pdf_attaching(stream: bytes) -> bytes:
+    """Return a one-page PDF whose embedded file ``reportgen.json`` is the Flate ``stream``."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(reportgen.json) 4 0 R] >> >> >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+               b"<< /Type /Filespec /F (reportgen.json) /UF (reportgen.json) /EF << /F 5 0 R >> >>",
+               b"<< /Type /EmbeddedFile /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream +
+               b"\nendstream"]
+    out, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)

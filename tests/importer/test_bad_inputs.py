@@ -6,6 +6,7 @@ import os
 import re
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,8 @@ from reportgen.render import embed
 from tests.conftest import SAMPLES
 
 from .edit import find
-from .tamper import bomb, custom_xml, members, patch_central, payload_xml, rezip, set_cell, with_member
+from .tamper import (bomb, custom_xml, members, patch_central, payload_xml, pdf_attaching, rezip, set_cell,
+                     with_member)
 
 SAMPLE = SAMPLES / "target-2026" / "05-project-management-fee.yaml"
 
@@ -409,3 +411,13 @@ def test_a_sheet_under_another_name_is_counted_all_the_same(files, tmp_path):
     parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"worksheets/sheet1.xml",
                                                                                       b"data.bin")
     refused(rezip(parts, tmp_path / "renamed.xlsx"), "RG107", "xl/data.bin", "1,048,576")
+
+
+def test_a_pdf_attachment_that_inflates_without_bound_is_refused(tmp_path):
+    """pypdf stops a stream at 75 MB (a damaged file); a payload past 32 MiB is over the limit."""
+    flate = tmp_path / "bomb.pdf"
+    flate.write_bytes(pdf_attaching(bomb(80 * 2 ** 20)))
+    refused(flate, "RG904", "PDF")
+    large = tmp_path / "large.pdf"
+    large.write_bytes(pdf_attaching(zlib.compress(b'{"reportgen": 1, "forms": []}' + b" " * (MAX_PAYLOAD_BYTES + 1))))
+    refused(large, "RG107", f"{MAX_PAYLOAD_BYTES:,}")
