@@ -16,6 +16,7 @@ import posixpath
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -145,7 +146,7 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scan: Scan) -> Non
                     parser.feed(chunk)
         if parser is not None:
             parser.close()
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
         raise damaged(f"成员 {info.filename} 已损坏（校验不符或数据不全）",
                       f"member {info.filename} is damaged (bad checksum or cut short): {exc}") from None
     except expat.ExpatError as exc:

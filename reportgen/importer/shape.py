@@ -18,9 +18,10 @@ from ..load.limits import MAX_FILE_BYTES
 # What openpyxl, python-docx and lxml raise on parts that are well-formed XML but not what
 # their schema says (a cell span of "x", a sheet without its relationships), and what zipfile
 # raises reading a member whose header lies in a way only some read sizes meet (EOFError): a
-# damaged file. lxml's XMLSyntaxError is a SyntaxError.
+# damaged file. lxml's XMLSyntaxError is a SyntaxError. openpyxl raises OSError for a package
+# without a workbook part; it reads from memory here, so no OSError is the file system's.
 UNREADABLE = (ValueError, TypeError, KeyError, IndexError, AttributeError, SyntaxError, ParseError, EOFError,
-              zlib.error, zipfile.BadZipFile, InvalidXmlError, PackageNotFoundError, InvalidFileException)
+              OSError, zlib.error, zipfile.BadZipFile, InvalidXmlError, PackageNotFoundError, InvalidFileException)
 
 _INTS = ("table", "tables")
 _INT_LISTS = ("parts", "continued")
