@@ -34,6 +34,7 @@ MAX_SHEET_ROWS = 50_000            # a sheet's used range, in rows (10,000 indic
 MAX_ROWS = 500_000                 # all sheets' used ranges, or all DOCX table rows
 MAX_CELLS = 1_000_000              # cells of a workbook or a document's tables
 MAX_MERGED_CELLS = 1_000_000       # cells covered by merged ranges (openpyxl makes each one)
+MAX_ELEMENTS = 4_000_000          # XML elements of all parts (a 6,000-indicator DOCX has 0.8 million)
 MAX_SPAN = 63                      # a DOCX cell's w:gridSpan / w:gridBefore (Word's column limit)
 _CHUNK = 2 ** 20
 _ZIP_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
@@ -89,6 +90,7 @@ class Scan:
     rows: int = 0
     cells: int = 0
     merged: int = 0
+    elements: int = 0
 
 
 def open_package(data: bytes) -> tuple[zipfile.ZipFile, Scan]:
@@ -172,12 +174,17 @@ def _parser_for(name: str, scan: Scan):
 
 
 class _Counter:
-    """Hands each element to the sheet counter and to the table counter (each ignores the other's)."""
+    """Counts every element of a package (styles or a theme can be bloated too) and hands each to
+    the sheet counter and to the table counter (each ignores the other's)."""
 
     def __init__(self, sheet: "_SheetCounter", tables: "_TableCounter"):
         self.sheet, self.tables = sheet, tables
 
     def start(self, tag: str, attrs: dict) -> None:
+        scan = self.tables.scan
+        scan.elements += 1
+        if scan.elements > MAX_ELEMENTS:
+            raise over(f"XML 元素超过 {MAX_ELEMENTS:,} 个", f"more than {MAX_ELEMENTS:,} XML elements")
         self.sheet.start(tag, attrs)
         self.tables.start(tag, attrs)
 

@@ -421,3 +421,13 @@ def test_a_pdf_attachment_that_inflates_without_bound_is_refused(tmp_path):
     large = tmp_path / "large.pdf"
     large.write_bytes(pdf_attaching(zlib.compress(b'{"reportgen": 1, "forms": []}' + b" " * (MAX_PAYLOAD_BYTES + 1))))
     refused(large, "RG107", f"{MAX_PAYLOAD_BYTES:,}")
+
+
+def test_xml_elements_are_counted_in_every_part(files, tmp_path, monkeypatch):
+    """Styles or a theme can be bloated as well as a sheet: every element of every part counts."""
+    from reportgen.importer import package
+
+    styles = members(files[XLSX])["xl/styles.xml"].count(b"<")
+    monkeypatch.setattr(package, "MAX_ELEMENTS", styles // 2)
+    bloated = with_member(files[XLSX], tmp_path / "styles.xlsx", "xl/styles.xml", lambda xml: xml)
+    refused(bloated, "RG107", "XML")
