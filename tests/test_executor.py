@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 
 import pytest
 
@@ -116,7 +117,9 @@ def test_a_peer_that_is_no_dask_scheduler_is_a_cluster_error_within_seconds(tmp_
 
 @pytest.mark.slow
 def test_a_scheduler_without_a_worker_is_an_error_after_the_timeout(tmp_path):
-    with distributed.LocalCluster(n_workers=0, processes=False, host="127.0.0.1", protocol="tcp",
-                                  dashboard_address=None) as cluster:
-        run = bounded_run(tmp_path, cluster.scheduler_address.replace("tcp://", "dask://"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # distributed's notes on ports and sockets, not ours
+        with distributed.LocalCluster(n_workers=0, processes=False, host="127.0.0.1", protocol="tcp",
+                                      dashboard_address=":0") as cluster:
+            run = bounded_run(tmp_path, cluster.scheduler_address.replace("tcp://", "dask://"))
     assert run.returncode == 2 and "no Dask worker joined within 2 s" in run.stderr, run.stderr
