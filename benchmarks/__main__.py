@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, fill, hostile, render_ratio, serve
+from . import booklet_scale, check_scale, fill, hostile, hostile_import, render_ratio, serve
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -11,7 +11,9 @@ BENCHMARKS = {
     "jobs": booklet_scale.jobs_throughput,
     "thousand": booklet_scale.thousand,
     "check": booklet_scale.check_speed,
+    "check-rows": check_scale.main,
     "hostile": hostile.main,
+    "hostile-import": hostile_import.main,
     "fill": fill.main,
     "serve": serve.main,
 }

@@ -10,12 +10,13 @@ when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI i
     ├── DefinitionError             2  a form folder that cannot be used, at its file and line
     │   ├── LayoutTemplateError     2  its layout template
     │   └── GeometryError           2  columns whose minimum widths do not fit the page
+    ├── ClusterError                2  the Dask cluster (--executor) cannot be used or failed
     ├── OutputError                 5  the file system refused
     │   └── PartialWrite            5  renaming stopped part-way
     ├── Refused                        a request the workbench refuses, with its HTTP status
     │   └── OutsideFolder              a path that leaves the served folder
     └── the signals a module raises and its caller catches, never reaching the CLI:
-        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused, FileRefused
+        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused, FileRefused, TooLarge
 """
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ class ExitCode(IntEnum):
 EXIT_CODES = {  # the README's table, word for word (tests/test_registries.py)
     ExitCode.OK: "everything done, no errors",
     ExitCode.FAILED: "an input had errors or failed to render (the others were done)",
-    ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input, outputs that would clash; "
-                    "a form definition that cannot be used (its files, template, bindings or geometry), for every command",
+    ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input (`render EMPTY_DIR` as "
+                    "`check EMPTY_DIR`), outputs that would clash, a Dask cluster that cannot be used; a form definition "
+                    "that cannot be used (its files, template, bindings or geometry), for every command",
     ExitCode.STRICT: "warnings (警告, not 提示) under `check --strict`",
     ExitCode.INTERNAL: "internal error: a bug, one line naming it (`REPORTGEN_TRACEBACK=1` shows the traceback)",
     ExitCode.OUTPUT: "output error: the file system refused (full, read-only, a name longer than 255 bytes)",
@@ -146,6 +148,12 @@ class ImportFailure(ReportgenError):
         return type(self), (self.problem,)
 
 
+class ClusterError(ReportgenError):
+    """The Dask cluster cannot be used or failed: unreachable, not a scheduler, no worker, a lost task."""
+
+    exit_code = ExitCode.USAGE
+
+
 class OutputError(ReportgenError):
     exit_code = ExitCode.OUTPUT
 
@@ -214,3 +222,7 @@ class FetchRefused(ReportgenError, ValueError):
 
 class FileRefused(ReportgenError):
     """A file a form folder may not use (a link leading out, a FIFO, too large), and why."""
+
+
+class TooLarge(ReportgenError, ValueError):
+    """A payload that inflates beyond the limit its reader set."""

@@ -21,7 +21,7 @@ def language() -> str:
     return _LANGUAGE.get()
 
 
-def say(zh: str, en: str, lang: str | None = None) -> str:
+def say(zh: str, en: str, *, lang: str | None = None) -> str:
     """Return the text of the pair in ``lang``, by default the language chosen."""
     lang = lang or _LANGUAGE.get()
     return en if lang == "en" else f"{zh} ({en})" if lang == "both" and en != zh else zh
@@ -204,7 +204,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG912": ("文件由表单 {form} 生成，此处不认识该表单：请用 --forms DIR 指向含有 {form}/ 目录（其 form.yaml 等）的表单定义目录",
               "the file was made with the form {form}, which is not known here: give --forms DIR, the folder of "
               "form definitions that holds {form}/ (its form.yaml …)"),
-    "RG909": ("内嵌的表单数据已损坏，无法导入", "the embedded form data is damaged and cannot be imported"),
+    "RG909": ("内嵌的表单数据已损坏，无法导入（{detail}）", "the embedded form data is damaged and cannot be imported ({detail})"),
+    "RG914": ("文件内嵌的数据里没有任何表单（forms 为空），没有可导入的内容",
+              "the file's embedded data holds no form (forms is empty): there is nothing to import"),
+    "RG913": ("{where_zh}：单元格里是公式 {formula}（{cached_zh}），未导入；请改为直接填写的值",
+              "{where_en}: the cell holds the formula {formula} ({cached_en}); not imported: type the value instead"),
     "RG911": ("{where_zh}：必填，尚未填写", "{where_en}: required, not filled in"),
     "RG910": ("文件是 {found} 表单，不是 {expected}", "the file holds a {found} form, not {expected}"),
 }
@@ -233,4 +237,4 @@ def wrong_type(kind: str) -> dict:
 def message(code: str, lang: str, params: dict) -> str:
     """Return the text of ``code`` in ``lang`` (``zh``, ``en`` or ``both``) with ``params`` filled in."""
     zh, en = CATALOGUE[code]
-    return say(zh.format(**params), en.format(**params), lang)
+    return say(zh.format(**params), en.format(**params), lang=lang)

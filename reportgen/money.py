@@ -12,6 +12,18 @@ MAX_DIGITS = 15
 _CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP)
 
 
+def printable(number: Decimal) -> bool:
+    """Return True when a form can print ``number`` exactly: finite, below 10^15, at most 15
+    significant digits and 15 decimals (``1e-300`` would print 300 digits)."""
+    if not number.is_finite():
+        return False
+    if not number:
+        return True
+    exponent = number.normalize().as_tuple().exponent
+    digits = len(number.normalize().as_tuple().digits)
+    return abs(number) < MAX_AMOUNT and digits <= MAX_DIGITS and -exponent <= MAX_DIGITS
+
+
 def round2(value: Decimal) -> Decimal:
     """Return ``value`` rounded half-up to two decimals, the one rounding rule of all forms."""
     rounded = value.quantize(CENT, rounding=ROUND_HALF_UP, context=_CONTEXT)

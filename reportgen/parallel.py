@@ -10,20 +10,30 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import re
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .errors import UsageError
+from .errors import ClusterError, UsageError
+from .terminal import visible
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 TASKS_PER_WORKER = 100
+# Seconds: reaching a scheduler and its handshake, and a first worker joining (REPORTGEN_DASK_TIMEOUT).
+DASK_TIMEOUT = float(os.environ.get("REPORTGEN_DASK_TIMEOUT", "20"))
+FIRST_RESULT = max(DASK_TIMEOUT, 120.0)  # a fresh worker imports WeasyPrint first
+EACH_RESULT = 600.0                      # one booklet chunk of 40 forms takes about 20 s
+_DASK_ADDRESS = re.compile(r"dask://(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})")
+
+
 _PR_SET_PDEATHSIG = 1
 
 
@@ -37,12 +47,11 @@ def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int,
     processes (1: this one)."""
     items = list(items)
     if executor is not None:
-        yield from executor.map(function, items)
+        yield from _results(executor, function, items)
         return
     if jobs <= 1 or len(items) <= 1:
         yield from map(function, items)
         return
-
     # Forked workers start at once and warm up side by side. multiprocessing.Pool, not
     # ProcessPoolExecutor: the latter cannot recycle forked workers (and hangs on 3.11 trying).
     context = multiprocessing.get_context("fork")
@@ -55,7 +64,6 @@ def _worker_start() -> None:
     """In a worker: leave Ctrl-C to the parent, and end when the parent does (Linux)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
-
         try:
             ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
         except (OSError, AttributeError):
@@ -66,24 +74,78 @@ def _worker_start() -> None:
 
 @contextmanager
 def executor_from(address: str | None):
-    """Yield the executor ``address`` names (``dask://HOST:PORT``), or None for local workers."""
+    """Yield the executor ``address`` names (``dask://HOST:PORT``), or None for local workers.
+
+    Every wait is bounded: reaching the scheduler and its handshake (``DASK_TIMEOUT`` seconds, also
+    when the peer accepts and says nothing, or is no Dask scheduler at all), a first worker (as
+    long), and each result (``map_jobs``). What goes wrong there is a ``ClusterError``.
+    """
     if not address:
         yield None
         return
-    if not address.startswith("dask://"):
-        raise UsageError(f"--executor 应为 dask://主机:端口：{address}", f"--executor should be dask://HOST:PORT: {address}")
+    host, port = dask_address(address)
     try:
         from distributed import Client  # Dask: the optional extra reportgen[dask]
     except ImportError:
-        raise UsageError("--executor dask:// 需要安装 reportgen[dask]", "--executor dask:// needs pip install 'reportgen[dask]'") from None
+        raise UsageError("--executor dask:// 需要安装 reportgen[dask]",
+                         "--executor dask:// needs pip install 'reportgen[dask]'") from None
+    client = _bounded(lambda: Client(f"tcp://{host}:{port}", timeout=f"{DASK_TIMEOUT}s"), address,
+                      ("连接不上 Dask 调度器，或对方不是 Dask 调度器", "cannot reach a Dask scheduler there, or it is none"))
     try:
-        client = Client("tcp://" + address[len("dask://"):], timeout="5s")
-    except (OSError, TimeoutError) as exc:
-        raise UsageError(f"无法连接 Dask 集群 {address}：{exc}", f"cannot reach the Dask cluster {address}: {exc}") from None
-    try:
+        _bounded(lambda: client.wait_for_workers(1, timeout=DASK_TIMEOUT), address,
+                 (f"{DASK_TIMEOUT:g} 秒内没有 Dask 工作进程（worker）加入", f"no Dask worker joined within {DASK_TIMEOUT:g} s"))
         yield client.get_executor()
     finally:
-        client.close()
+        _bounded(lambda: client.close(timeout=DASK_TIMEOUT), address, ("关闭连接失败", "closing the connection failed"),
+                 quiet=True)
+
+
+def dask_address(address: str) -> tuple[str, int]:
+    """Return (host, port) of ``dask://HOST:PORT``; anything else is a usage error naming that form."""
+    match = _DASK_ADDRESS.fullmatch(address)
+    port = int(match.group("port")) if match else 0
+    if not match or not 1 <= port <= 65535:
+        raise UsageError(f"--executor 应为 dask://主机:端口，如 dask://127.0.0.1:8786：{visible(address)}",
+                         f"--executor: expected dask://HOST:PORT, such as dask://127.0.0.1:8786: {visible(address)}")
+    return match.group("host"), port
+
+
+def _bounded(call: Callable[[], R], address: str, failure: tuple[str, str], quiet: bool = False) -> R | None:
+    """Return ``call()`` run in a daemon thread, or raise ClusterError when it fails or outlasts the
+    timeout (distributed's own timeouts do not cover a peer that accepts and never answers)."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 (handed to the caller's thread below)
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(DASK_TIMEOUT + 2)
+    if "value" in outcome or quiet:
+        return outcome.get("value")  # type: ignore[return-value]
+    error = outcome.get("error")
+    detail = visible(f"{type(error).__name__}: {error}")[:300] if error is not None else ""
+    raise ClusterError(f"Dask 集群 {visible(address)}：{failure[0]}：{detail or '没有应答'}",
+                       f"Dask cluster {visible(address)}: {failure[1]}: {detail or 'no answer'}")
+
+
+def _results(executor: Executor, function: Callable[[T], R], items: list[T]) -> Iterator[R]:
+    """Yield each result in order, the first within FIRST_RESULT seconds, each next within EACH_RESULT."""
+    futures = [executor.submit(function, item) for item in items]
+    try:
+        for n, future in enumerate(futures):
+            try:
+                yield future.result(timeout=FIRST_RESULT if n == 0 else EACH_RESULT)
+            except Exception as exc:  # noqa: BLE001 (our tasks catch their own errors: this one is the cluster's)
+                detail = f"{type(exc).__name__}: {visible(exc)[:300]}"
+                raise ClusterError(f"Dask 集群出错，在第 {n + 1} 个任务（共 {len(futures)} 个）：{detail}",
+                                   f"the Dask cluster failed on task {n + 1} of {len(futures)}: {detail}") from None
+    finally:
+        for future in futures:
+            future.cancel()
 
 
 @dataclass(frozen=True)

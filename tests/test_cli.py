@@ -87,7 +87,7 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 
 
 def test_a_missing_input_is_reported_and_fails(tmp_path, capsys):
-    assert main(["render", str(tmp_path / "nope.yaml"), "-o", str(tmp_path)]) == 1
+    assert main(["render", str(tmp_path / "nope.yaml"), "-o", str(tmp_path)]) == 2  # no input at all, as for check
     assert "找不到输入" in capsys.readouterr().err
 
 

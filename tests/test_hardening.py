@@ -380,3 +380,13 @@ def test_pdf_start_up_runs_no_library_search():
 
 
 # -- 11. layers --
+
+
+# -- issue 19: no input at all is the same for render as for check --
+
+def test_render_of_an_empty_folder_is_no_input_as_for_check(tmp_path, capsys):
+    """Was exit 1 for render and 2 for check; the README says 2 for no input."""
+    (tmp_path / "empty").mkdir()
+    assert main(["check", str(tmp_path / "empty")]) == 2
+    assert main(["render", str(tmp_path / "empty"), "-o", str(tmp_path / "out")]) == 2
+    assert "没有可渲染的表单文件" in capsys.readouterr().err and not (tmp_path / "out").exists()

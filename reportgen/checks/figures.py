@@ -8,6 +8,8 @@ cut to the text's precision (99.9% for 99.94%, 408.75万元 for 4,087,500.00), g
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from decimal import ROUND_DOWN, Decimal
 
 from ..layout.grid import Role
@@ -15,6 +17,7 @@ from ..money import HUNDRED, format_amount, round2, round_to
 from ..values import IndicatorValue
 from .base import Context, Finding, rule
 from .cells import HALF, grid
+from .names import Names
 
 CLAUSE = re.compile(r"[;。；!?！？\n]|,(?!\d{3})")
 NUMBER = r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
@@ -25,6 +28,7 @@ SCALE = {None: Decimal(1), "万": Decimal(10000), "亿": Decimal(100000000)}
 BOUND_AFTER = ("多", "余", "以上", "以下", "以内")
 BOUND_BEFORE = ("超过", "不低于", "不少于", "不超过", "高于", "低于", "≥", "≤", ">", "<")
 NEAR = 10  # characters at most between a caption and its figure
+MAX_VALUES = 20  # values of the rows of one indicator name a count in a text is compared with
 
 
 def clauses(flat: str) -> list[str]:
@@ -109,24 +113,74 @@ def amounts_in_text(ctx: Context):
 
 @rule("counts_in_text", codes=("RG411",), always=True)
 def counts_in_text(ctx: Context):
-    form = ctx.form
-    texts = grid(form).texts
-    rows = _quantified_rows(form, "\n".join(text.flat for text in texts))
-    for text in texts if rows else ():
-        present = [row for row in rows if row[1] in text.flat and text.path[:len(row[0])] != row[0]]
-        for clause in clauses(text.flat) if present else ():
-            named = [row for row in present if row[1] in clause]
-            for _, name, unit, values in named:
-                if any(name != other[1] and name in other[1] for other in named):
+    texts = grid(ctx.form).texts
+    rows, finder, found = _quantified_rows(ctx.form, texts)
+    if not rows:
+        return
+    containing, order = finder.containing(), {name: n for n, name in enumerate(rows)}
+    merged = {name: _merged(of_name) for name, of_name in rows.items()}
+    row_at = {path: (name, unit, values) for name, of_name in rows.items() for path, unit, values in of_name}
+    for text, occurrences in zip(texts, found):
+        owner = next((row_at[text.path[:n]] for n in range(len(text.path), 0, -1) if text.path[:n] in row_at), None)
+        for clause, begin, named in _by_clause(text.flat, occurrences, rows) if occurrences else ():
+            for name in sorted(named, key=order.__getitem__):
+                if not containing[name].isdisjoint(named):
                     continue  # the clause names a longer indicator that contains this name
-                yield from _count(text.path, _part_naming(clause, name), name, unit, values)
+                mine = owner if owner is not None and owner[0] == name else None
+                for unit, values in _values(merged[name], mine):
+                    yield from _count(text.path, _part_naming(clause, named[name] - begin, name), name, unit, values)
 
 
-def _part_naming(clause: str, name: str) -> str:
-    """Return the item of a 、-list in ``clause`` that holds ``name`` (the clause if the name has a 、)."""
+def _by_clause(flat: str, occurrences: list, rows: dict):
+    """Yield (clause, its start, {name: first position}) for each clause naming an indicator whole."""
+    starts, begin = [], 0
+    pieces = clauses(flat)
+    for clause in pieces:
+        starts.append(begin)
+        begin += len(clause) + 1  # every separator is one character
+    named: list[dict[str, int]] = [{} for _ in pieces]
+    for start, end, name in occurrences:
+        index = bisect_right(starts, start) - 1
+        if name in rows and end <= starts[index] + len(pieces[index]):
+            named[index][name] = min(start, named[index].get(name, start))
+    for clause, begin, names in zip(pieces, starts, named):
+        if names:
+            yield clause, begin, names
+
+
+def _merged(rows: list) -> dict[str, dict[str, list]]:
+    """Return unit → value source → [value, how many rows give it], over the rows of one name: rows
+    of the same name and unit are compared as one, so a name repeated over many rows costs one."""
+    by_unit: dict[str, dict[str, list]] = {}
+    for _, unit, values in rows:
+        counted = by_unit.setdefault(unit, {})
+        for value in values:
+            counted.setdefault(value.source, [value, 0])[1] += 1
+    return by_unit
+
+
+def _values(merged: dict[str, dict[str, list]], owner: tuple | None) -> list[tuple[str, list]]:
+    """Return (unit, values) to compare a text with, leaving out the values of the row it is in (``owner``).
+    A name whose rows give more than ``MAX_VALUES`` values is not compared: which is meant would be a guess."""
+    own = Counter(v.source for v in owner[2]) if owner is not None else Counter()
+    out = []
+    for unit, counted in merged.items():
+        mine = own if owner is not None and owner[1] == unit else Counter()
+        if len(counted) > MAX_VALUES + len(mine):
+            continue  # decided before the values are gone through: a text costs no more than that
+        values = [value for source, (value, rows) in counted.items() if rows > mine[source]]
+        if values and len(values) <= MAX_VALUES:
+            out.append((unit, values))
+    return out
+
+
+def _part_naming(clause: str, at: int, name: str) -> str:
+    """Return the item of a 、-list in ``clause`` holding ``name`` at ``at`` (the clause if the name has a 、)."""
     if "、" in name:
         return clause
-    return next(part for part in clause.split("、") if name in part)
+    start = clause.rfind("、", 0, at) + 1
+    end = clause.find("、", at + len(name))
+    return clause[start:end if end >= 0 else len(clause)]
 
 
 def _count(path: tuple, part: str, name: str, unit: str, values: list):
@@ -150,19 +204,22 @@ def _quote(part: str, name: str, match: re.Match, width: int = 40) -> str:
     return quote if len(quote) <= width else quote[:width - 1] + "…"
 
 
-def _quantified_rows(form, whole: str) -> list[tuple[tuple, str, str, list]]:
-    """Return (row path, name, unit, [values]) of each row with a quantitative value and a unit
-    whose name ``whole`` (all the running text) holds more than once: in its cell and elsewhere."""
-    found = []
+def _quantified_rows(form, texts) -> tuple[dict[str, list], Names, list[list]]:
+    """Return the rows worth comparing (name → [(row path, unit, [values])]), the automaton of their
+    names and each text's occurrences of them. A row counts when it has a quantitative value with
+    one unit and its name (at least 4 characters) appears in the running text twice or more: in
+    its own cell and elsewhere."""
+    candidates: dict[str, list] = {}
     for path, fields in grid(form).rows.items():
         name = fields.get("name")
         if not isinstance(name, str) or len(name.strip()) < 4:
             continue
-        name = name.strip().translate(HALF)
-        if whole.count(name) < 2:
-            continue
         values = [v for v in fields.values() if isinstance(v, IndicatorValue) and v.number is not None and v.unit]
         units = {v.unit.translate(HALF).replace(" ", "") for v in values}
         if len(units) == 1:
-            found.append((path, name, units.pop(), values))
-    return found
+            candidates.setdefault(name.strip().translate(HALF), []).append((path, units.pop(), values))
+    finder = Names(candidates)
+    found = [list(finder.find(text.flat)) if candidates else [] for text in texts]
+    seen = Counter(name for occurrences in found for _, _, name in occurrences)
+    rows = {name: found_rows for name, found_rows in candidates.items() if seen[name] >= 2}
+    return rows, finder, found

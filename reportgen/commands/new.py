@@ -33,6 +33,9 @@ NO_DOCX = ("不提供 DOCX 填报文件：Word 中干净的做法是内容控件
            "reportgen import reads that back too.")
 
 
+WRITES = (".yaml", ".yml", ".xlsx")
+
+
 def run(args) -> int:
     form = form_id(args)
     text = _filled(args, form) if args.from_target else _starter(args, form)
@@ -46,6 +49,10 @@ def run(args) -> int:
     if suffix == ".docx":
         print(say(*NO_DOCX), file=sys.stderr)
         return ExitCode.USAGE
+    if suffix not in WRITES:
+        raise UsageError(f"{target}：reportgen new 只写 YAML（.yaml、.yml）或填报工作簿（.xlsx），不写 {suffix or '无后缀的文件'}",
+                         f"{target}: reportgen new writes YAML (.yaml, .yml) or a fill-in workbook (.xlsx), "
+                         f"not {suffix or 'a file without a suffix'}")
     if target.exists() and not args.force:
         print(say(f"{target} 已存在；加 --force 覆盖", f"{target} exists; use --force to overwrite"),
               file=sys.stderr)

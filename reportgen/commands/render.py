@@ -20,6 +20,9 @@ def run(args) -> int:
     formats = _formats(args)
     found = gather(args.inputs)
     report_inputs(found, args)
+    if not found.inputs:
+        raise UsageError("没有可渲染的表单文件（.yaml、.yml、.json）；原因见上",
+                         "no form file (.yaml, .yml, .json) to render; see above for why")
     out_dir = Path(args.output)
     jobs = plan(found.inputs, out_dir, {name: WRITERS[name].suffix for name in formats})
     remove_stale({target.parent for job in jobs for target in job.targets.values()})

@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..money import MAX_AMOUNT, MAX_DIGITS, to_decimal
+from ..money import printable, to_decimal
 from ..values import IndicatorValue, parse_value
 from .text import to_paragraphs
 
@@ -67,9 +67,9 @@ def _printable(number: Decimal) -> Decimal:
 
     ``-0`` becomes ``0`` so that it never prints as ``-0.00``.
     """
-    digits = len(number.normalize().as_tuple().digits) if number else 1
-    if abs(number) >= MAX_AMOUNT or digits > MAX_DIGITS:
-        raise PydanticCustomError("too_large", "a number above 10^15 or with more than 15 significant digits")
+    if not printable(number):
+        raise PydanticCustomError("too_large", "a number above 10^15 or with more than 15 significant digits "
+                                  "or decimals")
     return number if number else abs(number)
 
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from pydantic import BaseModel
 
 from ..dump import to_yaml
-from ..errors import ImportFailure, Mismatch
+from ..errors import ImportFailure, Mismatch, TooLarge
 from ..forms.access import get, label, put
 from ..layout import layout_of
 from ..load import load_data
@@ -27,9 +27,11 @@ from ..problems import Problem
 from ..render import embed
 from ..source.parse import Source, read_yaml
 from .align import place
-from .assemble import assemble
+from .assemble import assemble, formula_problem
 from .diff import Change, changes
-from .visible import from_docx_tables, from_sheet
+from .package import MAX_PAYLOAD_BYTES, MAX_PAYLOAD_FORMS, Scan, damaged, open_package, over, read_file, sheet_parts
+from .shape import UNREADABLE, entry_problem
+from .visible import Formula, from_docx_tables, from_sheet
 
 
 @dataclass
@@ -54,24 +56,17 @@ class Imported:
 
 
 def import_file(path: Path) -> list[Imported]:
-    """Return every form of ``path`` read back; raise ImportFailure when the file is not one of ours."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailure(Problem("RG106", "error", "", params={"detail": exc.strerror or str(exc)})) from None
+    """Return every form of ``path`` read back; raise ImportFailure when the file cannot be imported."""
+    data = read_file(path)
     if data.startswith(b"%PDF"):
         return _from_pdf(data)
     if data.startswith(b"PK"):
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            archive.testzip()
-        except (zipfile.BadZipFile, EOFError, ValueError, zipfile.LargeZipFile) as exc:
-            raise ImportFailure(Problem("RG904", "error", "", params={"detail": str(exc)})) from None
+        archive, scan = open_package(data)
         names = set(archive.namelist())
         if "word/document.xml" in names:
-            return _from_office(archive, _Document(data))
+            return _from_office(archive, lambda: _Document(data))
         if "xl/workbook.xml" in names:
-            return _from_office(archive, _Workbook(data))
+            return _from_office(archive, lambda: _Workbook(data, archive, scan))
     raise ImportFailure(Problem("RG907", "error", ""))
 
 
@@ -81,13 +76,15 @@ def _not_ours() -> ImportFailure:
 
 def _from_pdf(data: bytes) -> list[Imported]:
     try:
-        payload = embed.from_pdf(data)
-    except Exception as exc:  # pypdf raises many kinds on a damaged file
-        raise ImportFailure(Problem("RG904", "error", "", params={"detail": str(exc)})) from None
+        payload = embed.from_pdf(data, MAX_PAYLOAD_BYTES)
+    except TooLarge:
+        raise _payload_too_big() from None
+    except Exception as exc:  # noqa: BLE001 (pypdf raises many kinds on a damaged file)
+        raise damaged("PDF 无法读取", f"the PDF cannot be read: {type(exc).__name__}") from None
     if payload is None:
         raise _not_ours()
     out = []
-    for entry in payload["forms"]:
+    for entry in _entries(payload):
         imported, _ = _embedded(entry)
         if imported.model is not None:
             imported.problems.append(Problem("RG908", "warning", ""))
@@ -96,16 +93,51 @@ def _from_pdf(data: bytes) -> list[Imported]:
 
 
 def _from_office(archive: zipfile.ZipFile, reader) -> list[Imported]:
-    payload = embed.from_package(archive)
+    try:
+        payload = embed.from_package(archive, MAX_PAYLOAD_BYTES)
+    except TooLarge:
+        raise _payload_too_big() from None
+    except UNREADABLE as exc:
+        raise damaged("内嵌数据无法读取", f"the embedded data cannot be read: {type(exc).__name__}") from None
     if payload is None:
         raise _not_ours()
+    entries = _entries(payload)
+    try:
+        reader = reader()
+    except UNREADABLE as exc:
+        raise damaged("文件内容无法读取", f"the file's content cannot be read: {type(exc).__name__}: {exc}") from None
     out = []
-    for entry in payload["forms"]:
+    for entry in entries:
         imported, original = _embedded(entry)
         if original is not None:
-            _read_visible(imported, original, entry, reader)
+            try:
+                _read_visible(imported, original, entry, reader)
+            except UNREADABLE as exc:
+                imported.model = None
+                imported.problems.append(damaged("表格无法读取", f"the tables cannot be read: {type(exc).__name__}")
+                                         .problem)
         out.append(imported)
     return out
+
+
+def _payload_too_big() -> ImportFailure:
+    return over(f"内嵌的表单数据解压后超过 {MAX_PAYLOAD_BYTES:,} 字节",
+                f"the embedded form data inflates to more than {MAX_PAYLOAD_BYTES:,} bytes")
+
+
+def _entries(payload: dict) -> list[dict]:
+    """Return the payload's forms, each checked for the shape the writers give it (the file may be tampered with)."""
+    forms = payload["forms"]
+    if len(forms) > MAX_PAYLOAD_FORMS:
+        raise over(f"内嵌数据有 {len(forms):,} 份表单，超过上限 {MAX_PAYLOAD_FORMS:,}",
+                   f"the embedded data holds {len(forms):,} forms, over the limit of {MAX_PAYLOAD_FORMS:,}")
+    if not forms:
+        raise ImportFailure(Problem("RG914", "error", ""))
+    for number, entry in enumerate(forms, start=1):
+        wrong = entry_problem(entry)
+        if wrong:
+            raise ImportFailure(Problem("RG909", "error", "", params={"detail": f"forms[{number - 1}]: {wrong}"}))
+    return forms
 
 
 def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
@@ -118,7 +150,8 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
         unknown = str(source.data.get("form")) if isinstance(source.data, dict) else ""
         return Imported(unknown, name, problems=[Problem("RG912", "error", "form", params={"form": unknown})]), None
     if model is None:
-        return Imported(form_id, name, problems=[Problem("RG909", "error", "")] + problems), None
+        damage = Problem("RG909", "error", "", params={"detail": "YAML"})
+        return Imported(form_id, name, problems=[damage] + problems), None
     return Imported(form_id, name, model=model), model
 
 
@@ -140,8 +173,11 @@ def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) 
         return
     result = assemble(source.data, grid, placed)
     for path, (value, where) in reader.fields(entry).items():
-        put(result.data, path, value)
         result.located[path] = where
+        if isinstance(value, Formula):
+            result.problems.append(formula_problem(path, where, value))
+        else:
+            put(result.data, path, value)
     imported.problems += result.problems
     model, problems = load_data(Source(result.data))
     imported.problems += [_located(p, result.located, result.data) for p in problems]
@@ -179,15 +215,17 @@ def _labelled(problem: Problem, model: type) -> Problem:
 class _Workbook:
     """An XLSX's sheets: per form its own sheet by name first, then every other one."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, archive: zipfile.ZipFile, scan: Scan):
 
         self.book = load_workbook(io.BytesIO(data), data_only=True)
+        parts = sheet_parts(archive)
+        self.formulas = {title: scan.formulas.get(part, {}) for title, part in parts.items()}
 
     def candidates(self, entry: dict, original: BaseModel):
         layout = layout_of(original)
         n_cols = max(len(t.widths) for t in layout.tables)
         sheets = sorted(self.book.worksheets, key=lambda s: s.title != entry.get("sheet"))
-        return (from_sheet(sheet, n_cols) for sheet in sheets)
+        return (from_sheet(sheet, n_cols, self.formulas.get(sheet.title)) for sheet in sheets)
 
     def fields(self, entry: dict) -> dict[str, tuple[object, tuple[str, str]]]:
         """Return the fields a fill-in workbook asks beside the form: label in column A, value in B."""
@@ -195,13 +233,16 @@ class _Workbook:
         if spec.get("sheet") not in self.book.sheetnames:
             return {}
         sheet = self.book[spec["sheet"]]
+        formulas = self.formulas.get(sheet.title, {})
         labels = {str(row[0].value).strip(): row[0].row for row in sheet.iter_rows(max_col=1) if row[0].value}
         out = {}
         for path, caption in spec.get("rows", []):
             if caption in labels:
                 cell = sheet.cell(row=labels[caption], column=2)
-                out[path] = (_scalar(cell.value), (f"工作表「{sheet.title}」{cell.coordinate}",
-                                                   f"sheet '{sheet.title}' {cell.coordinate}"))
+                value = _scalar(cell.value)
+                if cell.coordinate in formulas:
+                    value = Formula(formulas[cell.coordinate], value)
+                out[path] = (value, (f"工作表「{sheet.title}」{cell.coordinate}", f"sheet '{sheet.title}' {cell.coordinate}"))
         return out
 
 
@@ -212,6 +253,9 @@ def _scalar(value: object) -> object:
     if isinstance(value, str):
         return value.strip() or None
     return value
+
+
+MAX_TABLES_TRIED = 20_000  # DOCX tables read while looking for one form's place
 
 
 class _Document:
@@ -227,11 +271,13 @@ class _Document:
         widths = entry.get("widths") or [t.widths for t in tables]
         heads = [t.header_rows for t in tables]
         parts = entry.get("parts")
-        first, count = int(entry.get("table", 0)), int(entry.get("tables", 1))
-        starts = [first] + [s for s in range(len(self.tables) - count + 1) if s != first]
+        first, count = int(entry.get("table", 0)), max(int(entry.get("tables", 1)), 1)
+        # Where the writer put the form first, then ever farther from there (a table inserted
+        # before it shifts it by one), and only so many: a hostile entry costs bounded work.
+        starts = sorted(range(len(self.tables) - count + 1), key=lambda s: (abs(s - first), s))
         continued = set(entry.get("continued") or ())
-        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued) for s in starts
-                if 0 <= s <= len(self.tables) - count)
+        return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued)
+                for s in starts[:max(1, MAX_TABLES_TRIED // count)])
 
     def fields(self, entry: dict) -> dict:
         return {}

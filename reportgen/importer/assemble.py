@@ -19,7 +19,7 @@ from ..layout import Cell, Role
 from ..problems import Problem
 from .align import GROUP, ITEM, Placed, Row, norm
 from .reading import read, unchanged
-from .visible import Grid, Seen
+from .visible import Formula, Grid, Seen, cell_text
 
 _POINTS_SUFFIX = re.compile(r"\s*[(（]\s*[\d.]+\s*分\s*[)）]\s*$")
 
@@ -50,7 +50,7 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
         raw, text, where, seen = _seen(grid, rows, cell, cell.plain)
         used.update(map(id, seen))
         result.located[cell.binding] = where
-        if norm(text) == norm(cell.plain):
+        if _formula(result, seen, cell.binding) or norm(text) == norm(cell.plain):
             continue
         value = _read(result, raw, text, cell, get(result.data, cell.binding), cell.binding, where)
         if value is not _FAILED and not unchanged(value, text, cell):
@@ -73,6 +73,25 @@ def _read(result: Assembly, raw, text: str, cell: Cell, original, path: str, whe
         result.problems.append(_problem("RG901", "error", path, where, kind_zh=exc.kind[0], kind_en=exc.kind[1],
                                         text=exc.text))
         return _FAILED
+
+
+def _formula(result: Assembly, seen: list[Seen], path: str) -> bool:
+    """Report a field's cell that holds a formula (its cached value is never taken); return whether one did."""
+    formula = next((s for s in seen if isinstance(s.value, Formula)), None)
+    if formula is not None:
+        result.problems.append(formula_problem(path, formula.where, formula.value))
+    return formula is not None
+
+
+def formula_problem(path: str, where: tuple[str, str], formula: Formula) -> Problem:
+    """Return RG913 for a field's cell holding ``formula``, its cached value shown (or that it has none)."""
+    if formula.cached is None:
+        cached = ("没有计算过的值：文件未经 Excel 或 WPS 计算保存", "no computed value: no spreadsheet computed and saved it")
+    else:
+        text = cell_text(formula.cached)[:80]
+        cached = (f"上次计算的值为“{text}”", f"last computed as {text!r}")
+    return _problem("RG913", "error", path, where, formula=formula.formula[:120],
+                    cached_zh=cached[0], cached_en=cached[1])
 
 
 def _problem(code: str, severity: str, path: str, where: tuple[str, str], **params) -> Problem:
@@ -247,10 +266,10 @@ def _item(result: Assembly, grid: Grid, item: _Visible, template, pair: int | No
     base = copy.deepcopy(get(data, originals[pair][0])) if pair is not None else {}
     printed = originals[pair][1] if pair is not None else {}
     for cell, name in template:
-        raw, text, where, _ = _seen(grid, item.rows, cell, printed[name].plain if name in printed else None)
+        raw, text, where, seen = _seen(grid, item.rows, cell, printed[name].plain if name in printed else None)
         path = f"{at}.{name}"
         result.located[path] = where
-        if name in printed and norm(text) == norm(printed[name].plain):
+        if _formula(result, seen, path) or name in printed and norm(text) == norm(printed[name].plain):
             continue
         value = _read(result, raw, text, cell, sibling.get(name) if isinstance(sibling, dict) else None, path, where)
         if value is _FAILED or (name in printed and unchanged(value, text, printed[name])):

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..errors import Unreadable
 from ..layout import Cell, Role
+from ..money import printable
 from .align import norm
 
-_NUMBER_NOISE = re.compile(r"[\s,，¥￥]|元$")
+_NUMBER_NOISE = re.compile(r"\s|^[¥￥]|元$")
+# ASCII digits only (re.ASCII): Decimal() itself would take ``1_000``, ``١٢٣`` and ``１２３``.
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 
 
 
@@ -53,22 +56,28 @@ def unchanged(value: object, text: str, cell: Cell) -> bool:
 
 
 def number(raw: object, text: str, kind: tuple[str, str]) -> Decimal | None:
+    """Return the exact number a cell holds: an Excel number, or text in a form the README lists
+    (``4,087,500.00``, ``4087500``, ``¥4087500 元``); refused (``Unreadable``) past the bounds of
+    YAML numbers (RG113), so ``1e300``, ``1e-300``, ``1_000`` and ``１２３`` are not amounts."""
     if isinstance(raw, bool):
         raise Unreadable(kind, text)
-    if isinstance(raw, (int, Decimal)):
-        return Decimal(raw)
-    if isinstance(raw, float):
-        return Decimal(repr(raw))
-    cleaned = _NUMBER_NOISE.sub("", text)
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise Unreadable(kind, text) from None
-    if not value.is_finite():
-        raise Unreadable(kind, text)
+    if isinstance(raw, (int, float, Decimal)):
+        value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    else:
+        cleaned = _NUMBER_NOISE.sub("", text.strip()).replace("，", ",")
+        if not cleaned:
+            return None
+        if not _NUMBER_TEXT.fullmatch(cleaned):
+            raise Unreadable(kind, text)
+        value = Decimal(cleaned.replace(",", ""))
+    if not printable(value):
+        raise Unreadable(_bounded(kind), text)
     return value
+
+
+def _bounded(kind: tuple[str, str]) -> tuple[str, str]:
+    return (kind[0] + "，且须小于 10^15、有效数字和小数各不超过 15 位",
+            kind[1] + ", below 10^15 with at most 15 significant digits and 15 decimals")
 
 
 def _cents(amount: Decimal | None) -> Decimal | None:
@@ -95,7 +104,7 @@ def _day(raw: object, text: str) -> object:
         return raw
     if not text.strip():
         return None
-    match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text)
+    match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text, re.ASCII)
     if not match:
         raise Unreadable(DATE, text)
     try:

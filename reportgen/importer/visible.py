@@ -67,8 +67,18 @@ class Grid:
                 self.cover[(r, c)] = seen
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula: the formula, and the value Excel last cached for it (None: none)."""
+
+    formula: str
+    cached: object
+
+
 def cell_text(value: object) -> str:
     """Return a cell's value as the text a reader sees (numbers without a float's noise)."""
+    if isinstance(value, Formula):
+        value = value.cached
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -84,15 +94,17 @@ def cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def from_sheet(sheet, n_cols: int) -> Grid:
-    """Return the grid of an openpyxl worksheet's first ``n_cols`` columns."""
+def from_sheet(sheet, n_cols: int, formulas: dict[str, str] | None = None) -> Grid:
+    """Return the grid of an openpyxl worksheet's first ``n_cols`` columns; a cell of ``formulas``
+    (reference → formula) holds a ``Formula`` with its cached value."""
 
     grid = Grid()
     merged = {}
     for bounds in sheet.merged_cells.ranges:
         merged[(bounds.min_row, bounds.min_col)] = (bounds.max_row - bounds.min_row + 1, bounds.max_col - bounds.min_col + 1)
     inside = {(r, c) for (r0, c0), (h, w) in merged.items() for r in range(r0, r0 + h) for c in range(c0, c0 + w)}
-    title = sheet.title
+    title, formulas = sheet.title, formulas or {}
+    cells = sheet._cells  # looked up, not made: sheet.cell() would create every cell of the range
     for r in range(1, sheet.max_row + 1):
         grid.rows.append([])
         grid.tables.append(0)
@@ -101,7 +113,8 @@ def from_sheet(sheet, n_cols: int) -> Grid:
                 continue
             h, w = merged.get((r, c), (1, 1))
             ref = f"{get_column_letter(c)}{r}"
-            seen = Seen(r - 1, c - 1, h, w, _value(sheet.cell(row=r, column=c)),
+            value = _value(cells[(r, c)]) if (r, c) in cells else None
+            seen = Seen(r - 1, c - 1, h, w, Formula(formulas[ref], value) if ref in formulas else value,
                         (f"工作表「{title}」{ref}", f"sheet '{title}' {ref}"))
             grid.rows[r - 1].append(seen)
             grid.extend(seen)
@@ -160,10 +173,10 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
                 above = grid.at(row - 1, col) if row > first else None
                 if tc.vMerge == "continue" and above is not None:
                     above.rowspan = row - above.row + 1
-                    grid.extend(above)
+                    grid.cover.update({(row, c): above for c in range(above.col, above.col + above.colspan)})
                 else:
                     where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
-                    seen = Seen(row, col, 1, max(end - col, 1), _tc_text(tc), where, table)
+                    seen = Seen(row, col, 1, max(end - col, 1), _tc_value(tc), where, table)
                     grid.rows[row].append(seen)
                     grid.extend(seen)
             row += 1
@@ -201,6 +214,17 @@ def _grid_before(tr) -> int:
 
     before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
     return int(before.get(qn("w:val"))) if before is not None else 0
+
+
+def _tc_value(tc) -> object:
+    """Return a cell's text, or a ``Formula`` when it holds a Word field (``=SUM(ABOVE)``, DDEAUTO):
+    the field's instruction and the result Word last showed."""
+
+    instructions = [e.get(qn("w:instr"), "") for e in tc.iter(qn("w:fldSimple"))]
+    instructions.append("".join(e.text or "" for e in tc.iter(qn("w:instrText"))))
+    field = " ".join(i.strip() for i in instructions if i.strip())
+    text = _tc_text(tc)
+    return Formula(f"{{ {field} }}", text or None) if field else text
 
 
 def _tc_text(tc) -> str:

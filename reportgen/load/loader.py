@@ -80,8 +80,8 @@ _TYPE_KINDS = {
 # Values of the right type that no form can hold → the RG113 detail in both languages.
 _VALUE_KINDS = {
     "negative": ("金额不能为负数", "an amount cannot be negative here"),
-    "too_large": ("数值超过 10^15 或有效数字超过 15 位，表单无法准确打印",
-                  "a number above 10^15 or with more than 15 significant digits cannot be printed exactly"),
+    "too_large": ("数值超过 10^15，或有效数字、小数超过 15 位，表单无法准确打印",
+                  "a number above 10^15, or with more than 15 significant digits or decimals, cannot be printed exactly"),
 }
 
 

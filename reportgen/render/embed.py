@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import logging
 import zipfile
 import zlib
 from dataclasses import replace
@@ -24,6 +25,7 @@ from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 from ..dump import to_yaml
+from ..errors import TooLarge
 
 NAME = "reportgen.json"
 PROPERTY = "reportgen"
@@ -37,7 +39,6 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 def with_source(layout, form):
     """Return ``layout`` carrying the canonical YAML of ``form``, for the writers to embed."""
-
     return replace(layout, source=to_yaml(form))
 
 
@@ -46,9 +47,23 @@ def payload(forms: list[dict]) -> bytes:
     return json.dumps({"reportgen": VERSION, "forms": forms}, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
+
+
+def inflate(data: bytes, limit: int) -> bytes:
+    """Return ``data`` decompressed, refusing (TooLarge) to produce more than ``limit`` bytes."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, limit + 1)
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise TooLarge(f"more than {limit} bytes")
+    return out
+
+
 def decode(data: bytes) -> dict:
     """Return the payload read back; raise ValueError when it is not ours."""
-    parsed = json.loads(data.decode("utf-8"))
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deep") from None
     if not isinstance(parsed, dict) or parsed.get("reportgen") != VERSION or not isinstance(parsed.get("forms"), list):
         raise ValueError("not a reportgen payload")
     return parsed
@@ -60,13 +75,7 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
     """Return the OOXML package ``data`` with the payload of ``forms`` as custom properties."""
     if not forms:
         return data
-    text = base64.b64encode(zlib.compress(payload(forms), 9)).decode("ascii")
-    pieces = [text[i:i + PIECE] for i in range(0, len(text), PIECE)]
-    props = "".join(f'<property fmtid="{_FMTID}" pid="{n + 2}" name="{PROPERTY}.{n + 1}"><vt:lpwstr>{escape(p)}'
-                    f"</vt:lpwstr></property>" for n, p in enumerate(pieces))
-    custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats'
-              '.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-              f'2006/docPropsVTypes">{props}</Properties>').encode()
+    custom = custom_part(zlib.compress(payload(forms), 9))
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     # Stored, not compressed: normalise_zip compresses the package once, after this.
@@ -86,8 +95,19 @@ def into_package(data: bytes, forms: list[dict]) -> bytes:
     return out.getvalue()
 
 
-def from_package(archive: zipfile.ZipFile) -> dict | None:
-    """Return the payload of an OOXML package, or None when it carries none."""
+def custom_part(compressed: bytes) -> bytes:
+    """Return ``docProps/custom.xml`` carrying ``compressed`` (the zlib payload) in base64 pieces."""
+    text = base64.b64encode(compressed).decode("ascii")
+    pieces = [text[i:i + PIECE] for i in range(0, len(text), PIECE)]
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{n + 2}" name="{PROPERTY}.{n + 1}"><vt:lpwstr>{escape(p)}'
+                    f"</vt:lpwstr></property>" for n, p in enumerate(pieces))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats'
+            '.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/docPropsVTypes">{props}</Properties>').encode()
+
+
+def from_package(archive: zipfile.ZipFile, limit: int = 2 ** 31) -> dict | None:
+    """Return the payload of an OOXML package, or None when it carries none; TooLarge past ``limit`` bytes."""
     try:
         custom = archive.read(_CUSTOM).decode("utf-8")
     except KeyError:
@@ -105,7 +125,9 @@ def from_package(archive: zipfile.ZipFile) -> dict | None:
         return None
     text = "".join(pieces[n] for n in sorted(pieces))
     try:
-        return decode(zlib.decompress(base64.b64decode(text)))
+        return decode(inflate(base64.b64decode(text), limit))
+    except TooLarge:
+        raise
     except (ValueError, zlib.error):
         return None
 
@@ -152,13 +174,16 @@ def pdf_attachments(layouts, when, variant: str | None = None) -> list:
                        created=when, modified=when, relationship="Source")]
 
 
-def from_pdf(data: bytes) -> dict | None:
-    """Return the payload attached to a PDF, or None."""
+def from_pdf(data: bytes, limit: int = 2 ** 31) -> dict | None:
+    """Return the payload attached to a PDF, or None; TooLarge past ``limit`` bytes."""
     from pypdf import PdfReader  # pypdf: only when PDFs are joined or read
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged file is reported once, by the caller
     reader = PdfReader(io.BytesIO(data))
     for name, contents in reader.attachments.items():
         if name == NAME and contents:
+            if len(contents[0]) > limit:
+                raise TooLarge(f"more than {limit} bytes")
             try:
                 return decode(contents[0])
             except ValueError:

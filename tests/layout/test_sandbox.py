@@ -22,7 +22,7 @@ def refused(tmp_path, body: str, **context) -> str:
     """Return the refusal as ``--lang both`` prints it: Chinese, then English."""
     with pytest.raises(LayoutTemplateError) as caught:
         render(tmp_path, body, **context)
-    return say(caught.value.zh, caught.value.en, "both")
+    return say(caught.value.zh, caught.value.en, lang="both")
 
 
 def printed(tmp_path, expression: str, **context) -> str:
