@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..layout import FormLayout
 from ..options import RenderOptions
-from . import embed, html
+from . import embed, html, typst
 
 NAME, SUFFIX, BINARY = "pdf", ".pdf", True
 
@@ -82,6 +82,9 @@ def _font_config():
 
 def write(layout: FormLayout, options: RenderOptions) -> bytes:
     from ..reproducible import document_date
+
+    if options.engine == "typst":
+        return typst.write(layout, options)
 
     document = layout_document(html.write(layout, options), options)
     attachments = embed.pdf_attachments([layout], document_date(options.date), options.pdf_variant)
