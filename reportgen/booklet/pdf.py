@@ -29,6 +29,7 @@ from ..render.pdf import layout_document, pdf_arguments, register_faces
 from ..reproducible import document_date
 from .archive import restore
 from .front import Cover, Entry, summary_layout, toc_layout
+from .typst import build as typst_booklet
 
 CHUNK = 40  # forms per chunk: fixed, so that the bytes do not depend on --jobs
 
@@ -53,8 +54,11 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
     """Return the booklet PDF: cover, summary, contents, then every form.
 
     The front matter's length is planned; should it come out longer or shorter (very long
-    project names), the forms are numbered again from where it really ends.
+    project names), the forms are numbered again from where it really ends. With the Typst
+    engine the whole booklet is one compile (``booklet.typst``).
     """
+    if options.engine == "typst":
+        return typst_booklet(layouts, entries, cover, options, progress)
     remove_stale_folders()
     with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
         front_layouts = _front_layouts(entries)

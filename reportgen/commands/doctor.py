@@ -17,6 +17,7 @@ def run(args) -> int:
     for package in ("weasyprint", "python-docx", "openpyxl", "pydantic", "jinja2"):
         _line(package, _version(package))
     _line("pango", _pango())
+    _line(say(args, "PDF 引擎", "PDF engines"), _engines(args))
     fast = _fast_subsetter()
     ok &= fast
     _line(say(args, "字体子集化", "font subsetter"), (
@@ -41,6 +42,16 @@ def _line(caption: str, value: str) -> None:
     """Print ``caption`` padded to 16 columns (a Chinese character takes two), then ``value``."""
     width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in caption)
     print(caption + " " * max(1, 16 - width) + value)
+
+
+def _engines(args) -> str:
+    """Return the PDF engines this install has: WeasyPrint always, Typst with reportgen[typst]."""
+    from ..render.typst import version
+
+    typst = version()
+    found = f"weasyprint ({say(args, '默认', 'default')}), typst {typst}" if typst else \
+        f"weasyprint; typst {say(args, '未安装', 'not installed')} (pip install 'reportgen[typst]')"
+    return found
 
 
 def _version(package: str) -> str:

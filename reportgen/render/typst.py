@@ -2,7 +2,7 @@
 
 The form reaches the compiler as JSON (``sys.inputs.data``), never as markup: the program
 places every text as a string, so no character of a form is read as Typst syntax. The compiler
-gets an empty root folder (nothing to read or import), no packages and no system fonts: only
+gets a root folder holding the program alone (nothing else to read or import), no packages and no system fonts: only
 the folders holding the faces fontconfig resolved for the body and title stacks.
 
 Pages are those of ``pages.paginate``, the WeasyPrint writer's plan: the same fitted widths,
@@ -220,19 +220,22 @@ def compile_pdf(data: dict, options: RenderOptions) -> bytes:
 
 @lru_cache(maxsize=4)
 def _compiler(font_folders: tuple[str, ...]):
-    """Return a Typst compiler of our program, rooted in an empty folder, with only these fonts."""
+    """Return a Typst compiler of our program, rooted in a folder holding nothing else, with only these fonts."""
     import typst  # optional: the extra reportgen[typst]
 
-    source = templates_dir().joinpath(*PROGRAM).read_bytes()
-    return typst.Compiler(source, root=_empty_root(), font_paths=list(font_folders), ignore_system_fonts=True)
+    program = _root() / PROGRAM[-1]
+    return typst.Compiler(str(program), root=str(program.parent), font_paths=list(font_folders),
+                          ignore_system_fonts=True)
 
 
 @lru_cache(maxsize=1)
-def _empty_root() -> str:
-    """Return an empty folder, this process's, for the compiler's root: the program reads no file."""
+def _root() -> Path:
+    """Return this process's root folder for the compiler: a copy of the program, and nothing else to read."""
     folder = tempfile.TemporaryDirectory(prefix="reportgen-typst-")
     _ROOTS.append(folder)  # removed when the process ends
-    return folder.name
+    root = Path(folder.name)
+    (root / PROGRAM[-1]).write_bytes(templates_dir().joinpath(*PROGRAM).read_bytes())
+    return root
 
 
 _ROOTS: list = []
