@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, fill, hostile, render_ratio
+from . import booklet_scale, fill, hostile, render_ratio, typst_engine
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -13,6 +13,7 @@ BENCHMARKS = {
     "check": booklet_scale.check_speed,
     "hostile": hostile.main,
     "fill": fill.main,
+    "typst": typst_engine.main,
 }
 
 

@@ -29,7 +29,6 @@ from ..render.pdf import layout_document, pdf_arguments, register_faces
 from ..reproducible import document_date
 from .archive import restore
 from .front import Cover, Entry, summary_layout, toc_layout
-from .typst import build as typst_booklet
 
 CHUNK = 40  # forms per chunk: fixed, so that the bytes do not depend on --jobs
 
@@ -54,11 +53,8 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
     """Return the booklet PDF: cover, summary, contents, then every form.
 
     The front matter's length is planned; should it come out longer or shorter (very long
-    project names), the forms are numbered again from where it really ends. With the Typst
-    engine the whole booklet is one compile (``booklet.typst``).
+    project names), the forms are numbered again from where it really ends.
     """
-    if options.engine == "typst":
-        return typst_booklet(layouts, entries, cover, options, progress)
     remove_stale_folders()
     with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
         front_layouts = _front_layouts(entries)
@@ -76,7 +72,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
                 numbered = _numbered(entries, chunks, laid)
                 front, marks, pages = _front(numbered, cover, options)
                 if pages == front_pages:
-                    return _join(front, marks, laid, numbered, cover, options, layouts)
+                    return join(front, marks, laid, numbered, cover, options, layouts)
                 front_pages, progress = pages, None
         finally:
             gc.unfreeze()
@@ -176,17 +172,19 @@ def _front(entries: list[Entry], cover: Cover, options: RenderOptions):
     return document.write_pdf(**pdf_arguments(options)), marks, len(document.pages)
 
 
-def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
-          options: RenderOptions, layouts: list[FormLayout]) -> bytes:
+def join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
+         options: RenderOptions, layouts: list[FormLayout]) -> bytes:
+    """Return the front matter and the chunks as one PDF: outline, metadata, PDF/A entries, the forms' source."""
     from pypdf import PdfReader, PdfWriter
 
     from ..render.embed import NAME, payload, pdf_allows
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(part)) for part in [front] + [result.pdf for result in laid]]
-    blank = PdfReader(io.BytesIO(_blank_page(options))) if options.odd_pages else None
+    blank = None  # made when first needed: parts that end on a left-hand page need none
     for reader in readers:
-        if blank and len(writer.pages) % 2:
+        if options.odd_pages and len(writer.pages) % 2:
+            blank = blank or PdfReader(io.BytesIO(_blank_page(options)))
             writer.append(blank, import_outline=False)  # the next part starts on a right-hand page
         writer.append(reader, import_outline=False)
     _outline(writer, marks, entries)

@@ -1,7 +1,11 @@
-"""The PDF booklet through Typst: cover, summary, contents and every form in one compile.
+"""The PDF booklet through Typst: cover, summary, contents and the forms in few compiles.
 
-Typst lays out a form in a few milliseconds and keeps little of it in memory, so the whole
-booklet is one document: one copy of each face, one page counter, bookmarks made by the program.
+Typst lays out a form in a few milliseconds but keeps about 3 MB of it in memory until the
+document is written, so the booklet is compiled in chunks of ``CHUNK`` forms (the front matter
+with the first), each numbered on from the one before; a booklet of one chunk is Typst's PDF as
+it is (one copy of each face, its own bookmarks), several are joined as ``booklet.pdf`` joins
+WeasyPrint's chunks, each then holding its own subset of the faces.
+
 Pages are placed from the plan (``pages.paginate``); the first page of every part is then read
 back from the bookmarks, and should a part have come out longer or shorter than planned (a
 table too tall for one page), the booklet is compiled again with the lengths it really has, so
@@ -20,50 +24,83 @@ from ..parallel import Progress
 from ..problems import OutputError
 from ..render.typst import blank_page, compile_pdf, document, form_pages, planned_length
 from .front import Cover, Entry, summary_layout, toc_layout
+from .pdf import Laid, join
 
 ATTEMPTS = 3
+CHUNK = 160  # forms per compile: about 500 MB of Typst's memory at most
+FRONT = 3    # parts before the forms: cover, summary, contents
 
 
 def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
           progress: Progress | None = None) -> bytes:
     """Return the booklet PDF, numbered from its cover, each form listed in the contents at its page."""
-    forms = [form_pages(layout, options, entry.summary.name or layout.title, level=2) for layout, entry in zip(layouts, entries)]
+    forms = [form_pages(layout, options, entry.summary.name or layout.title, level=2)
+             for layout, entry in zip(layouts, entries)]
     measured: list[int] | None = None
     for _ in range(ATTEMPTS):
-        parts, starts, blanks = _placed(forms, entries, cover, options, measured)
-        data = document([page for part in parts for page in part], options, title=cover.title,
-                        author=cover.unit, subject=f"{cover.year} 年度", layouts=layouts)
-        pdf = compile_pdf(data, options)
-        found, total = _bookmarked(pdf)
+        parts, starts, blanks, numbered = _placed(forms, entries, cover, options, measured)
+        groups = _groups(len(parts))
+        meta = {"title": cover.title, "author": cover.unit, "subject": f"{cover.year} 年度"}
+        pdfs = [_compiled(parts, starts, blanks, group, options, meta, layouts if len(groups) == 1 else [])
+                for group in groups]
+        found, total = _bookmarked(pdfs)
         if found == starts:
             for _ in layouts if progress else ():
                 progress.step()
-            return pdf
+            if len(pdfs) == 1:
+                return pdfs[0]
+            return _joined(pdfs, found, numbered, cover, options, layouts)
         measured = _lengths(found, blanks, total)
     raise OutputError(f"汇总册页码无法确定 (the booklet's page numbers do not settle) after {ATTEMPTS} attempts")
 
 
+def _groups(count: int) -> list[range]:
+    """Return the parts each compile holds: the front matter and the first ``CHUNK`` forms, then
+    ``CHUNK`` forms each."""
+    edges = list(range(FRONT + CHUNK, count, CHUNK))
+    return [range(a, b) for a, b in zip([0] + edges, edges + [count])]
+
+
+def _compiled(parts: list[list[dict]], starts: list[int], blanks: list[int], group: range,
+              options: RenderOptions, meta: dict, layouts: list[FormLayout]) -> bytes:
+    """Return the PDF of the parts of ``group``: a blank before a part that needs it, and at the end
+    the one the next group's first part needs (each group then starts on its own numbered page)."""
+    style = options.page_style(FormLayout(""))
+    pages = []
+    for index in group:
+        pages += [blank_page(style)] * (blanks[index] if index != group.start else 0) + parts[index]
+    if group.stop < len(parts):
+        pages += [blank_page(style)] * blanks[group.stop]
+    numbered = replace(options, first_page=starts[group.start])
+    return compile_pdf(document(pages, numbered, layouts=layouts, **meta), numbered)
+
+
+def _joined(pdfs: list[bytes], found: list[int], entries: list[Entry], cover: Cover, options: RenderOptions,
+            layouts: list[FormLayout]) -> bytes:
+    """Return the chunks as one PDF, outline and attachment made as for WeasyPrint's chunks."""
+    marks = list(zip(("封面", "项目汇总表", "目录"), (page - 1 for page in found[:FRONT])))
+    laid = [Laid(pdf, 0, ()) for pdf in pdfs[1:]]
+    return join(pdfs[0], marks, laid, entries, cover, options, layouts)
+
+
 def _placed(forms: list[list[dict]], entries: list[Entry], cover: Cover, options: RenderOptions,
             measured: list[int] | None):
-    """Return the parts' pages (a blank before each that must start on a right-hand page), the
-    page each part starts on, and whether a blank was put before it.
+    """Return the parts' pages, the page each part starts on, the blank pages before it and the
+    entries numbered.
 
     The contents print the forms' pages, and their length moves those pages: placed until the
     front matter keeps its length.
     """
-    style = options.page_style(FormLayout(""))
     numbered = entries
     for _ in range(ATTEMPTS):
-        front = _front(numbered, cover, options)
-        parts = front + forms
+        parts = _front(numbered, cover, options) + forms
         lengths = measured or [planned_length(part) for part in parts]
         starts, blanks = _starts(lengths, options.odd_pages)
-        renumbered = [replace(entry, page=page) for entry, page in zip(entries, starts[len(front):])]
+        renumbered = [replace(entry, page=page) for entry, page in zip(entries, starts[FRONT:])]
         if renumbered == numbered:
             break
         numbered = renumbered
-    pages = [[blank_page(style)] * blank + part for part, blank in zip(parts, blanks)]
-    return pages, starts, blanks
+    return parts, starts, blanks, numbered
 
 
 def _front(entries: list[Entry], cover: Cover, options: RenderOptions) -> list[list[dict]]:
@@ -92,17 +129,16 @@ def _lengths(found: list[int], blanks: list[int], total: int) -> list[int]:
     return [end - start for start, end in zip(found, ends)]
 
 
-def _bookmarked(pdf: bytes) -> tuple[list[int], int]:
-    """Return the page (from 1) of each bookmark of ``pdf`` in order, and its number of pages."""
-    reader = PdfReader(io.BytesIO(pdf))
+def _bookmarked(pdfs: list[bytes]) -> tuple[list[int], int]:
+    """Return the page (from 1) of each bookmark of the chunks in order, and their number of pages."""
     found: list[int] = []
+    total = 0
+    for pdf in pdfs:
+        reader = PdfReader(io.BytesIO(pdf))
+        found += [reader.get_destination_page_number(item) + 1 + total for item in _flat(reader.outline)]
+        total += len(reader.pages)
+    return found, total
 
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                found.append(reader.get_destination_page_number(item) + 1)
 
-    walk(reader.outline)
-    return found, len(reader.pages)
+def _flat(outline) -> list:
+    return [leaf for item in outline for leaf in (_flat(item) if isinstance(item, list) else [item])]

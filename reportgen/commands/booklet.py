@@ -68,6 +68,10 @@ def _build(suffix, layouts, entries, cover, options, args) -> bytes:
         from ..booklet.office import xlsx_booklet
 
         return xlsx_booklet(layouts, entries, cover, options)
+    if options.engine == "typst":
+        from ..booklet.typst import build as typst_build
+
+        return typst_build(layouts, entries, cover, options, Progress(len(layouts), say(args, "排版", "layout")))
     from ..booklet.pdf import build
 
     warn_slow_subsetter(args)

@@ -141,3 +141,23 @@ def test_a_booklet_of_self_evaluations_sums_budgets_and_grades(tmp_path, engine)
     assert "项目绩效自评汇总表" in pages[0]
     assert "99.94%95.99优" in pages[1]          # 执行率, 总分, 绩效等级 of the first project
     assert "合计14,502,000.0014,497,544.0099.97%" in pages[1]  # Σ budgets, Σ executed, their ratio
+
+
+def test_a_typst_booklet_in_chunks_numbers_on_and_bookmarks_every_form(tmp_path, monkeypatch):
+    from reportgen.booklet import typst
+
+    engine_options("typst")
+    monkeypatch.setattr(typst, "CHUNK", 4)  # 15 forms → 4 compiles, joined
+    target = tmp_path / "chunked.pdf"
+    args = ["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "--engine", "typst", "--odd-pages"]
+    assert main(args) == 0
+    reader = PdfReader(target)
+    pages = [squash(p) for p in pdf_pages(target)]
+    starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline[-1]]
+    assert [item.title for item in reader.outline[-1]] == [form.project.name for form in forms_2026()]
+    assert all(page % 2 == 1 and pages[page - 1].startswith("财政项目支出绩效目标申报表") for page in starts)
+    numbered = [n for n, page in enumerate(pages, start=1) if page]
+    assert all(pages[n - 1].endswith(f"-{n}-") for n in numbered[1:])  # blank pages carry no number
+    # each compile embeds its own subset of the two faces; identical subsets (the forms' titles) are kept once
+    assert 2 < len(font_files(target)) <= 2 * 4
+    assert "reportgen.json" in reader.attachments

@@ -1,0 +1,84 @@
+"""The Typst engine (issue 22), measured side by side in one run.
+
+- a 150-form booklet with ``--engine typst`` against the default engine (WeasyPrint), both with
+  one job (target: ≥ 8× faster), and against bare Typst compiling the same content: our program
+  and the data the booklet gave it, in a process of its own (target: within 2×);
+- a 1,000-form booklet with ``--engine typst``: peak memory of the process (target: < 1 GiB).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from .booklet_scale import CLI, _peak, _timed
+from .inputs import make_forms
+
+BARE = """
+import json, sys, typst
+data, program, root, fonts, out = sys.argv[1:6]
+typst.compile(program, output=out, root=root, font_paths=json.loads(fonts), ignore_system_fonts=True,
+              sys_inputs={"data": open(data, encoding="utf-8").read()})
+"""
+
+
+def main(rounds: int = 2) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        forms_dir = make_forms(150, Path(tmp) / "forms")
+        bare_command = _bare_command(forms_dir, Path(tmp))
+        booklet = CLI + ["booklet", str(forms_dir), "-o", f"{tmp}/booklet.pdf", "-j", "1"]
+        bare, typst, weasy = [], [], []
+        for _ in range(rounds):
+            bare.append(_timed(bare_command))
+            typst.append(_timed(booklet + ["--engine", "typst"]))
+        weasy.append(_timed(booklet + ["--engine", "weasyprint"]))  # one round: a minute each
+        thousand, peak = _thousand(Path(tmp))
+    print(f"typst: 150-form booklet -j 1 | WeasyPrint {min(weasy):.1f} s | Typst {min(typst):.2f} s | "
+          f"{min(weasy) / min(typst):.1f}× faster (target ≥ 8) | bare Typst, same content {min(bare):.2f} s | "
+          f"ratio {min(typst) / min(bare):.2f} (target ≤ 2)")
+    print(f"typst: 1000-form booklet --engine typst | {thousand:.1f} s | peak memory {peak / 2**20:.0f} MiB "
+          f"(target < 1024)")
+
+
+def _bare_command(forms_dir: Path, tmp: Path) -> list[str]:
+    """Return the command that compiles, with nothing of reportgen, what the booklet gives Typst."""
+    from reportgen.booklet import typst as booklet_typst
+    from reportgen.booklet.typst import build
+    from reportgen.render import typst as writer
+
+    captured = []
+
+    def capture(data, options):
+        captured.append((data, options))
+        return compile_pdf(data, options)
+
+    compile_pdf = writer.compile_pdf
+    booklet_typst.compile_pdf = capture
+    try:
+        build(*_booklet_parts(forms_dir))
+    finally:
+        booklet_typst.compile_pdf = compile_pdf
+    data, options = captured[-1]
+    (tmp / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fonts = sorted({str(Path(file).parent) for faces in writer._faces(options).values() for _, file, _ in faces})
+    program = writer._root() / writer.PROGRAM[-1]
+    return [sys.executable, "-c", BARE, str(tmp / "data.json"), str(program), str(program.parent),
+            json.dumps(fonts), str(tmp / "bare.pdf")]
+
+
+def _booklet_parts(forms_dir: Path):
+    from dataclasses import replace
+
+    from reportgen.booklet import cover_of, entries_of, layouts_of, plan
+    from reportgen.options import RenderOptions
+
+    options = RenderOptions(engine="typst")
+    result = plan([str(forms_dir)], options)
+    options = replace(options, date=result.booklet.date)
+    return layouts_of(result.forms), entries_of(result.forms), cover_of(result, options.date), options
+
+
+def _thousand(tmp: Path) -> tuple[float, int]:
+    forms_dir = make_forms(1000, tmp / "thousand")
+    return _peak(CLI + ["booklet", str(forms_dir), "-o", str(tmp / "thousand.pdf"), "--engine", "typst"])
