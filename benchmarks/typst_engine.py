@@ -62,7 +62,7 @@ def _bare_command(forms_dir: Path, tmp: Path) -> list[str]:
     data, options = captured[-1]
     (tmp / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     fonts = sorted({str(Path(file).parent) for faces in writer._faces(options).values() for _, file, _ in faces})
-    program = writer._root() / writer.PROGRAM[-1]
+    program = writer.templates_dir().joinpath(*writer.PROGRAM)
     return [sys.executable, "-c", BARE, str(tmp / "data.json"), str(program), str(program.parent),
             json.dumps(fonts), str(tmp / "bare.pdf")]
 

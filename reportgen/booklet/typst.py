@@ -1,10 +1,11 @@
 """The PDF booklet through Typst: cover, summary, contents and the forms in few compiles.
 
-Typst lays out a form in a few milliseconds but keeps about 3 MB of it in memory until the
-document is written, so the booklet is compiled in chunks of ``CHUNK`` forms (the front matter
-with the first), each numbered on from the one before; a booklet of one chunk is Typst's PDF as
-it is (one copy of each face, its own bookmarks), several are joined as ``booklet.pdf`` joins
-WeasyPrint's chunks, each then holding its own subset of the faces.
+Typst lays out a form in a few milliseconds but holds about 3 MB of it, and its caches keep
+that after the compile for the rest of the process. So the booklet is compiled in chunks of
+``CHUNK`` forms (the front matter with the first), each in a process of its own, numbered
+on from the one before, and joined as ``booklet.pdf`` joins WeasyPrint's chunks, each chunk
+keeping its own subset of the faces. A booklet of one chunk is compiled here, and is Typst's
+PDF as it is (one copy of each face, its own bookmarks).
 
 Pages are placed from the plan (``pages.paginate``); the first page of every part is then read
 back from the bookmarks, and should a part have come out longer or shorter than planned (a
@@ -22,17 +23,17 @@ from ..layout import FormLayout
 from ..options import RenderOptions
 from ..parallel import Progress
 from ..problems import OutputError
-from ..render.typst import blank_page, compile_pdf, document, form_pages, planned_length
+from ..render.typst import blank_page, compile_apart, compile_pdf, document, form_pages, planned_length
 from .front import Cover, Entry, summary_layout, toc_layout
 from .pdf import Laid, join
 
 ATTEMPTS = 3
-CHUNK = 160  # forms per compile: about 500 MB of Typst's memory at most
+CHUNK = 100  # forms per compile: about 300 MB of Typst's memory, in each of ``jobs`` processes
 FRONT = 3    # parts before the forms: cover, summary, contents
 
 
 def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
-          progress: Progress | None = None) -> bytes:
+          progress: Progress | None = None, jobs: int = 1) -> bytes:
     """Return the booklet PDF, numbered from its cover, each form listed in the contents at its page."""
     forms = [form_pages(layout, options, entry.summary.name or layout.title, level=2)
              for layout, entry in zip(layouts, entries)]
@@ -41,8 +42,9 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
         parts, starts, blanks, numbered = _placed(forms, entries, cover, options, measured)
         groups = _groups(len(parts))
         meta = {"title": cover.title, "author": cover.unit, "subject": f"{cover.year} 年度"}
-        pdfs = [_compiled(parts, starts, blanks, group, options, meta, layouts if len(groups) == 1 else [])
-                for group in groups]
+        tasks = [_document(parts, starts, blanks, group, options, meta, layouts if len(groups) == 1 else [])
+                 for group in groups]
+        pdfs = [compile_pdf(*tasks[0])] if len(tasks) == 1 else compile_apart(tasks, jobs)
         found, total = _bookmarked(pdfs)
         if found == starts:
             for _ in layouts if progress else ():
@@ -61,10 +63,11 @@ def _groups(count: int) -> list[range]:
     return [range(a, b) for a, b in zip([0] + edges, edges + [count])]
 
 
-def _compiled(parts: list[list[dict]], starts: list[int], blanks: list[int], group: range,
-              options: RenderOptions, meta: dict, layouts: list[FormLayout]) -> bytes:
-    """Return the PDF of the parts of ``group``: a blank before a part that needs it, and at the end
-    the one the next group's first part needs (each group then starts on its own numbered page)."""
+def _document(parts: list[list[dict]], starts: list[int], blanks: list[int], group: range,
+              options: RenderOptions, meta: dict, layouts: list[FormLayout]) -> tuple[dict, RenderOptions]:
+    """Return the data and options of the parts of ``group``: a blank before a part that needs it,
+    and at the end the one the next group's first part needs (each group then starts on its own
+    numbered page)."""
     style = options.page_style(FormLayout(""))
     pages = []
     for index in group:
@@ -72,7 +75,7 @@ def _compiled(parts: list[list[dict]], starts: list[int], blanks: list[int], gro
     if group.stop < len(parts):
         pages += [blank_page(style)] * blanks[group.stop]
     numbered = replace(options, first_page=starts[group.start])
-    return compile_pdf(document(pages, numbered, layouts=layouts, **meta), numbered)
+    return document(pages, numbered, layouts=layouts, **meta), numbered
 
 
 def _joined(pdfs: list[bytes], found: list[int], entries: list[Entry], cover: Cover, options: RenderOptions,

@@ -71,7 +71,8 @@ def _build(suffix, layouts, entries, cover, options, args) -> bytes:
     if options.engine == "typst":
         from ..booklet.typst import build as typst_build
 
-        return typst_build(layouts, entries, cover, options, Progress(len(layouts), say(args, "排版", "layout")))
+        progress = Progress(len(layouts), say(args, "排版", "layout"))
+        return typst_build(layouts, entries, cover, options, progress, args.jobs or default_jobs())
     from ..booklet.pdf import build
 
     warn_slow_subsetter(args)

@@ -1,9 +1,10 @@
 """PDF through Typst: the pages the HTML writer plans, drawn by ``templates/typst/form.typ``.
 
 The form reaches the compiler as JSON (``sys.inputs.data``), never as markup: the program
-places every text as a string, so no character of a form is read as Typst syntax. The compiler
-gets a root folder holding the program alone (nothing else to read or import), no packages and no system fonts: only
-the folders holding the faces fontconfig resolved for the body and title stacks.
+places every text as a string, so no character of a form is read as Typst syntax. The compiler's
+root is the program's folder, which holds the program alone (nothing else to read or import);
+no packages and no system fonts: only the folders holding the faces fontconfig resolved for the
+body and title stacks.
 
 Pages are those of ``pages.paginate``, the WeasyPrint writer's plan: the same fitted widths,
 cut rows, repeated header rows and labels, one table part per planned page.
@@ -13,7 +14,6 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -218,24 +218,26 @@ def compile_pdf(data: dict, options: RenderOptions) -> bytes:
                                       pdf_tags=standard == "ua-1")
 
 
+def compile_apart(tasks: list[tuple[dict, RenderOptions]], jobs: int = 1) -> list[bytes]:
+    """Return the PDF of each (data, options), each compiled in a process of its own.
+
+    Typst's caches keep what a compile laid out for the rest of the process (about 3 MB a form):
+    a process per document gives it back. Forked from a server that never ran Typst: a process
+    forked from one that has may hang on the locks of Typst's threads, which it does not have.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with context.Pool(max(1, min(jobs, len(tasks))), maxtasksperchild=1) as pool:
+        return pool.starmap(compile_pdf, tasks, chunksize=1)
+
+
 @lru_cache(maxsize=4)
 def _compiler(font_folders: tuple[str, ...]):
-    """Return a Typst compiler of our program, rooted in a folder holding nothing else, with only these fonts."""
+    """Return a Typst compiler of our program, rooted in its folder (the program alone), with only these fonts."""
     import typst  # optional: the extra reportgen[typst]
 
-    program = _root() / PROGRAM[-1]
+    program = templates_dir().joinpath(*PROGRAM)
     return typst.Compiler(str(program), root=str(program.parent), font_paths=list(font_folders),
                           ignore_system_fonts=True)
-
-
-@lru_cache(maxsize=1)
-def _root() -> Path:
-    """Return this process's root folder for the compiler: a copy of the program, and nothing else to read."""
-    folder = tempfile.TemporaryDirectory(prefix="reportgen-typst-")
-    _ROOTS.append(folder)  # removed when the process ends
-    root = Path(folder.name)
-    (root / PROGRAM[-1]).write_bytes(templates_dir().joinpath(*PROGRAM).read_bytes())
-    return root
-
-
-_ROOTS: list = []
