@@ -76,7 +76,7 @@ def whole_points(text: str) -> Markup:
 WATERMARK_PT = 60.0
 
 
-def _watermark_box(text: str, style) -> dict:
+def watermark_box(text: str, style) -> dict:
     """Return where the watermark sits: a box as wide as its text, in the middle of the page."""
     width = width_em(text) * WATERMARK_PT * PT_MM
     return {"left": (style.content_width - width) / 2, "width": width, "size": WATERMARK_PT}
@@ -113,7 +113,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str, co
         forms.append({"layout": fitted, "name": layout.name, "style": style, "pages": pages})
     style = forms[0]["style"] if forms else options.page_style(FormLayout(""))
     return environment().get_template("form.html.j2").render(
-        mark=_watermark_box(options.watermark or "", style),
+        mark=watermark_box(options.watermark or "", style),
         title=title,
         forms=forms,
         cover=cover,

@@ -24,7 +24,7 @@ from ..reproducible import document_date
 from ..resources import templates_dir
 from ..style import PageStyle
 from . import embed
-from .html import _watermark_box
+from .html import watermark_box
 from .measure import LABEL_POINTS, per_line, width_em
 from .pages import paginate
 
@@ -151,7 +151,7 @@ def _watermark(text: str | None, style: PageStyle, options: RenderOptions) -> di
     """Return where the watermark sits on every page, as ``div.watermark`` of the stylesheet."""
     if not text:
         return None
-    box = _watermark_box(text, style)
+    box = watermark_box(text, style)
     return {"text": text, "size": box["size"], "width": box["width"], "dx": style.margin_left + box["left"],
             "dy": style.margin_top + style.content_height / 2 - 15}
 
