@@ -20,6 +20,7 @@ from pathlib import Path
 from ..fonts import resolve
 from ..layout import FormLayout, Role, Table
 from ..options import RenderOptions
+from ..problems import OutputError
 from ..reproducible import document_date
 from ..resources import templates_dir
 from ..style import PageStyle
@@ -213,9 +214,13 @@ def compile_pdf(data: dict, options: RenderOptions) -> bytes:
     folders = tuple(sorted({str(Path(file).parent) for faces in _faces(options).values() for _, file, _ in faces}))
     standard = STANDARDS.get((options.pdf_variant or "").lower())
     when = calendar.timegm(document_date(options.date).timetuple())
-    return _compiler(folders).compile(sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-                                      pdf_standards=[standard] if standard else [], timestamp=when,
-                                      pdf_tags=standard == "ua-1")
+    try:
+        return _compiler(folders).compile(sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+                                          pdf_standards=[standard] if standard else [], timestamp=when,
+                                          pdf_tags=standard == "ua-1")
+    except Exception as exc:  # typst.TypstError, a PDF standard's rule broken: ours to say, not a trace
+        message = getattr(exc, "message", None) or str(exc)
+        raise OutputError(f"Typst 无法生成 PDF (Typst could not write the PDF): {message}") from None
 
 
 def compile_apart(tasks: list[tuple[dict, RenderOptions]], jobs: int = 1) -> list[bytes]:

@@ -140,3 +140,15 @@ def test_doctor_names_the_engines(capsys):
     main(["doctor", "--lang", "en"])
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("PDF engines"))
     assert "weasyprint" in line and f"typst {typst_writer.version()}" in line
+
+
+def test_a_watermark_under_pdf_a_1b_is_opaque_grey_under_the_content(tmp_path):
+    """PDF/A-1 allows no transparency: the stylesheet's 12 % black is drawn as the grey it makes on white."""
+    target = tmp_path / "archive.pdf"
+    args = ["booklet", str(SAMPLES / "target-2020"), "-o", str(target), "--engine", "typst", "--pdf-variant", "pdf/a-1b",
+            "--watermark", "样稿", "--date", "2026-11-24"]
+    assert main(args) == 0
+    pages = pdf_pages(target)
+    assert all(page.startswith("样\n稿") for page in pages)  # drawn first, under the page's text
+    xmp = PdfReader(target).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "<pdfaid:part>1</pdfaid:part>" in xmp
