@@ -58,7 +58,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
     remove_stale_folders()
     with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
         front_layouts = _front_layouts(entries)
-        points = _codepoints(layouts + front_layouts, cover, options.watermark)
+        points = codepoints(layouts + front_layouts, cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
         front_pages = html_writer.planned_pages(front_layouts, options, cover=True)
         # Every form's grid lives to the end: out of the collector's sight, the many collections
@@ -224,7 +224,7 @@ def _metadata(writer, cover: Cover, options: RenderOptions) -> dict:
     return info
 
 
-def _codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:
+def codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:
     """Return every character the booklet prints: cell texts, titles, cover, fixed captions."""
     texts = [cover.title, cover.unit, str(cover.year), cover.date, *cover.lines, watermark or "",
              "—年度封面项目汇总表目录页码序号"]

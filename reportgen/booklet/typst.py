@@ -5,7 +5,9 @@ that after the compile for the rest of the process. So the booklet is compiled i
 ``CHUNK`` forms (the front matter with the first), each in a process of its own, numbered
 on from the one before, and joined as ``booklet.pdf`` joins WeasyPrint's chunks, each chunk
 keeping its own subset of the faces. A booklet of one chunk is compiled here, and is Typst's
-PDF as it is (one copy of each face, its own bookmarks).
+PDF as it is (one copy of each face, its own bookmarks). The faces are cut down to the booklet's
+characters first (``fonts.with_subsets``), so a worker loads two small fonts, not the CJK
+collections (about 140 MB a process).
 
 Pages are placed from the plan (``pages.paginate``); the first page of every part is then read
 back from the bookmarks, and should a part have come out longer or shorter than planned (a
@@ -15,26 +17,41 @@ the contents and the blank left-hand pages before odd-page starts agree with the
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 from pypdf import PdfReader
 
+from ..fonts import with_subsets
 from ..layout import FormLayout
 from ..options import RenderOptions
 from ..parallel import Progress
 from ..problems import OutputError
 from ..render.typst import blank_page, compile_apart, compile_pdf, document, form_pages, planned_length
 from .front import Cover, Entry, summary_layout, toc_layout
-from .pdf import Laid, join
+from .pdf import FONTS_PREFIX, Laid, codepoints, join, remove_stale_folders
 
 ATTEMPTS = 3
-CHUNK = 100  # forms per compile: about 300 MB of Typst's memory, in each of ``jobs`` processes
+CHUNK = 50  # forms per compile: about 150 MB of Typst's layout, in each of ``jobs`` processes
 FRONT = 3    # parts before the forms: cover, summary, contents
 
 
 def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
           progress: Progress | None = None, jobs: int = 1) -> bytes:
     """Return the booklet PDF, numbered from its cover, each form listed in the contents at its page."""
+    remove_stale_folders()
+    with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
+        points = codepoints(layouts + [summary_layout(entries), toc_layout(entries)], cover, options.watermark)
+        subset = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
+        return _build(layouts, entries, cover, subset, progress, jobs)
+
+
+def _build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,
+           progress: Progress | None, jobs: int) -> bytes:
+    """Return the booklet, its faces subset once (a worker then loads two small faces, not the
+    whole CJK collections: about 140 MB a process less)."""
     forms = [form_pages(layout, options, entry.summary.name or layout.title, level=2)
              for layout, entry in zip(layouts, entries)]
     measured: list[int] | None = None

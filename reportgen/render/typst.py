@@ -165,9 +165,14 @@ def _payload(layouts, options: RenderOptions) -> dict | None:
 
 
 def _faces(options: RenderOptions) -> dict[str, list[tuple[str, str, int]]]:
-    """Return role → (Typst's family name, file, index) of each installed face of its stack."""
-    return {role: _dedupe([(typst_family(file, index), file, index) for _, file, index in resolve(stack)])
-            for role, stack in (("body", options.fonts.body), ("title", options.fonts.title))}
+    """Return role → (Typst's family name, file, index) of each face of its stack: a booklet's
+    pre-subset faces (``fonts.with_subsets``) first, then those fontconfig finds installed."""
+    subsets = dict(options.fonts.embedded)
+    out = {}
+    for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
+        faces = [("", subsets[family], 0) for family in stack if family in subsets] + resolve(stack)
+        out[role] = _dedupe([(typst_family(file, index), file, index) for _, file, index in faces])
+    return out
 
 
 def _dedupe(faces: list) -> list:
