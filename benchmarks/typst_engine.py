@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -45,18 +46,26 @@ def main(rounds: int = 2) -> None:
 
 def _bare_command(forms_dir: Path, tmp: Path) -> list[str]:
     """Return the command that compiles, with nothing of reportgen, what the booklet gives Typst:
-    each chunk's data in turn, in one process."""
+    each chunk's data in turn, in one process, with the booklet's subset faces."""
     from reportgen.booklet import typst as booklet_typst
     from reportgen.render import typst as writer
 
-    captured = []
+    captured, fonts = [], tmp / "fonts"
+
+    def keep_fonts(options) -> None:  # the booklet's subsets live in a folder removed at its end
+        fonts.mkdir(exist_ok=True)
+        for faces in writer._faces(options).values():
+            for _, file, _ in faces:
+                shutil.copy(file, fonts / Path(file).name)
 
     def capture(tasks, jobs=1):
         captured[:] = tasks
+        keep_fonts(tasks[0][1])
         return compile_apart(tasks, jobs)
 
     def capture_one(data, options):
         captured[:] = [(data, options)]
+        keep_fonts(options)
         return compile_pdf(data, options)
 
     compile_apart, compile_pdf = booklet_typst.compile_apart, booklet_typst.compile_pdf
@@ -69,11 +78,9 @@ def _bare_command(forms_dir: Path, tmp: Path) -> list[str]:
     for index, (data, _) in enumerate(captured):
         files.append(str(tmp / f"data-{index}.json"))
         Path(files[-1]).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    options = captured[0][1]
-    fonts = sorted({str(Path(file).parent) for faces in writer._faces(options).values() for _, file, _ in faces})
     program = writer.templates_dir().joinpath(*writer.PROGRAM)
     return [sys.executable, "-c", BARE, json.dumps(files), str(program), str(program.parent),
-            json.dumps(fonts), str(tmp / "bare.pdf")]
+            json.dumps([str(fonts)]), str(tmp / "bare.pdf")]
 
 
 def _booklet_parts(forms_dir: Path):
