@@ -1,4 +1,4 @@
-"""PDF writer: the HTML writer's page, laid out by WeasyPrint.
+"""PDF writer: the HTML writer's page, laid out by WeasyPrint (``engine="typst"``: ``render.typst``).
 
 WeasyPrint fetches nothing: the HTML carries its stylesheet, fonts come from fontconfig, and
 the URL fetcher refuses every request, so a hostile input cannot reach the network or disk.
