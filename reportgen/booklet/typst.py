@@ -1,13 +1,13 @@
 """The PDF booklet through Typst: cover, summary, contents and the forms in few compiles.
 
 Typst lays out a form in a few milliseconds but holds about 3 MB of it, and its caches keep
-that after the compile for the rest of the process. So the booklet is compiled in chunks of
-``CHUNK`` forms (the front matter with the first), each in a process of its own, numbered
-on from the one before, and joined as ``booklet.pdf`` joins WeasyPrint's chunks, each chunk
-keeping its own subset of the faces. A booklet of one chunk is compiled here, and is Typst's
-PDF as it is (one copy of each face, its own bookmarks). The faces are cut down to the booklet's
-characters first (``fonts.with_subsets``), so a worker loads two small fonts, not the CJK
-collections (about 140 MB a process).
+that after the compile for the rest of the process. So a booklet of more than ``ALONE`` forms
+is compiled in chunks of ``CHUNK`` (the front matter with the first), each in a process of its
+own, numbered on from the one before, and joined as ``booklet.pdf`` joins WeasyPrint's chunks,
+each chunk keeping its own subset of the faces. A smaller booklet is compiled here, and is
+Typst's PDF as it is (one copy of each face, its own bookmarks). The faces are cut down to the
+booklet's characters first (``fonts.with_subsets``), so a process loads two small fonts, not
+the CJK collections (about 140 MB a process).
 
 Pages are placed from the plan (``pages.paginate``); the first page of every part is then read
 back from the bookmarks, and should a part have come out longer or shorter than planned (a
@@ -34,7 +34,8 @@ from .front import Cover, Entry, summary_layout, toc_layout
 from .pdf import FONTS_PREFIX, Laid, codepoints, join, remove_stale_folders
 
 ATTEMPTS = 3
-CHUNK = 50  # forms per compile: about 150 MB of Typst's layout, in each of ``jobs`` processes
+ALONE = 200  # forms compiled here, in one document (about 600 MB of Typst's layout): no process to start
+CHUNK = 50  # forms per compile beyond that: about 150 MB of Typst's layout, in each of ``jobs`` processes
 FRONT = 3    # parts before the forms: cover, summary, contents
 
 
@@ -74,8 +75,10 @@ def _build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, option
 
 
 def _groups(count: int) -> list[range]:
-    """Return the parts each compile holds: the front matter and the first ``CHUNK`` forms, then
-    ``CHUNK`` forms each."""
+    """Return the parts each compile holds: all of them up to ``ALONE`` forms, else the front
+    matter and the first ``CHUNK`` forms, then ``CHUNK`` forms each."""
+    if count - FRONT <= ALONE:
+        return [range(count)]
     edges = list(range(FRONT + CHUNK, count, CHUNK))
     return [range(a, b) for a, b in zip([0] + edges, edges + [count])]
 

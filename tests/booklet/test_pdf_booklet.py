@@ -147,6 +147,7 @@ def test_a_typst_booklet_in_chunks_numbers_on_and_bookmarks_every_form(tmp_path,
     from reportgen.booklet import typst
 
     engine_options("typst")
+    monkeypatch.setattr(typst, "ALONE", 4)
     monkeypatch.setattr(typst, "CHUNK", 4)  # 15 forms → 4 compiles, joined
     target = tmp_path / "chunked.pdf"
     args = ["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "--engine", "typst", "--odd-pages"]
