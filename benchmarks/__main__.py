@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from . import booklet_scale, check_scale, fill, hostile, hostile_import, render_ratio, serve
+from . import booklet_scale, check_scale, fill, hostile, hostile_import, render_ratio, serve, typst_engine
 
 BENCHMARKS = {
     "render": render_ratio.main,
@@ -16,6 +16,7 @@ BENCHMARKS = {
     "hostile-import": hostile_import.main,
     "fill": fill.main,
     "serve": serve.main,
+    "typst": typst_engine.main,
 }
 
 

@@ -3,6 +3,7 @@
 For each form: pages printed, the pages its content strictly needs (its laid-out height over
 the text area, rounded up), their ratio, and the emptiest page but the last. Target (issue 9):
 every page but a form's last at least 60% full; the corpus in at most 1.25× the pages needed.
+Both PDF engines are measured when Typst is installed (issue 22: its pages must stay as full).
 Also times the XLSX writer on one form of 10,000 indicators (issue 11: seconds, linear).
 """
 from __future__ import annotations
@@ -22,16 +23,18 @@ SAMPLES = ROOT / "samples"
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    from reportgen.render.typst import version
     from tests.corpus import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_corpus(Path(tmp) / "corpus")
-        for title, files in (("samples", sorted(SAMPLES.glob("*/*.yaml"))), ("corpus", corpus)):
-            _report(title, files, Path(tmp) / title)
+        for engine in ("weasyprint", "typst") if version() else ("weasyprint",):
+            for title, files in (("samples", sorted(SAMPLES.glob("*/*.yaml"))), ("corpus", corpus)):
+                _report(title, files, Path(tmp) / engine / title, engine)
     _large_xlsx()
 
 
-def _report(title: str, files: list[Path], out: Path) -> None:
+def _report(title: str, files: list[Path], out: Path, engine: str = "weasyprint") -> None:
     from reportgen import load
     from reportgen.geometry import plan
     from reportgen.geometry.pages import required_pages
@@ -40,10 +43,10 @@ def _report(title: str, files: list[Path], out: Path) -> None:
     from reportgen.pipeline import render
     from tests.fill import page_fill
 
-    options = RenderOptions()
+    options = RenderOptions(engine=engine)
     pages = needed = 0
     low = []
-    print(f"fill: {title}")
+    print(f"fill: {title} ({engine})")
     for path in files:
         items, _ = collect([str(path)])
         outcome = render(items[0], out / path.parent.name, ["pdf"], options)
@@ -57,7 +60,7 @@ def _report(title: str, files: list[Path], out: Path) -> None:
         pages, needed = pages + len(fills), needed + need
         print(f"  {path.parent.name}/{path.stem[:34]:34} {len(fills):3} pages, needs {need:3} "
               f"({len(fills) / need:.2f}x), emptiest {emptiest}")
-    print(f"  {title}: {pages} pages for {needed} needed, ratio {pages / needed:.2f} (target ≤ 1.25); "
+    print(f"  {title} ({engine}): {pages} pages for {needed} needed, ratio {pages / needed:.2f} (target ≤ 1.25); "
           f"pages under 60% but a form's last: {len(low)}")
 
 

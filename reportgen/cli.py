@@ -16,7 +16,7 @@ from . import __version__
 from .errors import ExitCode, ReportgenError
 from .forms import add_user_folders
 from .messages import LANGUAGES, say, use_language
-from .options import PDF_VARIANTS
+from .options import ENGINES, PDF_VARIANTS
 from .terminal import visible
 
 COMMANDS = ("render", "booklet", "check", "rules", "import", "schema", "new", "forms", "new-form", "doctor", "serve")
@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--portrait", dest="landscape", action="store_false", help="A4 纵向 (portrait)")
     render.add_argument("--profile", choices=("form", "gbt9704"), help="版式：form（默认）或 gbt9704（公文附件）")
     render.add_argument("--watermark", metavar="TEXT", help="PDF 水印，如 征求意见稿")
+    _engine(render)
     _batch(render)
     _common(render, fonts=True)
 
@@ -99,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     booklet.add_argument("--watermark", metavar="TEXT", help="水印，如 征求意见稿 (on every page)")
     booklet.add_argument("--root", metavar="DIR", help="清单中的路径须在此目录内 (default: the manifest's folder)")
     booklet.add_argument("--pdf-variant", metavar="VARIANT", type=_variant, help="如 pdf/a-2b（存档）")
+    _engine(booklet)
     _batch(booklet)
     _common(booklet, fonts=True)
 
@@ -173,6 +175,12 @@ def _batch(parser: argparse.ArgumentParser) -> None:
                         help="在 Dask 集群上运行 (run the jobs on a Dask cluster; pip install 'reportgen[dask]')")
     parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help="文档日期，保证相同输入得到相同文件 (default: SOURCE_DATE_EPOCH, else today)")
+
+
+def _engine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=ENGINES, metavar="ENGINE",
+                        help="PDF 排版引擎：weasyprint（默认）或 typst（快约十倍；pip install 'reportgen[typst]'）"
+                             " (default: REPORTGEN_ENGINE, else weasyprint)")
 
 
 def _day(text: str):

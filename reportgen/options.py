@@ -8,6 +8,8 @@ from .fonts import FontConfig
 
 PROFILES = ("form", "gbt9704")
 # The PDF variants of WeasyPrint a booklet or form may ask for (its other ones are for debugging).
+# The PDF engines: WeasyPrint (the default and the reference) and Typst (reportgen[typst]).
+ENGINES = ("weasyprint", "typst")
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
 
 
@@ -24,6 +26,7 @@ class RenderOptions:
     pdf_variant   a WeasyPrint PDF variant such as "pdf/a-2b"
     watermark     a text across every page, such as 征求意见稿
     first_page    the number of the first page (a booklet's chunks continue the numbering)
+    engine        the PDF engine, one of ENGINES: both draw the same planned pages
     """
 
     fonts: FontConfig = field(default_factory=FontConfig)
@@ -35,3 +38,4 @@ class RenderOptions:
     pdf_variant: str | None = None
     watermark: str | None = None
     first_page: int = 1
+    engine: str = "weasyprint"

@@ -36,6 +36,38 @@ def rendered_2026(tmp_path_factory) -> dict[str, dict[str, Path]]:
     return result
 
 
+ENGINES = ("weasyprint", "typst")
+
+
+def engine_options(engine: str) -> RenderOptions:
+    """Return the default options with ``engine``; skip the test when Typst is not installed."""
+    if engine == "typst":
+        pytest.importorskip("typst")
+    return RenderOptions(engine=engine)
+
+
+@pytest.fixture(scope="session")
+def rendered_typst(tmp_path_factory) -> dict[str, Path]:
+    """Render every 2026 sample to PDF with the Typst engine once: stem → path."""
+    options = engine_options("typst")
+    out = tmp_path_factory.mktemp("rendered-typst")
+    items, _ = collect([str(SAMPLES / "target-2026")])
+    result = {}
+    for item in items:
+        outcome = render(item, out, ["pdf"], options)
+        assert not outcome.failed, [p.format() for p in outcome.problems] + [outcome.error]
+        result[item.path.stem] = outcome.written[0]
+    return result
+
+
+@pytest.fixture(params=ENGINES)
+def rendered_pdf(request) -> dict[str, Path]:
+    """The 2026 samples' PDFs of each engine: stem → path."""
+    if request.param == "typst":
+        return request.getfixturevalue("rendered_typst")
+    return {stem: paths["pdf"] for stem, paths in request.getfixturevalue("rendered_2026").items()}
+
+
 @pytest.fixture
 def golden(request):
     """Compare a JSON-able value with ``tests/golden/<name>``; rewrite it under --update-golden."""
@@ -123,7 +155,7 @@ def requires_office(test):
 
 
 # The session's renders of every sample (tens of seconds) put the tests that read them in the slow tier.
-SLOW_FIXTURES = {"rendered_2026", "rendered_older"}
+SLOW_FIXTURES = {"rendered_2026", "rendered_older", "rendered_typst"}
 
 
 def pytest_collection_modifyitems(items):

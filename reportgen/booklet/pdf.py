@@ -61,7 +61,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
     progress = workers.progress
     with tempfile.TemporaryDirectory(prefix=f"{FONTS_PREFIX}{os.getpid()}-") as fonts_dir:
         front_layouts = _front_layouts(entries)
-        points = _codepoints(layouts + front_layouts, cover, options.watermark)
+        points = codepoints(layouts + front_layouts, cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
         front_pages = page_count(_planned(front_layouts, options), options, cover=True)
         forms = _planned(layouts, options)
@@ -76,7 +76,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
                 numbered = _numbered(entries, chunks, laid)
                 front, marks, pages = _front(numbered, cover, options)
                 if pages == front_pages:
-                    return _join(front, marks, laid, numbered, cover, options, layouts)
+                    return join(front, marks, laid, numbered, cover, options, layouts)
                 front_pages, progress = pages, None
         finally:
             gc.unfreeze()
@@ -180,16 +180,18 @@ def _front(entries: list[Entry], cover: Cover, options: RenderOptions):
     return document.write_pdf(**pdf_arguments(options)), marks, len(document.pages)
 
 
-def _join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
-          options: RenderOptions, layouts: list[FormLayout]) -> bytes:
+def join(front: bytes, marks: list, laid: list[Laid], entries: list[Entry], cover: Cover,
+         options: RenderOptions, layouts: list[FormLayout]) -> bytes:
+    """Return the front matter and the chunks as one PDF: outline, metadata, PDF/A entries, the forms' source."""
     from pypdf import PdfReader, PdfWriter  # pypdf: only when PDFs are joined or read
 
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(part)) for part in [front] + [result.pdf for result in laid]]
-    blank = PdfReader(io.BytesIO(_blank_page(options))) if options.odd_pages else None
+    blank = None  # made when first needed: parts that end on a left-hand page need none
     for reader in readers:
-        if blank and len(writer.pages) % 2:
+        if options.odd_pages and len(writer.pages) % 2:
+            blank = blank or PdfReader(io.BytesIO(_blank_page(options)))
             writer.append(blank, import_outline=False)  # the next part starts on a right-hand page
         writer.append(reader, import_outline=False)
     _outline(writer, marks, entries)
@@ -229,7 +231,7 @@ def _metadata(writer, cover: Cover, options: RenderOptions) -> dict:
     return info
 
 
-def _codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:
+def codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:
     """Return every character the booklet prints: cell texts, titles, cover, fixed captions."""
     texts = [cover.title, cover.unit, str(cover.year), cover.date, *cover.lines, watermark or "",
              "—年度封面项目汇总表目录页码序号"]

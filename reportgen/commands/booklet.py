@@ -62,7 +62,7 @@ def _print_options(args, printing, options, printing_date):
 
 
 def _build(name, layouts, entries, cover, options, args) -> bytes:
-    if name == "pdf":
+    if name == "pdf" and options.engine != "typst":
         warn_slow_subsetter(args)
     with executor_from(args.executor) as executor:
         workers = Workers(args.jobs or default_jobs(), Progress(len(layouts), say("排版", "layout")), executor)

@@ -1,15 +1,17 @@
 """What several commands share: options from arguments, printing problems, environment warnings."""
 from __future__ import annotations
 
+import os
 import sys
 
 from ..errors import UsageError
 from ..fonts import FontConfig
 from ..forms import FORMS
 from ..messages import say
-from ..options import RenderOptions
+from ..options import ENGINES, RenderOptions
 from ..problems import Problem, in_file_order
 from ..render.pdf import fast_subsetter_available
+from ..render.typst import version
 from ..reproducible import document_date
 from ..terminal import visible
 
@@ -24,7 +26,20 @@ def options_from(args) -> RenderOptions:
     document_date(getattr(args, "date", None))  # a bad SOURCE_DATE_EPOCH is a usage error, before any work
     fonts = FontConfig().with_overrides(getattr(args, "font_body", None), getattr(args, "font_title", None))
     return RenderOptions(fonts=fonts, landscape=getattr(args, "landscape", None), date=getattr(args, "date", None),
-                         profile=getattr(args, "profile", None) or "form", watermark=getattr(args, "watermark", None))
+                         profile=getattr(args, "profile", None) or "form", watermark=getattr(args, "watermark", None),
+                         engine=engine_from(args))
+
+
+def engine_from(args) -> str:
+    """Return the PDF engine: --engine, else REPORTGEN_ENGINE, else WeasyPrint; Typst only when installed."""
+    engine = getattr(args, "engine", None) or os.environ.get("REPORTGEN_ENGINE", "").strip().lower() or ENGINES[0]
+    if engine not in ENGINES:
+        raise UsageError(f"REPORTGEN_ENGINE 应为 {'、'.join(ENGINES)} 之一：{visible(engine)}",
+                             f"REPORTGEN_ENGINE must be one of {', '.join(ENGINES)}: {visible(engine)}")
+    if engine == "typst" and version() is None:
+        raise UsageError("未安装 Typst 引擎：pip install 'reportgen[typst]'（或 ./dev test）",
+                             "the Typst engine is not installed: pip install 'reportgen[typst]' (or ./dev test)")
+    return engine
 
 
 def report_inputs(found, args) -> None:

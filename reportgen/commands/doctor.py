@@ -10,6 +10,7 @@ from ..fonts import coverage, has_cjk, resolve
 from ..messages import message, say
 from ..render import WRITERS
 from ..render.pdf import fast_subsetter_available, load_weasyprint
+from ..render.typst import version
 from .common import options_from
 
 
@@ -19,6 +20,7 @@ def run(args) -> int:
     for package in ("weasyprint", "python-docx", "openpyxl", "pydantic", "jinja2"):
         _line(package, _version(package))
     _line("pango", _pango())
+    _line(say("PDF 引擎", "PDF engines"), _engines(args))
     fast = _fast_subsetter()
     ok &= fast
     _line(say("字体子集化", "font subsetter"), (
@@ -45,6 +47,14 @@ def _line(caption: str, value: str) -> None:
     """Print ``caption`` padded to 16 columns (a Chinese character takes two), then ``value``."""
     width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in caption)
     print(caption + " " * max(1, 16 - width) + value)
+
+
+def _engines(args) -> str:
+    """Return the PDF engines this install has: WeasyPrint always, Typst with reportgen[typst]."""
+    typst = version()
+    found = f"weasyprint ({say('默认', 'default')}), typst {typst}" if typst else \
+        f"weasyprint; typst {say('未安装', 'not installed')} (pip install 'reportgen[typst]')"
+    return found
 
 
 def _version(package: str) -> str:

@@ -73,7 +73,7 @@ def whole_points(text: str) -> Markup:
 WATERMARK_PT = 60.0
 
 
-def _watermark_box(text: str, style) -> dict:
+def watermark_box(text: str, style) -> dict:
     """Return where the watermark sits: a box as wide as its text, in the middle of the page."""
     width = width_em(text) * WATERMARK_PT * PT_MM
     return {"left": (style.content_width - width) / 2, "width": width, "size": WATERMARK_PT}
@@ -97,7 +97,7 @@ def write_many(forms: list[PlannedForm], options: RenderOptions, title: str, cov
         printed.append({"layout": form.layout, "name": form.layout.name, "style": form.style, "pages": pages})
     style = forms[0].style if forms else page_style(FormLayout(""), options)
     return environment().get_template("form.html.j2").render(
-        mark=_watermark_box(options.watermark or "", style),
+        mark=watermark_box(options.watermark or "", style),
         title=title,
         forms=printed,
         cover=cover,

@@ -1,4 +1,4 @@
-"""PDF writer: the HTML writer's page, laid out by WeasyPrint.
+"""PDF writer: the HTML writer's page, laid out by WeasyPrint (``engine="typst"``: ``render.typst``).
 
 WeasyPrint fetches nothing: the HTML carries its stylesheet, fonts come from fontconfig, and
 the URL fetcher refuses every request, so a hostile input cannot reach the network or disk.
@@ -16,7 +16,7 @@ from ..fonts import css_family
 from ..geometry import PlannedForm
 from ..options import RenderOptions
 from ..reproducible import document_date
-from . import embed, html
+from . import embed, html, typst
 
 
 def load_weasyprint():
@@ -76,6 +76,8 @@ def _font_config():
 
 
 def write(form: PlannedForm, options: RenderOptions) -> bytes:
+    if options.engine == "typst":
+        return typst.write(form, options)
     document = layout_document(html.write(form, options), options)
     attachments = embed.pdf_attachments([form.layout], document_date(options.date), options.pdf_variant)
     return document.write_pdf(attachments=attachments, **pdf_arguments(options))

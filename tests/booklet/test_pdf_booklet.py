@@ -9,17 +9,24 @@ from pypdf import PdfReader
 from reportgen import load
 from reportgen.cli import main
 from reportgen.money import format_amount
-from tests.conftest import SAMPLES, pdf_pages, squash
+from tests.conftest import ENGINES, SAMPLES, engine_options, pdf_pages, squash
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf_booklet")]  # booklets of the fifteen 2026 forms
 
 DATE = "2026-11-24"
 
 
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request) -> list[str]:
+    """The arguments that choose each PDF engine in turn."""
+    engine_options(request.param)
+    return ["--engine", request.param]
+
+
 @pytest.fixture(scope="module")
-def booklet(tmp_path_factory) -> Path:
+def booklet(tmp_path_factory, engine) -> Path:
     target = tmp_path_factory.mktemp("booklet") / "unit.pdf"
-    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "-j", "1"]) == 0
+    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "-j", "1", *engine]) == 0
     return target
 
 
@@ -85,27 +92,27 @@ def font_files(path: Path) -> set:
     return found
 
 
-def test_fonts_are_embedded_once_however_many_chunks(tmp_path, monkeypatch):
+def test_fonts_are_embedded_once_however_many_chunks(tmp_path, monkeypatch, engine):
     from reportgen.booklet import pdf
 
     monkeypatch.setattr(pdf, "CHUNK", 4)  # 15 forms → 4 chunks
     target = tmp_path / "chunked.pdf"
-    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "-j", "1"]) == 0
+    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "-j", "1", *engine]) == 0
     assert len(font_files(target)) == 2  # the body face and the title face, once each
     pages = [squash(p) for p in pdf_pages(target)]
     assert all(page.endswith(f"-{n}-") for n, page in enumerate(pages[1:], start=2))
 
 
-def test_same_input_same_bytes_whatever_the_jobs(tmp_path, booklet):
+def test_same_input_same_bytes_whatever_the_jobs(tmp_path, booklet, engine):
     again = tmp_path / "again.pdf"
-    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(again), "--date", DATE, "-j", "2"]) == 0
+    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(again), "--date", DATE, "-j", "2", *engine]) == 0
     assert again.read_bytes() == booklet.read_bytes()
 
 
-def test_odd_page_starts_watermark_and_gbt9704(tmp_path):
+def test_odd_page_starts_watermark_and_gbt9704(tmp_path, engine):
     target = tmp_path / "print.pdf"
     args = ["booklet", str(SAMPLES / "selfeval-2019"), "-o", str(target), "--date", DATE, "--odd-pages",
-            "--profile", "gbt9704", "--watermark", "征求意见稿"]
+            "--profile", "gbt9704", "--watermark", "征求意见稿", *engine]
     assert main(args) == 0
     reader = PdfReader(target)
     starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline[-1]]
@@ -118,9 +125,10 @@ def test_odd_page_starts_watermark_and_gbt9704(tmp_path):
     assert "—3—" in pages[2] and "-3-" not in pages[2]
 
 
-def test_pdf_a_variant_keeps_its_conformance_entries(tmp_path):
+def test_pdf_a_variant_keeps_its_conformance_entries(tmp_path, engine):
     target = tmp_path / "archive.pdf"
-    args = ["booklet", str(SAMPLES / "target-2020"), "-o", str(target), "--date", DATE, "--pdf-variant", "pdf/a-2b"]
+    args = ["booklet", str(SAMPLES / "target-2020"), "-o", str(target), "--date", DATE, "--pdf-variant", "pdf/a-2b",
+            *engine]
     assert main(args) == 0
     root = PdfReader(target).trailer["/Root"]
     assert "/OutputIntents" in root
@@ -128,10 +136,31 @@ def test_pdf_a_variant_keeps_its_conformance_entries(tmp_path):
     assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
 
 
-def test_a_booklet_of_self_evaluations_sums_budgets_and_grades(tmp_path):
+def test_a_booklet_of_self_evaluations_sums_budgets_and_grades(tmp_path, engine):
     target = tmp_path / "selfeval.pdf"
-    assert main(["booklet", str(SAMPLES / "selfeval-2020"), "-o", str(target), "--date", DATE]) == 0
+    assert main(["booklet", str(SAMPLES / "selfeval-2020"), "-o", str(target), "--date", DATE, *engine]) == 0
     pages = [squash(p) for p in pdf_pages(target)]
     assert "项目绩效自评汇总表" in pages[0]
     assert "99.94%95.99优" in pages[1]          # 执行率, 总分, 绩效等级 of the first project
     assert "合计14,502,000.0014,497,544.0099.97%" in pages[1]  # Σ budgets, Σ executed, their ratio
+
+
+def test_a_typst_booklet_in_chunks_numbers_on_and_bookmarks_every_form(tmp_path, monkeypatch):
+    from reportgen.booklet import typst
+
+    engine_options("typst")
+    monkeypatch.setattr(typst, "ALONE", 4)
+    monkeypatch.setattr(typst, "CHUNK", 4)  # 15 forms → 4 compiles, joined
+    target = tmp_path / "chunked.pdf"
+    args = ["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "--engine", "typst", "--odd-pages"]
+    assert main(args) == 0
+    reader = PdfReader(target)
+    pages = [squash(p) for p in pdf_pages(target)]
+    starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline[-1]]
+    assert [item.title for item in reader.outline[-1]] == [form.project.name for form in forms_2026()]
+    assert all(page % 2 == 1 and pages[page - 1].startswith("财政项目支出绩效目标申报表") for page in starts)
+    numbered = [n for n, page in enumerate(pages, start=1) if page]
+    assert all(pages[n - 1].endswith(f"-{n}-") for n in numbered[1:])  # blank pages carry no number
+    # each compile embeds its own subset of the two faces; identical subsets (the forms' titles) are kept once
+    assert 2 < len(font_files(target)) <= 2 * 4
+    assert "reportgen.json" in reader.attachments

@@ -17,7 +17,7 @@ from reportgen.inputs import collect
 from reportgen.layout import layout_of
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
-from tests.conftest import SAMPLES, pdf_text, printed_in_order, requires_office, squash
+from tests.conftest import SAMPLES, engine_options, pdf_pages, pdf_text, printed_in_order, requires_office, squash
 from tests.corpus import field_texts, text_paths, write_corpus
 from tests.fill import page_fill, row_white, words_across_borders
 from tests.render.office import calibri_at_its_width, convert_to_pdf
@@ -85,6 +85,29 @@ def test_every_character_of_the_corpus_is_in_the_pdf_in_order(corpus):
     for name in PICKS:
         path, files = corpus[name]
         assert_all_printed(texts_of(path), squash(pdf_text(files["pdf"])), name)
+
+
+@pytest.fixture(scope="module")
+def typst_pdfs(corpus, tmp_path_factory):
+    """The picks of the corpus through the Typst engine: name → PDF."""
+    options = engine_options("typst")
+    out, result = tmp_path_factory.mktemp("corpus-typst"), {}
+    for name in PICKS:
+        items, _ = collect([str(corpus[name][0])])
+        outcome = render(items[0], out / name.split("/")[0], ["pdf"], options)
+        assert not outcome.failed, (name, outcome.error)
+        result[name] = outcome.written[0]
+    return result
+
+
+def test_the_typst_pdf_of_the_corpus_has_every_character_in_order_on_weasyprints_pages(corpus, typst_pdfs):
+    for name in PICKS:
+        path, files = corpus[name]
+        assert_all_printed(texts_of(path), squash(pdf_text(typst_pdfs[name])), f"{name} (typst)")
+        assert len(pdf_pages(typst_pdfs[name])) == len(pdf_pages(files["pdf"])), name
+        fills = page_fill(typst_pdfs[name])
+        assert all(f >= MIN_FILL for f in fills[:-1]), (name, [round(f, 2) for f in fills])
+        assert_numbers_whole(typst_pdfs[name], numbers_of(path), f"{name} (typst)")
 
 
 def test_pages_are_filled(corpus):

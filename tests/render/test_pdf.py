@@ -1,11 +1,12 @@
 """The PDF as a reviewer reads it: A4, embedded fonts, page numbers, headers and labels on every page."""
+import re
 import subprocess
 
 import pytest
 
 from reportgen import load
 from reportgen.forms.schema import rows
-from tests.conftest import SAMPLES, pdf_pages, pdf_text, printed_in_order, squash
+from tests.conftest import ENGINES, SAMPLES, engine_options, pdf_pages, pdf_text, printed_in_order, squash
 
 
 def expected_strings(stem: str) -> list[str]:
@@ -25,38 +26,38 @@ def expected_strings(stem: str) -> list[str]:
     return texts
 
 
-def test_every_field_indicator_value_amount_and_date_is_printed(rendered_2026):
-    for stem, paths in rendered_2026.items():
-        text = squash(pdf_text(paths["pdf"]))
+def test_every_field_indicator_value_amount_and_date_is_printed(rendered_pdf):
+    for stem, path in rendered_pdf.items():
+        text = squash(pdf_text(path))
         missing = [t for t in expected_strings(stem) if printed_in_order(squash(t), text) < 0]
         assert not missing, (stem, missing)
 
 
-def test_pages_are_a4_with_centred_page_numbers(rendered_2026):
-    for stem, paths in rendered_2026.items():
-        info = subprocess.run(["pdfinfo", str(paths["pdf"])], capture_output=True, text=True).stdout
+def test_pages_are_a4_with_centred_page_numbers(rendered_pdf):
+    for stem, path in rendered_pdf.items():
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
         assert "595.276 x 841.89 pts (A4)" in info, stem
-        pages = pdf_pages(paths["pdf"])
+        pages = pdf_pages(path)
         for number, page in enumerate(pages, start=1):
             assert page.rstrip().endswith(f"- {number} -"), (stem, number)
 
 
-def test_every_font_is_embedded_as_a_subset(rendered_2026):
-    for stem, paths in rendered_2026.items():
-        out = subprocess.run(["pdffonts", str(paths["pdf"])], capture_output=True, text=True).stdout
+def test_every_font_is_embedded_as_a_subset(rendered_pdf):
+    for stem, path in rendered_pdf.items():
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
         fonts = out.splitlines()[2:]
         assert fonts, stem
         for line in fonts:
             emb, sub = line.split()[-5:-3]
             assert (emb, sub) == ("yes", "yes"), line
-        assert any("Serif-CJK" in line for line in fonts) and any("Sans-CJK" in line for line in fonts)
+        assert any(re.search("Serif-?CJK", line) for line in fonts) and any(re.search("Sans-?CJK", line) for line in fonts)
 
 
-def test_header_row_and_group_labels_repeat_on_every_page(rendered_2026):
+def test_header_row_and_group_labels_repeat_on_every_page(rendered_pdf):
     multi_page = 0
-    for stem, paths in rendered_2026.items():
+    for stem, path in rendered_pdf.items():
         form = load(SAMPLES / "target-2026" / f"{stem}.yaml")
-        pages = [squash(p) for p in pdf_pages(paths["pdf"])]
+        pages = [squash(p) for p in pdf_pages(path)]
         multi_page += len(pages) > 1
         header = "一级指标二级指标三级指标年度(/项目)指标值"
         seen = set()
@@ -88,11 +89,13 @@ def test_golden_text_of_a_two_page_form(rendered_2026, golden):
     golden("target-2026/01.pdf.json", [page.splitlines() for page in pages])
 
 
-def test_a_watermark_crosses_every_page(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_watermark_crosses_every_page(tmp_path, engine):
     from reportgen.cli import main
 
+    engine_options(engine)
     sample = SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"
-    assert main(["render", str(sample), "-o", str(tmp_path), "-f", "pdf", "--watermark", "样稿"]) == 0
+    assert main(["render", str(sample), "-o", str(tmp_path), "-f", "pdf", "--watermark", "样稿", "--engine", engine]) == 0
     pages = pdf_pages(tmp_path / f"{sample.stem}.pdf")
     # rotated over the table, its characters come out between the cells' text
     assert len(pages) > 1 and all("样" in page and "稿" in page for page in pages)
