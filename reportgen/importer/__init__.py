@@ -17,6 +17,8 @@ from pydantic import BaseModel
 
 from ..dump import to_yaml
 from ..forms import form_type
+from ..layout import FormLayout
+from ..layout.columns import remapped
 from ..load import load_data
 from ..load.source import Source, read_yaml
 from ..problems import Problem
@@ -123,7 +125,7 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
 
 def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) -> None:
     """Read the visible cells over the embedded data; on success, the model and the changes."""
-    layout = form_type(original.form).layout(original)
+    layout = reader.layout(form_type(original.form).layout(original), entry)
     source = read_yaml(entry["yaml"])
     placed = grid = None
     missing = ""
@@ -183,8 +185,14 @@ class _Workbook:
 
         self.book = load_workbook(io.BytesIO(data), data_only=True)
 
+    @staticmethod
+    def layout(layout: FormLayout, entry: dict) -> FormLayout:
+        """Return the form's layout on the sheet's columns, as the writer recorded them."""
+        columns = entry.get("columns")
+        return remapped(layout, columns) if _is_column_map(columns) else layout
+
     def candidates(self, entry: dict, original: BaseModel):
-        layout = form_type(original.form).layout(original)
+        layout = self.layout(form_type(original.form).layout(original), entry)
         n_cols = max(len(t.widths) for t in layout.tables)
         sheets = sorted(self.book.worksheets, key=lambda s: s.title != entry.get("sheet"))
         return (from_sheet(sheet, n_cols) for sheet in sheets)
@@ -214,6 +222,13 @@ def _scalar(value: object) -> object:
     return value
 
 
+def _is_column_map(columns: object) -> bool:
+    """Return True for a list of increasing lists of small column numbers (the payload may be tampered with)."""
+    return isinstance(columns, list) and all(
+        isinstance(edges, list) and edges and all(type(e) is int and 0 <= e <= 16384 for e in edges)
+        and all(b > a for a, b in zip(edges, edges[1:])) for edges in columns)
+
+
 class _Document:
     """A DOCX's tables: per form its tables where the writer put them, then any other run of tables."""
 
@@ -234,6 +249,10 @@ class _Document:
         continued = set(entry.get("continued") or ())
         return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued) for s in starts
                 if 0 <= s <= len(self.tables) - count)
+
+    @staticmethod
+    def layout(layout: FormLayout, entry: dict) -> FormLayout:
+        return layout  # DOCX tables keep their own columns
 
     def fields(self, entry: dict) -> dict:
         return {}

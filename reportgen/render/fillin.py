@@ -91,7 +91,7 @@ def workbook(form, options: RenderOptions) -> bytes:
     book = Workbook()
     book.remove(book.active)
     sheet = book.create_sheet(sheet_title(layout.sheet_name or layout.title, set()))
-    write_sheet(sheet, blank, options)
+    columns = write_sheet(sheet, blank, options)
     _prepare_inputs(sheet, inputs)
     fields = _extra_fields(form, layout)
     _instructions(book.create_sheet(SHEET), fields, data)
@@ -101,7 +101,7 @@ def workbook(form, options: RenderOptions) -> bytes:
     book.properties.created = book.properties.modified = when
     out = io.BytesIO()
     book.save(out)
-    entry = {"yaml": to_yaml(form), "sheet": sheet.title,
+    entry = {"yaml": to_yaml(form), "sheet": sheet.title, "columns": columns,
              "fields": {"sheet": SHEET, "rows": [[path, label] for path, label in fields]}}
     return normalise_zip(embed.into_package(out.getvalue(), [entry]), when)
 

@@ -19,6 +19,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import Cell, FormLayout, Role, Table
+from ..layout.columns import one_grid
 from ..options import RenderOptions
 from ..load.limits import xml_safe
 from ..style import NARROW_TEXT, PT_MM, PageStyle, TextSet
@@ -74,8 +75,7 @@ def write_many(layouts: list[FormLayout], options: RenderOptions, title: str) ->
     placed = []
     for layout in layouts:
         sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, names))
-        write_sheet(sheet, layout, options)
-        placed.append((layout, sheet.title))
+        placed.append((layout, sheet.title, write_sheet(sheet, layout, options)))
     workbook.properties.title = title
     workbook.properties.creator = "reportgen"
     when = document_date(options.date)
@@ -97,11 +97,14 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) -> None:
+def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) -> list[list[int]]:
+    """Write ``layout`` on ``sheet``; return where each table's column edges fell among the
+    sheet's columns (the union of every table's edges), which the importer maps cells by."""
     layout, style = options.prepare(layout)
+    layout, columns = one_grid(layout)
     fonts = _Fonts(options, style)
-    n_cols = len(layout.tables[0].widths)
-    for index, width in enumerate(layout.tables[0].widths, start=1):
+    n_cols = len(layout.tables[0].widths) if layout.tables else 1
+    for index, width in enumerate(layout.tables[0].widths if layout.tables else (), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = round(width / MM_PER_WIDTH_UNIT, 2)
     row = _write_titles(sheet, layout, fonts, n_cols)
     repeat: tuple[int, int] | None = None
@@ -113,6 +116,7 @@ def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) ->
         _text_cell(sheet, row, 1, note).font = fonts.body
         row += 1
     _page_setup(sheet, style, repeat, n_cols, row - 1)
+    return columns
 
 
 class _Fonts:
