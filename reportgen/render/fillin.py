@@ -22,7 +22,7 @@ from ..options import RenderOptions
 from ..reproducible import document_date, normalise_zip
 from . import embed
 
-SPARE = 3  # blank rows after each indicator group
+SPARE = 3  # blank rows after each indicator group and each list of records
 INPUT_COLOUR = "FFF6D5"  # a pale yellow: where to type
 TEXT_ROW_PT = 90  # a goals or texts row: room for a few paragraphs
 SHEET = "填写说明"
@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"^⟦(\d+)⟧$")
 _CAPTIONS = (Role.LABEL, Role.HEAD, Role.SECTION)
 _ITEM = re.compile(r"\.items\[\d+\]\.\w+$")
 _GROUP = re.compile(r"\.(level[12])$")
+_RECORD = re.compile(r"^([\w.]+)\[\d+\]\.\w+$")  # a field of a plain list's record: tasks[0].name
 
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -145,14 +146,22 @@ def _computed(cell: Cell) -> bool:
     return cell.number is not None or any(ch.isalnum() for ch in cell.plain)
 
 
+def _region(binding: str) -> str:
+    """Return the rows ``binding`` grows with: an indicator's group, a record's list; "" for none."""
+    if _ITEM.search(binding):
+        return binding.rsplit(".items[", 1)[0]
+    match = _RECORD.match(binding)
+    return match.group(1) if match and not _GROUP.search(binding) else ""
+
+
 def _with_spare_rows(table: Table, count: int) -> Table:
-    """Return ``table`` with ``count`` blank rows after each indicator group's last row.
+    """Return ``table`` with ``count`` blank rows after each indicator group's and each list's last row.
 
     Cells running on below that row (the 一级 label of a group that goes on, a caption over the
     whole table) grow over the new rows; elsewhere the new rows get blank cells shaped like the
     row above, marked ``binding="spare"``, their 一级/二级 cells free for a new group's name.
     """
-    groups = {c.row: c.binding.rsplit(".items[", 1)[0] for c in table.cells if _ITEM.search(c.binding)}
+    groups = {c.row: _region(c.binding) for c in table.cells if _region(c.binding)}
     ends = [r for r in sorted(groups) if groups.get(r + 1) != groups[r]]
     cells, n_rows = list(table.cells), table.n_rows
     for r in reversed(ends):
@@ -202,7 +211,7 @@ def _prepare_inputs(sheet, inputs: dict[int, Input]) -> None:
             cell.protection = Protection(locked=False)
             cell.fill = PatternFill("solid", fgColor=INPUT_COLOUR)
             cell.number_format = _format(spec)
-            if spec.role is Role.TEXT and ".items[" not in spec.binding and spec.binding:
+            if spec.role is Role.TEXT and spec.binding and not _region(spec.binding):
                 height = sheet.row_dimensions[cell.row].height or 0
                 sheet.row_dimensions[cell.row].height = max(height, TEXT_ROW_PT)  # room for paragraphs
             rule = _validation(spec)
@@ -267,8 +276,8 @@ INSTRUCTIONS = (
     "1. 只在浅黄色（未锁定）单元格中填写；标题、栏目名称和计算结果已锁定。金额以元为单位填数字，不加“万元”；"
     "日期填 2026-01-01 这样的日期。",
     "2. 指标值、实际完成值等按文字填写，如 ≥90%、=100%、≥500(件)；以等号开头也不会变成公式。",
-    "3. 每组指标下留有空行，可直接填写。需要更多行：在该组的行上右键“插入行”（插在合并的一级/二级单元格范围内即属于该组）；"
-    "在空行的一级或二级栏填写新名称，即开始新的一组（可从下拉列表选择常用名称）。",
+    "3. 每组指标和每个可增减的表格（如年度主要任务）下留有空行，可直接填写。需要更多行：在该组的行上右键“插入行”"
+    "（插在合并的一级/二级单元格范围内即属于该组）；在空行的一级或二级栏填写新名称，即开始新的一组（可从下拉列表选择常用名称）。",
     "4. 不需要的行：清空该行的内容或删除该行即可。",
     "5. 下表填写表上不显示的信息。",
     "6. 填好后保存（可用 Excel、WPS 或 LibreOffice），运行：reportgen import 本文件.xlsx，"
