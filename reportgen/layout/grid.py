@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
+from ..money import UNITS
+
 
 class Role(str, Enum):
     """What a cell holds; writers choose alignment, font and number format from it."""
@@ -42,10 +44,18 @@ class Cell:
     total_of: tuple[int, int] | None = None  # a column total of these rows: spreadsheets keep it live
     link: str = ""                            # the anchor of a form this cell gives the page of
     binding: str = ""                         # the input field shown, as a user path: funds.total, indicators[0]…
+    unit: str = ""                            # a MONEY cell's unit when not 元 (万元): its text and number are in it
 
     @property
     def plain(self) -> str:
         return "\n".join(self.text)
+
+    @property
+    def yuan(self) -> Decimal | None:
+        """The number behind the cell in 元 (a 万元 cell's figure times 10,000; as printed, so rounded)."""
+        if self.number is None or not self.unit:
+            return self.number
+        return self.number * UNITS[self.unit]
 
 
 LONG_TEXT = 80  # characters: a row holding more running text than this may break across pages
@@ -141,7 +151,7 @@ class TableBuilder:
 
     def _place(self, slot: "Slot", col: int) -> None:
         self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
-                                slot.total_of, slot.link, slot.binding))
+                                slot.total_of, slot.link, slot.binding, slot.unit))
         for r in range(self._row, self._row + slot.rowspan):
             for c in range(col, col + slot.colspan):
                 self._taken.add((r, c))
@@ -168,6 +178,7 @@ class Slot:
     total_of: tuple[int, int] | None = None
     link: str = ""
     binding: str = ""
+    unit: str = ""
 
 
 def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None,

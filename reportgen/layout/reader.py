@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from html import unescape
 
+from ..money import UNITS, format_amount, in_unit
 from ..problems import ReportgenError
 from .grid import FormLayout, Overflow, Role, Slot, Table, TableBuilder
 
@@ -28,7 +29,7 @@ _MARKUP = re.compile(
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 ROLES = {role.value: role for role in Role}
 FORM_ATTRIBUTES = {"data-landscape", "data-body-pt", "data-sheet-name", "data-name"}
-CELL_ATTRIBUTES = {"data-bind", "data-number"}
+CELL_ATTRIBUTES = {"data-bind", "data-number", "data-unit"}
 COL_ATTRIBUTES = {"data-mm", "data-min", "data-max"}
 IGNORED = {"html", "colgroup", "thead", "tbody", "tfoot"}  # allowed for browsers, meaningless here
 
@@ -69,9 +70,13 @@ class _Table:
     open_row: list[tuple[Slot, tuple[str, int]]] | None = None
 
 
-def read(html: str, values: list[str], files: list[str]) -> FormLayout:
-    """Return the FormLayout the rendered ``html`` describes; ``values`` are its printed values."""
-    reader = _Reader(values, files)
+def read(html: str, values: list[str], files: list[str], money_unit: str = "") -> FormLayout:
+    """Return the FormLayout the rendered ``html`` describes; ``values`` are its printed values.
+
+    ``money_unit`` (the form's, 万元) is the unit of every money cell without a ``data-unit``
+    of its own; a money cell in a unit other than 元 shows its ``data-number`` (元) in it.
+    """
+    reader = _Reader(values, files, money_unit)
     at = 0
     for match in _MARKUP.finditer(html):
         if match.start() > at:
@@ -94,8 +99,8 @@ def _unescape(text: str) -> str:
 
 
 class _Reader:
-    def __init__(self, values: list[str], files: list[str]):
-        self.values, self.files = values, files
+    def __init__(self, values: list[str], files: list[str], money_unit: str = ""):
+        self.values, self.files, self.money_unit = values, files, money_unit
         self.where: tuple[str, int] = (files[0] if files else "", 0)
         self.form: dict = {}
         self.texts: dict[str, str] = {}       # title, subtitle, caption
@@ -278,7 +283,8 @@ class _Reader:
         number = attributes.get("data-number", "").strip()
         self.cell = _Cell({"role": ROLES[role], "rowspan": self.span(attributes, "rowspan"),
                            "colspan": self.span(attributes, "colspan"), "binding": attributes.get("data-bind", ""),
-                           "number": self.number(number, "data-number") if number else None}, self.where)
+                           "number": self.number(number, "data-number") if number else None,
+                           "unit": self.unit(attributes, ROLES[role])}, self.where)
 
     def end_cell(self) -> None:
         if self.cell is None:
@@ -290,7 +296,11 @@ class _Reader:
             self.fail("单元格内既有 <p> 段落又有段落外的文字", "a cell holds both <p> paragraphs and text outside them",
                       cell.where)
         text = tuple(cell.paragraphs) if cell.paragraphs else (self.paragraph(loose),)
-        self.table.open_row.append((Slot(text, **cell.slot_args), cell.where))
+        args = cell.slot_args
+        if args["unit"] and args["number"] is not None:  # the amount (元) shown in the cell's unit
+            args = {**args, "number": in_unit(args["number"], args["unit"])}
+            text = (format_amount(args["number"]),)
+        self.table.open_row.append((Slot(text, **args), cell.where))
 
     def end_row(self) -> None:
         self.end_cell()
@@ -335,6 +345,17 @@ class _Reader:
             if name.startswith("data-") and name not in known:
                 self.fail(f"<{tag}> 的未知属性 {name}（可用：{'、'.join(sorted(known))}）",
                           f"unknown attribute {name} of <{tag}> (known: {', '.join(sorted(known))})")
+
+    def unit(self, attributes: dict, role: Role) -> str:
+        """Return a money cell's unit other than 元 ("" for 元): its ``data-unit``, else the form's."""
+        unit = attributes.get("data-unit", "").strip()
+        if unit and role is not Role.MONEY:
+            self.fail("data-unit 只用于金额单元格（class=\"money\"）", "data-unit is for money cells (class=\"money\") only")
+        if unit and unit not in UNITS:
+            self.fail(f"未知的金额单位 data-unit=\"{unit}\"（可用：{'、'.join(UNITS)}）",
+                      f"unknown money unit data-unit=\"{unit}\" (known: {', '.join(UNITS)})")
+        unit = unit or (self.money_unit if role is Role.MONEY else "")
+        return "" if unit == "元" else unit
 
     def span(self, attributes: dict, name: str) -> int:
         text = attributes.get(name, "1").strip()

@@ -45,6 +45,7 @@ class Input:
     is_date: bool = False
     choices: tuple[str, ...] = ()
     text: str = ""
+    unit: str = ""  # a money cell's unit other than 元
 
 
 def vocabularies(definition) -> dict[str, tuple[str, ...]]:
@@ -95,7 +96,8 @@ def workbook(form, options: RenderOptions) -> bytes:
     columns = write_sheet(sheet, blank, options)
     _prepare_inputs(sheet, inputs)
     fields = _extra_fields(form, layout)
-    _instructions(book.create_sheet(SHEET), fields, data)
+    units = sorted({spec.unit or "元" for spec in inputs.values() if spec.role is Role.MONEY})
+    _instructions(book.create_sheet(SHEET), fields, data, units)
     book.active = 0
     book.properties.title, book.properties.creator = f"{layout.title}（填报）", "reportgen"
     when = document_date(options.date)
@@ -117,7 +119,7 @@ def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dic
         n = len(inputs)
         level = _GROUP.search(cell.binding)
         choices = vocab.get(level.group(1) if level else _INDEX.sub("[*]", cell.binding), ())
-        inputs[n] = Input(cell.role, cell.binding, isinstance(get(data, cell.binding), date), choices, keep)
+        inputs[n] = Input(cell.role, cell.binding, isinstance(get(data, cell.binding), date), choices, keep, cell.unit)
         return replace(cell, text=(f"⟦{n}⟧",), number=None)
 
     tables = []
@@ -238,6 +240,8 @@ def _format(spec: Input) -> str:
 def _validation(spec: Input) -> tuple | None:
     if spec.choices:
         return ("list", '"' + ",".join(spec.choices) + '"')
+    if spec.role is Role.MONEY and spec.unit:
+        return ("decimal", "0", f"请填写金额数字（单位：{spec.unit}），如 100.00，不要写单位或汉字")
     if spec.role is Role.MONEY:
         return ("decimal", "0", "请填写金额数字（元），如 1000000.00，不要写“万元”或汉字")
     if spec.role is Role.POINTS:
@@ -273,7 +277,7 @@ def _extra_fields(form, layout: FormLayout) -> list[tuple[str, str]]:
 
 INSTRUCTIONS = (
     "填写说明",
-    "1. 只在浅黄色（未锁定）单元格中填写；标题、栏目名称和计算结果已锁定。金额以元为单位填数字，不加“万元”；"
+    "1. 只在浅黄色（未锁定）单元格中填写；标题、栏目名称和计算结果已锁定。金额以{unit}为单位填数字，不写单位；"
     "日期填 2026-01-01 这样的日期。",
     "2. 指标值、实际完成值等按文字填写，如 ≥90%、=100%、≥500(件)；以等号开头也不会变成公式。",
     "3. 每组指标和每个可增减的表格（如年度主要任务）下留有空行，可直接填写。需要更多行：在该组的行上右键“插入行”"
@@ -286,15 +290,17 @@ INSTRUCTIONS = (
 )
 
 
-def _instructions(sheet, fields: list[tuple[str, str]], data: dict) -> None:
+def _instructions(sheet, fields: list[tuple[str, str]], data: dict, units: list[str]) -> None:
+    """Write the instructions, saying the unit amounts are typed in (元, 万元, or each as its caption says)."""
     from openpyxl.styles import Alignment, Font, Protection
     from openpyxl.worksheet.protection import SheetProtection
 
     from openpyxl.styles import PatternFill
 
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 18, 70
+    unit = units[0] if len(units) == 1 else "各栏注明的单位（元或万元）" if units else "元"
     for row, line in enumerate(INSTRUCTIONS, start=1):
-        cell = sheet.cell(row=row, column=1, value=line)
+        cell = sheet.cell(row=row, column=1, value=line.replace("{unit}", unit))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(bold=row == 1, size=14 if row == 1 else 11)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
