@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from ..money import UNITS
+from .choices import choice_fields
 from .definition import Definition
 
 
@@ -15,6 +16,7 @@ class TemplateLayout:
         if template is None:
             raise definition.fail("form.yaml", (), "缺少 layout.html.j2（版式模板）", "no layout.html.j2 (layout template)")
         self.folder, self.title = template.parent, definition.title
+        self.choices = choice_fields(definition.schema.get("fields") or {})
         self.money_unit = definition.meta.get("money_unit") or "元"
         if self.money_unit not in UNITS:
             raise definition.fail("form.yaml", ("money_unit",), f"未知的金额单位“{self.money_unit}”（可用：{'、'.join(UNITS)}）",
@@ -24,4 +26,4 @@ class TemplateLayout:
         from ..layout.template import render_layout
 
         context = {"form": form, "calc": MappingProxyType(form.calc), "title": self.title}
-        return render_layout(self.folder, context, self.money_unit)
+        return render_layout(self.folder, context, self.money_unit, self.choices)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from ..layout import Cell, Role
+from ..layout.ticks import BOX_MARKS, options_of, ticked
 from ..money import Inexact, from_unit
 from .align import norm
 
@@ -45,6 +46,8 @@ def read(raw: object, text: str, cell: Cell, original: object) -> object:
         return number(raw, text, POINTS)
     if cell.role is Role.RATE:
         return _rate(raw, text)
+    if cell.role is Role.TICKS:
+        return _choice(text, cell, original)
     if isinstance(original, date):
         return _day(raw, text)
     if isinstance(original, (list, tuple)):
@@ -89,6 +92,28 @@ def _amount(figure: Decimal | None, unit: str, text: str) -> Decimal | None:
     except Inexact:
         raise Unreadable((f"{unit}金额（换算为元后最多两位小数）", f"an amount in {unit} (at most two decimals in 元)"),
                          text) from None
+
+
+def _choice(text: str, cell: Cell, original: object) -> str | None:
+    """Return the option a tick-box cell shows ticked, or typed plainly (a fill-in's drop-down).
+
+    A ☑ typed over another □ while the old ☑ stays: the newly ticked option is meant.
+    """
+    options = options_of(cell.plain)
+    plain = norm(text)
+    if not plain or all(ch in BOX_MARKS for ch in plain):
+        return None
+    for option in options:
+        if plain == norm(option):
+            return option
+    chosen = ticked(text, options)
+    if len(chosen) > 1:
+        chosen = [o for o in chosen if o != original]
+    if len(chosen) == 1:
+        return chosen[0]
+    if not chosen and not options:
+        return text.strip()  # a fill-in cell: what was typed, for the schema to judge
+    raise Unreadable(("勾选一项（在一个 □ 处改为 ☑）", "one ticked option (one □ made ☑)"), text)
 
 
 def _cents(amount: Decimal | None) -> Decimal | None:

@@ -24,6 +24,7 @@ class Role(str, Enum):
     RATE = "rate"        # a percentage, right-aligned, ``0.00%``
     POINTS = "points"    # a weight or score, centred, as few decimals as needed
     SECTION = "section"  # a heading row across the table
+    TICKS = "ticks"      # a choice field as tick boxes: ☑ the chosen option, □ the others (layout/ticks.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,12 @@ class Cell:
     @property
     def plain(self) -> str:
         return "\n".join(self.text)
+
+    @property
+    def indented(self) -> bool:
+        """True when each paragraph's first line is indented 2 em: running text of several
+        paragraphs, not the lines of tick boxes."""
+        return len(self.text) > 1 and self.role is not Role.TICKS
 
     @property
     def yuan(self) -> Decimal | None:

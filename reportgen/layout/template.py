@@ -13,9 +13,11 @@ figures its profile computes, ``reportgen.forms.calc``), then read by ``reader.r
   ``Table.bounds``, else the widths are fixed.
 - ``<tr>`` a row; ``<td class="ROLE" rowspan colspan data-bind="project.name" data-number="…">``
   a cell, placed in the next free slot as in HTML. ROLE is one of label, head, value, text,
-  money, rate, points, section. ``data-bind`` names the field shown (user path), ``data-number``
+  money, rate, points, section, ticks. ``data-bind`` names the field shown (user path), ``data-number``
   the exact value behind a number cell (blank: none); ``data-unit="万元"`` on a money cell prints
-  its amount in 万元 (the form's ``money_unit`` in form.yaml is every money cell's default). The cell's text is its content, or one
+  its amount in 万元 (the form's ``money_unit`` in form.yaml is every money cell's default).
+  ``class="ticks"`` on a cell bound to a ``choice`` field prints the schema's options as tick
+  boxes (☑ the value, □ the rest), as many to a line as fit or ``data-per-row="4"``. The cell's text is its content, or one
   ``<p>`` per paragraph. ``colgroup``, ``thead``, ``tbody`` are allowed and ignored.
 
 Text: what ``{{ … }}`` prints reaches the grid verbatim, every character; the template's own
@@ -54,9 +56,11 @@ _values: ContextVar[list[str]] = ContextVar("layout_values")
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", re.DOTALL)
 
 
-def render_layout(folder: Path, context: dict, money_unit: str = "") -> FormLayout:
+def render_layout(folder: Path, context: dict, money_unit: str = "",
+                  choices: dict[str, tuple[str, ...]] | None = None) -> FormLayout:
     """Return the FormLayout of ``folder``'s layout template rendered with ``context``; money
-    cells print in ``money_unit`` (the form's ``money_unit``, 万元) unless they name their own."""
+    cells print in ``money_unit`` (the form's ``money_unit``, 万元) unless they name their own;
+    ``ticks`` cells print the options ``choices`` gives their binding (the schema's)."""
     env = environment(str(folder))
     values: list[str] = []
     token = _values.set(values)
@@ -66,7 +70,7 @@ def render_layout(folder: Path, context: dict, money_unit: str = "") -> FormLayo
         raise located(exc, env.loader, folder) from None
     finally:
         _values.reset(token)
-    return read(html, values, env.loader.files, money_unit)
+    return read(html, values, env.loader.files, money_unit, choices)
 
 
 @lru_cache(maxsize=None)

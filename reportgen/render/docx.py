@@ -32,7 +32,7 @@ NAME, SUFFIX, BINARY = "docx", ".docx", True
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN = 68    # twips left and right, as tblCellMar below (the PDF's 1.2 mm)
 MIN_ROW = 400  # twips, about 7 mm: the forms' row height for one line
-_ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both"}
+_ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both", Role.TICKS: "left"}
 
 
 def write(layout: FormLayout, options: RenderOptions) -> bytes:
@@ -228,7 +228,7 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, fac
         _, need, room = _line_room(texts[0], width, size, face)
         if need > room:
             return f"<w:tc>{props}{_label_xml(texts[0], size, spacing)}</w:tc>"
-    paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size, spacing, align) for t in texts)
+    paragraphs = "".join(_paragraph_xml(t, cell.role, cell.indented, size, spacing, align) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..forms.choices import choice_fields
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..reproducible import document_date, normalise_zip
@@ -56,27 +57,12 @@ def vocabularies(definition) -> dict[str, tuple[str, ...]]:
     """
     profile = definition.profile
     out = {path: tuple(values) for path, values in ((profile.get("checks") or {}).get("vocabulary") or {}).items()}
-    out.update(_choices(definition.schema.get("fields") or {}, ""))
+    out.update(choice_fields(definition.schema.get("fields") or {}))
     taxonomy = profile.get("taxonomy") or {}
     if taxonomy:
         out["level1"] = tuple(taxonomy)
         out["level2"] = tuple(dict.fromkeys(name for names in taxonomy.values() for name in names or ()))
     return {k: v for k, v in out.items() if v}
-
-
-def _choices(fields: dict, prefix: str) -> dict[str, tuple[str, ...]]:
-    """Return the ``choice`` fields below ``fields`` as binding pattern → choices."""
-    out: dict[str, tuple[str, ...]] = {}
-    for key, spec in fields.items():
-        kind = spec.get("type", "object" if "fields" in spec else None)
-        if kind == "choice":
-            out[prefix + key] = tuple(spec.get("choices") or ())
-        elif "fields" in spec:
-            out.update(_choices(spec["fields"], f"{prefix}{key}."))
-        elif kind in ("list", "tree") and isinstance(spec.get("item"), dict):
-            inner = f"{prefix}{key}[*]." + ("groups[*].items[*]." if kind == "tree" else "")
-            out.update(_choices(spec["item"].get("fields") or {}, inner))
-    return out
 
 
 def workbook(form, options: RenderOptions) -> bytes:

@@ -59,6 +59,7 @@ _ALIGN = {
     Role.TEXT: Alignment(horizontal="justify", vertical="center", wrap_text=True),
     Role.MONEY: Alignment(horizontal="right", vertical="center", wrap_text=True),
     Role.RATE: Alignment(horizontal="right", vertical="center", wrap_text=True),
+    Role.TICKS: Alignment(horizontal="left", vertical="center", wrap_text=True),
 }
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 

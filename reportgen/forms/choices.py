@@ -1,0 +1,32 @@
+"""The fixed options of a form's ``choice`` fields, by binding pattern (``[*]`` for indexes).
+
+Tick-box cells print them (☑ the chosen one, □ the others) and fill-in workbooks offer them as
+drop-down lists; both find a cell's options by its binding.
+"""
+from __future__ import annotations
+
+import re
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def choice_fields(fields: dict, prefix: str = "") -> dict[str, tuple[str, ...]]:
+    """Return the ``choice`` fields below a schema's ``fields`` as binding pattern → choices."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, spec in fields.items():
+        if not isinstance(spec, dict):
+            continue
+        kind = spec.get("type", "object" if "fields" in spec else None)
+        if kind == "choice":
+            out[prefix + key] = tuple(spec.get("choices") or ())
+        elif "fields" in spec:
+            out.update(choice_fields(spec["fields"], f"{prefix}{key}."))
+        elif kind in ("list", "tree") and isinstance(spec.get("item"), dict):
+            inner = f"{prefix}{key}[*]." + ("groups[*].items[*]." if kind == "tree" else "")
+            out.update(choice_fields(spec["item"].get("fields") or {}, inner))
+    return out
+
+
+def pattern(binding: str) -> str:
+    """Return a binding with its indexes as ``[*]``: ``tasks[2].kind`` → ``tasks[*].kind``."""
+    return _INDEX.sub("[*]", binding)
