@@ -16,6 +16,8 @@ class TemplateLayout:
         if template is None:
             raise definition.fail("form.yaml", (), "缺少 layout.html.j2（版式模板）", "no layout.html.j2 (layout template)")
         self.folder, self.title = template.parent, definition.title
+        # the layouts of its ancestors, by "<form-id>/layout.html.j2": a variant's layout extends them
+        self.ancestors = tuple(sorted((name, str(path)) for name, path in definition.files.items() if "/" in name))
         self.choices = choice_fields(definition.schema.get("fields") or {})
         self.money_unit = definition.meta.get("money_unit") or "元"
         if self.money_unit not in UNITS:
@@ -26,4 +28,4 @@ class TemplateLayout:
         from ..layout.template import render_layout
 
         context = {"form": form, "calc": MappingProxyType(form.calc), "title": self.title}
-        return render_layout(self.folder, context, self.money_unit, self.choices)
+        return render_layout(self.folder, context, self.money_unit, self.choices, self.ancestors)

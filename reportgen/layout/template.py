@@ -57,11 +57,14 @@ _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", 
 
 
 def render_layout(folder: Path, context: dict, money_unit: str = "",
-                  choices: dict[str, tuple[str, ...]] | None = None) -> FormLayout:
+                  choices: dict[str, tuple[str, ...]] | None = None,
+                  ancestors: tuple[tuple[str, str], ...] = ()) -> FormLayout:
     """Return the FormLayout of ``folder``'s layout template rendered with ``context``; money
     cells print in ``money_unit`` (the form's ``money_unit``, 万元) unless they name their own;
-    ``ticks`` cells print the options ``choices`` gives their binding (the schema's)."""
-    env = environment(str(folder))
+    ``ticks`` cells print the options ``choices`` gives their binding (the schema's).
+    ``ancestors`` name the layouts of a variant's parents (``selfeval-2020/layout.html.j2`` → its
+    file), which the variant's layout may extend, overriding their blocks."""
+    env = environment(str(folder), ancestors)
     values: list[str] = []
     token = _values.set(values)
     try:
@@ -74,12 +77,12 @@ def render_layout(folder: Path, context: dict, money_unit: str = "",
 
 
 @lru_cache(maxsize=None)
-def environment(folder: str) -> ImmutableSandboxedEnvironment:
+def environment(folder: str, ancestors: tuple[tuple[str, str], ...] = ()) -> ImmutableSandboxedEnvironment:
     """Return the environment of one form folder; it compiles each template once."""
     from .trees import tree_rows, tree_weight
 
     env = ImmutableSandboxedEnvironment(
-        loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)]),
+        loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)], dict(ancestors)),
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_hold,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
@@ -107,12 +110,17 @@ def _hold(eval_ctx, value: object) -> object:
 class _LocatingLoader(jinja2.FileSystemLoader):
     """Load templates with each start tag marked ``data-at="<file index>:<line>"`` for error messages."""
 
-    def __init__(self, searchpath: list[str]):
+    def __init__(self, searchpath: list[str], named: dict[str, str] | None = None):
         super().__init__(searchpath)
         self.files: list[str] = []
+        self.named = named or {}  # "<form-id>/layout.html.j2" → an ancestor's layout file
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
+        if template in self.named:
+            path = Path(self.named[template])
+            source, filename, uptodate = path.read_text(encoding="utf-8"), str(path), lambda: True
+        else:
+            source, filename, uptodate = super().get_source(environment, template)
         if filename not in self.files:
             self.files.append(filename)
         return _mark_tags(source, self.files.index(filename)), filename, uptodate
