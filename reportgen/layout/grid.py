@@ -115,14 +115,17 @@ class FormLayout:
         return sum(self.tables[0].widths) if self.tables else 0.0
 
     def fitted(self, width: float) -> "FormLayout":
-        """Return the layout with every table scaled to ``width`` mm (e.g. for landscape pages)."""
-        if not self.tables or abs(self.width - width) < 0.01:
+        """Return the layout with every table scaled to ``width`` mm (e.g. for landscape pages),
+        each by its own factor: tables of different widths (a booklet's summary sections) all fill it."""
+        if all(abs(sum(t.widths) - width) < 0.01 or not sum(t.widths) for t in self.tables):
             return self
-        factor = width / self.width
-        tables = tuple(replace(t, widths=tuple(round(w * factor, 2) for w in t.widths),
-                               bounds=tuple((lo * factor, hi * factor) for lo, hi in t.bounds))
-                       for t in self.tables)
-        return replace(self, tables=tables)
+        return replace(self, tables=tuple(_scaled(t, width / sum(t.widths)) if sum(t.widths) else t
+                                          for t in self.tables))
+
+
+def _scaled(table: Table, factor: float) -> Table:
+    return replace(table, widths=tuple(round(w * factor, 2) for w in table.widths),
+                   bounds=tuple((lo * factor, hi * factor) for lo, hi in table.bounds))
 
 
 class Overflow(ValueError):
