@@ -23,10 +23,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "RG114": ("至少需要 {min} 项", "needs at least {min} item(s)"),
     "RG115": ("缺少 form 字段（表单类型），可用：{known}", "missing the form key (form type); known: {known}"),
     # -- funds --
-    "RG201": ("年度资金申请总额 {stated} 不等于当年财政拨款、上年结转资金与其他资金之和 {sum}",
-              "年度资金申请总额 {stated} is not the sum {sum} of 当年财政拨款, 上年结转资金 and 其他资金"),
-    "RG202": ("项目资金总额 {stated} 不等于财政资金与其他资金之和 {sum}",
-              "项目资金总额 {stated} is not the sum {sum} of 财政资金 and 其他资金"),
+    "RG201": ("{total_label} {stated} 不等于{parts_zh}之和 {sum}", "{total_label} {stated} is not the sum {sum} of {parts_en}"),
+    "RG202": ("{total_label} {stated} 不等于{parts_zh}之和 {sum}", "{total_label} {stated} is not the sum {sum} of {parts_en}"),
     "RG203": ("项目资金总额 {total} 小于年度资金申请总额 {annual}",
               "项目资金总额 {total} is less than 年度资金申请总额 {annual}"),
     "RG204": ("{column}：年度资金总额 {stated} 不等于其中各项之和 {sum}",

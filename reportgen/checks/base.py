@@ -48,8 +48,31 @@ class Context:
                 for rel, item in paths.select(level1, tree.get("items", "items[*]")):
                     yield l1_path + rel, level1, None, item
 
+    def label(self, path: str) -> str:
+        """Return the schema's label of the field at ``path`` (年度资金申请总额), else the path's last name."""
+        return paths.label(type(self.form), path) or str(paths.parse(path)[-1])
+
+    def row(self, item) -> "Row":
+        """Return an indicator row's fields under the names rules use, read through the profile's
+        ``fields`` mapping (``{score: points}``) where a form names them otherwise."""
+        return Row({key: getattr(item, self.name_of(key), None) for key in ROW_FIELDS})
+
+    def name_of(self, key: str) -> str:
+        """Return the form's name of an indicator row's field (``score`` unless the profile maps it)."""
+        names = (self.params.get("fields") or {}) if isinstance(self.params, dict) else {}
+        return str(names.get(key, key))
+
     def level1_nodes(self) -> list[tuple[tuple, object]]:
         return paths.select(self.form, self.profile.get("tree", {}).get("level1", "indicators[*]"))
+
+
+ROW_FIELDS = ("name", "target", "actual", "weight", "score", "reason")
+
+
+class Row(dict):
+    """An indicator row's fields by the names rules use: ``row.score``."""
+
+    __getattr__ = dict.get
 
 
 Rule = Callable[[Context], Iterable[Finding]]

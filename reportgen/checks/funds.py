@@ -22,7 +22,11 @@ def sums(ctx: Context):
             continue
         if total != _sum(*parts):
             yield Finding(entry["code"], paths.parse(entry["total"]),
-                          {"stated": format_amount(total), "sum": format_amount(_sum(*parts))})
+                          {"stated": format_amount(total), "sum": format_amount(_sum(*parts)),
+                           "total_label": ctx.label(entry["total"]),
+                           "parts_zh": "、".join(ctx.label(p) for p in entry["parts"][:-1]) + "与"
+                           + ctx.label(entry["parts"][-1]) if len(entry["parts"]) > 1 else ctx.label(entry["parts"][0]),
+                           "parts_en": ", ".join(ctx.label(p) for p in entry["parts"])})
 
 
 @rule("covers", codes={"RG203": "error"})

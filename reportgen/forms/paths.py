@@ -11,6 +11,31 @@ from typing import Iterator
 _PART = re.compile(r"([^.\[\]]+)|\[(\*|\d+)\]")
 
 
+def label(model: type, path: str) -> str:
+    """Return the label (the schema's Chinese name) of the field at ``path`` of a model class, or ""."""
+    current, description = model, ""
+    for part in parse(path):
+        if isinstance(part, int) or part == "*":
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return ""
+        description = fields[part].description or ""
+        current = _inner_model(fields[part].annotation)
+    return description
+
+
+def _inner_model(annotation: object) -> object:
+    """Return the model class inside ``list[Model]``, ``Model | None`` and the like (None if none)."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
 class PathError(ValueError):
     """A path that does not name a field of the form."""
 
