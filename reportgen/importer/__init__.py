@@ -117,7 +117,7 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
     source = read_yaml(str(entry.get("yaml", "")))
     model, problems = load_data(source)
     form_id = getattr(model, "form", "") if model is not None else ""
-    name = model.project.name if model is not None and hasattr(model, "project") else ""
+    name = model.summary().name if model is not None else ""  # the form's subject, as its profile names it
     if model is None:
         return Imported(form_id, name, problems=[Problem("RG909", "error", "")] + problems), None
     return Imported(form_id, name, model=model), model

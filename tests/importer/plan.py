@@ -16,7 +16,7 @@ from reportgen.importer.align import ITEM
 from reportgen.importer.paths import get, put
 from reportgen.layout import Role
 from reportgen.load.source import read_yaml
-from reportgen.money import format_amount
+from reportgen.money import format_amount, from_unit
 
 NEW_VALUES = {Role.TEXT: "新增{}", Role.VALUE: "≥5(个)", Role.POINTS: 1}
 
@@ -31,22 +31,26 @@ class Plan:
     new_cells: dict[int, object] = field(default_factory=dict)  # layout column → value of the new row
     delete: str = ""                            # the printed name of the row to delete
     name_col: int = 0                           # the layout column of item names
+    table: int = 0                              # the layout table of the indicator rows
 
 
 def plan(form) -> Plan:
     data = read_yaml(to_yaml(form)).data
     result = Plan(data, copy.deepcopy(data))
-    cells = [c for t in form_type(form.form).layout(form).tables for c in t.cells]
+    tables = form_type(form.form).layout(form).tables
+    cells = [c for t in tables for c in t.cells]
     texts = [c.plain for c in cells]
-    _rename(result, cells)
+    _rename(result, cells, form.definition.profile["summary"]["name"])
     _amount(result, cells)
     _paragraphs(result, cells, texts)
     _rows(result, form, cells, texts)
+    result.table = next(n for n, t in enumerate(tables) if any(c.plain == result.after for c in t.cells))
     return result
 
 
-def _rename(result: Plan, cells) -> None:
-    cell = next(c for c in cells if c.binding == "project.name")
+def _rename(result: Plan, cells, name: str) -> None:
+    """Rename the form's subject: the field its profile names the form by (project.name, department.name)."""
+    cell = next(c for c in cells if c.binding == name)
     new = cell.plain + "（修订）"
     result.texts.append((cell.plain, new))
     put(result.expected, cell.binding, new)
@@ -58,7 +62,7 @@ def _amount(result: Plan, cells) -> None:
         if cell.role is Role.MONEY and cell.binding and cell.number and numbers.count(cell.number) == 1:
             new = cell.number + 1000
             result.amount = (cell.number, new)
-            put(result.expected, cell.binding, new)
+            put(result.expected, cell.binding, from_unit(new, cell.unit))  # typed in the cell's unit (万元)
             return
 
 

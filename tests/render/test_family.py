@@ -1,0 +1,72 @@
+"""The wider family as data only: the department form (and samples for monitor and the Sichuan
+variant) render in every format, check clean, book with the right sections, and keep goldens."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen import load
+from reportgen.cli import main
+from reportgen.inputs import collect
+from reportgen.money import format_amount, in_unit
+from reportgen.options import RenderOptions
+from reportgen.pipeline import render
+from tests.conftest import SAMPLES, pdf_pages, pdf_text, squash, xlsx_cells
+
+FAMILY = [name for name in ("dept-target", "monitor", "selfeval-sichuan") if (SAMPLES / name).is_dir()]
+
+
+@pytest.fixture(scope="module")
+def rendered_family(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    out = tmp_path_factory.mktemp("family")
+    result = {}
+    for name in FAMILY:
+        items, _ = collect([str(SAMPLES / name)])
+        for item in items:
+            outcome = render(item, out / name, ["pdf", "docx", "xlsx"], RenderOptions())
+            assert not outcome.failed, [p.format() for p in outcome.problems] + [outcome.error]
+            result[f"{name}/{item.path.stem}"] = {p.suffix[1:]: p for p in outcome.written}
+    return result
+
+
+def test_every_sample_of_the_family_checks_without_errors(capsys):
+    assert FAMILY == ["dept-target", "monitor", "selfeval-sichuan"][:len(FAMILY)] and "dept-target" in FAMILY
+    assert main(["check", *(str(SAMPLES / name) for name in FAMILY)]) in (0, 3)  # warnings are the reviewer's
+
+
+def test_golden_outputs_of_each_form_of_the_family(rendered_family, golden):
+    from docx import Document
+
+    from tests.render.test_docx import table_grid
+
+    for name in FAMILY:
+        key = next(k for k in sorted(rendered_family) if k.startswith(name + "/"))
+        paths = rendered_family[key]
+        stem = f"{name}/{key.split('/')[1][:2]}"
+        golden(f"{stem}.pdf.json", [page.splitlines() for page in pdf_pages(paths["pdf"])])
+        golden(f"{stem}.docx.json", [table_grid(t) for t in Document(paths["docx"]).tables])
+        golden(f"{stem}.xlsx.json", [[c, str(v), f] for c, v, f in xlsx_cells(paths["xlsx"])])
+
+
+def test_the_department_form_prints_wan_yuan_and_its_tasks_total(rendered_family):
+    key = next(k for k in rendered_family if k.startswith("dept-target/"))
+    form = load(SAMPLES / "dept-target" / f"{key.split('/')[1]}.yaml")
+    pdf = squash(pdf_text(rendered_family[key]["pdf"]))
+    assert "部门收支预算（万元）" in pdf and format_amount(in_unit(form.income.total, "万元")) in pdf
+    total = sum((t.total for t in form.tasks), Decimal(0))
+    assert f"金额合计{format_amount(in_unit(total, '万元'))}" in pdf
+    assert all(squash(t.name) in pdf for t in form.tasks)
+
+
+def test_a_booklet_of_a_department_and_its_projects_has_both_sections(tmp_path):
+    out = tmp_path / "unit.pdf"
+    inputs = [str(SAMPLES / "dept-target"), *map(str, sorted((SAMPLES / "target-2026").glob("*.yaml"))[:3])]
+    assert main(["booklet", *inputs, "-o", str(out), "--date", "2026-11-24", "-j", "1"]) == 0
+    summary = squash(pdf_pages(out)[1])
+    projects = [load(p) for p in sorted((SAMPLES / "target-2026").glob("*.yaml"))[:3]]
+    total = sum((p.funds.annual for p in projects), Decimal(0))
+    assert summary.index("部门整体绩效目标") < summary.index("项目绩效目标")
+    assert f"合计{format_amount(total)}" in summary and len(re.findall(r"合计\d", summary)) == 1  # projects only
