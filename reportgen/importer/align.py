@@ -48,6 +48,7 @@ class Placed:
 
     fixed: list[tuple[Row, list[int]]] = field(default_factory=list)
     regions: list[tuple[list[Row], list[int]]] = field(default_factory=list)
+    printed: set[str] = field(default_factory=set)  # the form's own notes: text seen below the tables, not a field
 
 
 class Mismatch(Exception):
@@ -107,7 +108,7 @@ def place(layout: FormLayout, grid: Grid) -> Placed:
                 q += 1
         starts.append(q)
         p = q if first.tree else q + 1
-    placed = Placed()
+    placed = Placed(printed={norm(note) for note in layout.notes})
     for n, segment in enumerate(segments):
         end = starts[n + 1] if n + 1 < len(segments) else len(grid.rows)
         if grid.by_table:

@@ -36,7 +36,7 @@ class Assembly:
 def assemble(data: dict, grid: Grid, placed: Placed) -> Assembly:
     result = Assembly(copy.deepcopy(data))
     for row, rows in placed.fixed:
-        _fixed(result, grid, row, rows)
+        _fixed(result, grid, row, rows, placed.printed)
     for rows_expected, rows in placed.regions:
         if rows_expected[0].flat:
             _records(result, grid, rows_expected, rows, data)
@@ -45,7 +45,7 @@ def assemble(data: dict, grid: Grid, placed: Placed) -> Assembly:
     return result
 
 
-def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
+def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int], printed: set[str] = frozenset()) -> None:
     used: set[int] = set()
     for cell in row.cells:
         if not cell.binding or GROUP.match(cell.binding) or ITEM.match(cell.binding):
@@ -62,7 +62,7 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
     for r in rows[1:]:  # what a continuation row holds outside its fields is not silently dropped
         for seen in grid.rows[r]:
             if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions \
-                    and not grid.repeats(seen):
+                    and norm(seen.text) not in printed and not grid.repeats(seen):
                 result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from reportgen.dump import to_yaml
 from reportgen.forms import form_type
+from reportgen.forms.choices import choice_fields, pattern
 from reportgen.importer.align import ITEM
 from reportgen.importer.paths import get, put
 from reportgen.layout import Role
@@ -89,9 +90,11 @@ def _rows(result: Plan, form, cells, texts) -> None:
     row_cells = [c for c in cells if c.binding.startswith(_item(after) + ".")]
     result.after, result.delete, result.name_col = after.plain, delete.plain, after.col
     new_item = {}
+    choices = choice_fields(form.definition.schema.get("fields") or {})
     for cell in row_cells:
         name = cell.binding.rsplit(".", 1)[1]
-        value = NEW_VALUES[cell.role]
+        options = choices.get(pattern(cell.binding))
+        value = options[0] if options else NEW_VALUES[cell.role]  # a choice field takes one of its options
         value = value.format(name) if isinstance(value, str) and cell.role is Role.TEXT else value
         result.new_cells[cell.col] = value
         new_item[name] = Decimal(value) if isinstance(value, int) else value
