@@ -16,7 +16,7 @@ from reportgen.options import RenderOptions
 from reportgen.pipeline import render
 from tests.conftest import SAMPLES, pdf_pages, pdf_text, squash, xlsx_cells
 
-FAMILY = [name for name in ("dept-target", "monitor", "selfeval-sichuan") if (SAMPLES / name).is_dir()]
+FAMILY = [name for name in ("dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei") if (SAMPLES / name).is_dir()]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def rendered_family(tmp_path_factory) -> dict[str, dict[str, Path]]:
 
 
 def test_every_sample_of_the_family_checks_without_errors(capsys):
-    assert FAMILY == ["dept-target", "monitor", "selfeval-sichuan"][:len(FAMILY)] and "dept-target" in FAMILY
+    assert FAMILY == ["dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei"]
     assert main(["check", *(str(SAMPLES / name) for name in FAMILY)]) in (0, 3)  # warnings are the reviewer's
 
 
@@ -70,3 +70,11 @@ def test_a_booklet_of_a_department_and_its_projects_has_both_sections(tmp_path):
     total = sum((p.funds.annual for p in projects), Decimal(0))
     assert summary.index("部门整体绩效目标") < summary.index("项目绩效目标")
     assert f"合计{format_amount(total)}" in summary and len(re.findall(r"合计\d", summary)) == 1  # projects only
+
+
+def test_the_hubei_form_scores_execution_out_of_20_in_wan_yuan_with_tick_boxes(rendered_family):
+    key = next(k for k in rendered_family if k.startswith("selfeval-hubei/"))
+    pdf = squash(pdf_text(rendered_family[key]["pdf"]))
+    assert "项目资金（万元）" in pdf and "580.00580.00562.602097.00%19.4" in pdf  # 20 × 97%
+    assert "☑部门预算项目□专项转移支付项目" in pdf and "□新增项目☑延续项目" in pdf
+    assert "年初目标值(A)实际完成值(B)" in pdf
