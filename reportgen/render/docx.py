@@ -138,9 +138,9 @@ def _add_form(document, body, layout: FormLayout, options, style: PageStyle, new
                 _add_spacer(body, page_break=index == 0)  # without it the two tables would join
             parts.append(part)
             body.append(parse_xml(_table_xml(table, style, options.fonts.office_body)))
+    _move_sect_pr_last(body)  # the tables went after it: add_paragraph writes before it, so now below them
     for note in layout.notes:
-        document.add_paragraph(note)
-    _move_sect_pr_last(body)
+        document.add_paragraph(xml_safe(note))
     return parts
 
 

@@ -76,9 +76,12 @@ def workbook(form, options: RenderOptions) -> bytes:
     layout = form_type(form.form).layout(form)
     data = form.model_dump()
     blank, inputs = _blank(layout, data, vocabularies(form_type(form.form).definition))
+    # The caption line and the tab show the starter's values (申报单位名称：某某中心, 某某项目):
+    # the form's title names the tab, and what the caption says is asked on the instructions sheet.
+    blank = replace(blank, caption="", sheet_name=layout.title)
     book = Workbook()
     book.remove(book.active)
-    sheet = book.create_sheet(sheet_title(layout.sheet_name or layout.title, set()))
+    sheet = book.create_sheet(sheet_title(blank.sheet_name, set()))
     columns = write_sheet(sheet, blank, options)
     _prepare_inputs(sheet, inputs)
     fields = _extra_fields(form, layout)

@@ -30,6 +30,7 @@ from ..reproducible import document_date, normalise_zip
 
 NAME, SUFFIX, BINARY = "xlsx", ".xlsx", True
 
+SHORT_TAIL = 3           # rows of a block after the repeated header that may share its pages (a sign-off)
 MAX_ROW_PT = 400         # Excel and WPS cap a row at 409 pt and hide the rest
 MAX_CELL_CHARS = 32767   # Excel's limit of one cell
 
@@ -110,8 +111,12 @@ def write_sheet(sheet: Worksheet, layout: FormLayout, options: RenderOptions) ->
     row = _write_titles(sheet, layout, fonts, n_cols)
     repeat: tuple[int, int] | None = None
     for table in layout.tables:
-        if table.header_rows and repeat is None:
+        # A sheet repeats one range above every page: the header of the last block with one, so
+        # that it never prints above a later block (a sign-off of a row or two may follow).
+        if table.header_rows:
             repeat = (row, row + table.header_rows - 1)
+        elif table.n_rows > SHORT_TAIL:
+            repeat = None
         row = _write_table(sheet, table, row, fonts, style)
     for note in layout.notes:
         _text_cell(sheet, row, 1, note).font = fonts.body

@@ -171,7 +171,7 @@ def test_an_unfilled_workbook_names_the_missing_fields_by_cell(tmp_path):
     assert imported.failed and imported.model is None
     by_path = {p.path: p for p in imported.problems}
     assert by_path["project.name"].code == "RG911"
-    assert re.match(r"工作表「某某项目」[A-Z]+\d+（项目名称）：必填", by_path["project.name"].message("zh"))
+    assert re.match(r"工作表「财政项目支出绩效自评表」[A-Z]+\d+（项目名称）：必填", by_path["project.name"].message("zh"))
     assert by_path["indicators"].code == "RG911"  # no indicator row filled in
 
 
