@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..forms.choices import choice_fields
+from ..forms.choices import choice_fields, reviewer_fields
 from ..layout import Cell, FormLayout, Role, Table
 from ..options import RenderOptions
 from ..reproducible import document_date, normalise_zip
@@ -75,7 +75,9 @@ def workbook(form, options: RenderOptions) -> bytes:
 
     layout = form_type(form.form).layout(form)
     data = form.model_dump()
-    blank, inputs = _blank(layout, data, vocabularies(form_type(form.form).definition))
+    definition = form_type(form.form).definition
+    reviewer = reviewer_fields(definition.schema.get("fields") or {})
+    blank, inputs = _blank(layout, data, vocabularies(definition), reviewer)
     # The caption line and the tab show the starter's values (申报单位名称：某某中心, 某某项目):
     # the form's title names the tab, and what the caption says is asked on the instructions sheet.
     blank = replace(blank, caption="", sheet_name=layout.title)
@@ -98,8 +100,10 @@ def workbook(form, options: RenderOptions) -> bytes:
     return normalise_zip(embed.into_package(out.getvalue(), [entry]), when)
 
 
-def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dict[int, Input]]:
-    """Return the layout with inputs tokenised (and spare indicator rows), and the inputs by token."""
+def _blank(layout: FormLayout, data: dict, vocab: dict,
+           reviewer: set[str] = frozenset()) -> tuple[FormLayout, dict[int, Input]]:
+    """Return the layout with inputs tokenised (and spare indicator rows), and the inputs by token;
+    a ``reviewer`` field's cell stays locked and empty (审核意见 is not the applicant's)."""
     from ..importer.paths import get
 
     inputs: dict[int, Input] = {}
@@ -116,7 +120,9 @@ def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dic
         table = _with_spare_rows(table, SPARE)
         cells = []
         for cell in table.cells:
-            if cell.binding == "spare" or _ITEM.search(cell.binding):
+            if cell.binding and _INDEX.sub("[*]", cell.binding) in reviewer:
+                cells.append(replace(cell, text=("",), number=None))
+            elif cell.binding == "spare" or _ITEM.search(cell.binding):
                 cells.append(token(replace(cell, binding="" if cell.binding == "spare" else cell.binding)))
             elif _GROUP.search(cell.binding):
                 cells.append(token(cell, keep=cell.plain))
