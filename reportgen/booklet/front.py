@@ -41,7 +41,26 @@ def sections(entries: list[Entry]) -> list[tuple[Section, list[Summary]]]:
     for entry in entries:
         found.setdefault(entry.summary.section.id, []).append(entry.summary)
     pairs = [(merged([s.section for s in rows]), rows) for rows in found.values()]
+    pairs = [(section, rolled_up(section, rows) if section.group_by else rows) for section, rows in pairs]
     return sorted(pairs, key=lambda pair: pair[0].order)
+
+
+def rolled_up(section: Section, rows: list[Summary]) -> list[Summary]:
+    """Return one line per value of the section's ``group_by`` (a region), in order of appearance:
+    its first text column names the group, money columns are summed, rates are the ratio of the
+    sums (their ``ratio``), the other columns blank."""
+    groups: dict[str, list[Summary]] = {}
+    for row in rows:
+        groups.setdefault(row.group, []).append(row)
+    out = []
+    for group, members in groups.items():
+        sums = {c.head: total([value_of(s, c.head)[0] for s in members]) for c in section.columns if c.type == "money"}
+        first_text = next((c.head for c in section.columns if c.type == "text"), "")
+        values = tuple(group if c.head == first_text else sums.get(c.head) if c.type == "money"
+                       else execution_rate(sums[c.ratio[0]], sums[c.ratio[1]]) if c.type == "rate" and c.ratio
+                       and all(r in sums for r in c.ratio) else None for c in section.columns)
+        out.append(Summary(section, group, values, (False,) * len(values), group))
+    return out
 
 
 def summary_layout(entries: list[Entry]) -> FormLayout:

@@ -36,7 +36,8 @@ class FormModel(StrictModel):
             values = tuple(self.figure(c.value) for c in section.columns)
             whole = tuple(bool(self.figure(c.whole)) if c.whole else False for c in section.columns)
             name = self.figure(spec["name"]) if spec.get("name") else ""
+            group = self.figure(section.group_by) if section.group_by else ""
         except (paths.PathError, KeyError) as exc:
             raise self.definition.fail("profile.yaml", ("summary",), f"summary 的字段无效：{exc!s}",
                                        f"a field of summary names nothing: {exc!s}") from None
-        return Summary(section, str(name or ""), values, whole)
+        return Summary(section, str(name or ""), values, whole, str(group or ""))

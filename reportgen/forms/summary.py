@@ -14,6 +14,7 @@ the cover's words, its place among the sections (``order``), whether a 合计 ro
         cover: 项目绩效目标              # the cover: "<unit> <year> 年度<cover>汇总表"
         order: 20                        # department 10, projects 20, transfer payments 30
         totals: true
+        group_by: region                 # optional: one line per region, its forms' amounts summed
         columns:
           - {head: 项目名称, value: project.name, type: text, mm: 44}
           - {head: 年度资金申请总额（元）, value: funds.annual, type: money, mm: 28}
@@ -52,6 +53,7 @@ class Section:
     order: int
     totals: bool
     columns: tuple[Column, ...]
+    group_by: str = ""               # a field path: one line per value (a region), its forms' amounts summed
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Summary:
     name: str
     values: tuple[object, ...]
     whole: tuple[bool, ...] = ()
+    group: str = ""                  # the value of the section's group_by field
 
 
 class SummaryError(ValueError):
@@ -86,7 +89,7 @@ def section_of(spec: object) -> Section:
     title = str(spec.get("title") or spec.get("id") or "")
     return Section(id=str(spec.get("id") or title), title=title, heading=str(spec.get("heading") or "汇总表"),
                    cover=str(spec.get("cover") or title), order=int(spec.get("order") or 0),
-                   totals=bool(spec.get("totals", True)), columns=columns)
+                   totals=bool(spec.get("totals", True)), columns=columns, group_by=str(spec.get("group_by") or ""))
 
 
 def _column(spec: object, n: int) -> Column:

@@ -16,7 +16,7 @@ from reportgen.options import RenderOptions
 from reportgen.pipeline import render
 from tests.conftest import SAMPLES, pdf_pages, pdf_text, squash, xlsx_cells
 
-FAMILY = [name for name in ("dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei") if (SAMPLES / name).is_dir()]
+FAMILY = [name for name in ("dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei", "transfer-selfeval") if (SAMPLES / name).is_dir()]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def rendered_family(tmp_path_factory) -> dict[str, dict[str, Path]]:
 
 
 def test_every_sample_of_the_family_checks_without_errors(capsys):
-    assert FAMILY == ["dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei"]
+    assert FAMILY == ["dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei", "transfer-selfeval"]
     assert main(["check", *(str(SAMPLES / name) for name in FAMILY)]) in (0, 3)  # warnings are the reviewer's
 
 
@@ -78,3 +78,20 @@ def test_the_hubei_form_scores_execution_out_of_20_in_wan_yuan_with_tick_boxes(r
     assert "项目资金（万元）" in pdf and "580.00580.00562.602097.00%19.4" in pdf  # 20 × 97%
     assert "☑部门预算项目□专项转移支付项目" in pdf and "□新增项目☑延续项目" in pdf
     assert "年初目标值(A)实际完成值(B)" in pdf
+
+
+def test_a_unit_booklet_puts_the_department_first_projects_next_and_transfers_summed_by_region(tmp_path):
+    out = tmp_path / "unit.pdf"
+    project = sorted((SAMPLES / "target-2026").glob("*.yaml"))[0]
+    inputs = [str(SAMPLES / "transfer-selfeval"), str(project), str(SAMPLES / "dept-target")]
+    assert main(["booklet", *inputs, "-o", str(out), "--date", "2026-11-24", "-j", "1"]) == 0
+    summary = squash(pdf_pages(out)[1])
+    assert summary.index("部门整体绩效目标") < summary.index("项目绩效目标") < summary.index("转移支付区域绩效")
+    transfers = [load(p) for p in sorted((SAMPLES / "transfer-selfeval").glob("*.yaml"))]
+    langzhong = [t for t in transfers if t.region == "阆中市"]
+    assert len(langzhong) == 2  # two transfers of one region: one line, their amounts summed
+    budget = sum((t.funds.total.budget for t in langzhong), Decimal(0))
+    executed = sum((t.funds.total.executed for t in langzhong), Decimal(0))
+    assert f"阆中市{format_amount(budget)}{format_amount(executed)}" in summary
+    everything = sum((t.funds.total.budget for t in transfers), Decimal(0))
+    assert f"合计{format_amount(everything)}" in summary
