@@ -71,8 +71,9 @@ def tasks_form(tmp_path, monkeypatch):
 
 
 def imported(path, forms, tmp_path) -> dict:
-    out = tmp_path / f"back-{path.stem}"
-    assert main(["import", str(path), "--forms", str(forms), "-o", str(out), "--overwrite"]) == 0
+    out = tmp_path / f"back-{path.stem}{path.suffix}"
+    extra = ["--forms", str(forms)] if forms else []
+    assert main(["import", str(path), *extra, "-o", str(out), "--overwrite"]) == 0
     return read_yaml((out / f"{path.stem}.yaml").read_text(encoding="utf-8")).data
 
 
@@ -163,3 +164,31 @@ def test_a_task_row_added_and_one_deleted_in_word_are_read_as_such(tasks_form, t
     tasks = imported(path, forms, tmp_path)["tasks"]
     assert [(t["name"], t["content"], t["budget"]) for t in tasks] == [
         ("创业辅导服务", "开展创业辅导与培训", Decimal("1000000.00")), (name, content, Decimal("5920000.00"))]
+
+
+@pytest.mark.parametrize("form_id", ["dept-target", "dept-selfeval"])
+def test_a_task_row_inserted_in_a_built_in_forms_xlsx_and_docx_is_a_new_task(form_id, tmp_path):
+    from reportgen import load
+    from tests.conftest import SAMPLES
+
+    sample = sorted((SAMPLES / form_id).glob("*.yaml"))[0]
+    tasks = load(sample).tasks
+    assert main(["render", str(sample), "-o", str(tmp_path), "-f", "xlsx,docx"]) == 0
+    path = tmp_path / f"{sample.stem}.xlsx"
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    row, col = find(sheet, tasks[0].name)
+    insert_row(sheet, row + 1)
+    sheet.cell(row + 1, col).value = "新增任务：科技成果转化对接"
+    book.save(path)
+    back = imported(path, None, tmp_path)["tasks"]
+    assert [t["name"] for t in back] == [tasks[0].name, "新增任务：科技成果转化对接"] + [t.name for t in tasks[1:]]
+
+    path = tmp_path / f"{sample.stem}.docx"
+    document = Document(path)
+    table = next(t for t in document.tables if tasks[0].name in t._tbl.xml)
+    index = next(n for n, tr in enumerate(table._tbl.tr_lst) if tasks[0].name in tr.xml)
+    docx_delete_row(table, index)
+    document.save(path)
+    back = imported(path, None, tmp_path)["tasks"]
+    assert [t["name"] for t in back] == [t.name for t in tasks[1:]]

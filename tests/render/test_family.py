@@ -16,7 +16,7 @@ from reportgen.options import RenderOptions
 from reportgen.pipeline import render
 from tests.conftest import SAMPLES, pdf_pages, pdf_text, squash, xlsx_cells
 
-FAMILY = [name for name in ("dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei", "transfer-selfeval") if (SAMPLES / name).is_dir()]
+FAMILY = [name for name in ("dept-target", "dept-selfeval", "monitor", "selfeval-sichuan", "selfeval-hubei", "transfer-selfeval") if (SAMPLES / name).is_dir()]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def rendered_family(tmp_path_factory) -> dict[str, dict[str, Path]]:
 
 
 def test_every_sample_of_the_family_checks_without_errors(capsys):
-    assert FAMILY == ["dept-target", "monitor", "selfeval-sichuan", "selfeval-hubei", "transfer-selfeval"]
+    assert FAMILY == ["dept-target", "dept-selfeval", "monitor", "selfeval-sichuan", "selfeval-hubei", "transfer-selfeval"]
     assert main(["check", *(str(SAMPLES / name) for name in FAMILY)]) in (0, 3)  # warnings are the reviewer's
 
 
@@ -95,3 +95,16 @@ def test_a_unit_booklet_puts_the_department_first_projects_next_and_transfers_su
     assert f"阆中市{format_amount(budget)}{format_amount(executed)}" in summary
     everything = sum((t.funds.total.budget for t in transfers), Decimal(0))
     assert f"合计{format_amount(everything)}" in summary
+
+
+def test_the_department_self_evaluation_scores_and_grades_and_leads_its_booklet(rendered_family, tmp_path):
+    key = next(k for k in rendered_family if k.startswith("dept-selfeval/"))
+    pdf = squash(pdf_text(rendered_family[key]["pdf"]))
+    assert "部门预算资金（万元）" in pdf and "年度资金总额4,980.005,125.005,041.231098.37%9.84" in pdf
+    assert "总分10098.84绩效等级优" in pdf  # 9.84 + 89 points of the rows
+    out = tmp_path / "unit.pdf"
+    project = sorted((SAMPLES / "selfeval-2020").glob("*.yaml"))[0]
+    assert main(["booklet", str(project), str(SAMPLES / "dept-selfeval"), "-o", str(out), "--date", "2026-03-01"]) == 0
+    summary = squash(pdf_pages(out)[1])
+    assert summary.index("部门整体绩效自评") < summary.index("项目绩效自评")
+    assert format_amount(load(project).funds.total.adjusted + Decimal("51250000.00")) not in summary
