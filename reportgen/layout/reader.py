@@ -14,11 +14,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from html import unescape
 
-from ..forms.choices import pattern
 from ..money import UNITS, format_amount, in_unit
 from ..problems import ReportgenError
 from ..style import PageStyle
-from .ticks import per_row, tick_lines
+from .ticks import pattern, per_row, tick_lines
 from .grid import FormLayout, Overflow, Role, Slot, Table, TableBuilder
 
 REF = re.compile("\ufdd0(\\d+)\ufdd1")  # a printed value: its index among the values of the render

@@ -16,6 +16,12 @@ GAP = "\u3000"                   # an ideographic space between options: one em
 PAD_MM = 2.5                     # the cell's padding, both sides, and a little slack
 
 
+def pattern(binding: str) -> str:
+    """Return a binding with its indexes as ``[*]`` (``tasks[2].kind`` → ``tasks[*].kind``), as the
+    options a form's schema gives are keyed (``forms.choices``, which this layer does not import)."""
+    return re.sub(r"\[\d+\]", "[*]", binding)
+
+
 def per_row(width_mm: float, options: tuple[str, ...], body_pt: float) -> int:
     """Return how many options fit on a line of a cell ``width_mm`` wide, at least one."""
     em = body_pt * PT_MM
