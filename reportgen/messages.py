@@ -25,10 +25,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- funds --
     "RG201": ("{total_label} {stated} 不等于{parts_zh}之和 {sum}", "{total_label} {stated} is not the sum {sum} of {parts_en}"),
     "RG202": ("{total_label} {stated} 不等于{parts_zh}之和 {sum}", "{total_label} {stated} is not the sum {sum} of {parts_en}"),
-    "RG203": ("项目资金总额 {total} 小于年度资金申请总额 {annual}",
-              "项目资金总额 {total} is less than 年度资金申请总额 {annual}"),
-    "RG204": ("{column}：年度资金总额 {stated} 不等于其中各项之和 {sum}",
-              "{column}: 年度资金总额 {stated} is not the sum {sum} of its parts"),
+    "RG203": ("{whole_label} {total} 小于{part_label} {annual}", "{whole_label} {total} is less than {part_label} {annual}"),
+    "RG204": ("{column}：{total_label} {stated} 不等于其中各项之和 {sum}",
+              "{column}: {total_label} {stated} is not the sum {sum} of its parts"),
     "RG205": ("执行数 {executed} 超过预算数 {budget}（执行率按 100% 计分）",
               "executed {executed} exceeds the budget {budget} (scored as 100%)"),
     "RG206": ("预算数为空或为 0，无法计算执行率", "the budget is blank or 0: no execution rate can be computed"),

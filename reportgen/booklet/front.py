@@ -127,7 +127,7 @@ def anchor(index: int) -> str:
 def toc_layout(entries: list[Entry]) -> FormLayout:
     """Return the table of contents: one line per form with its first page."""
     t = TableBuilder(TOC_WIDTHS, header_rows=1)
-    t.row(head("序号"), head("项目名称"), head("表单"), head("页码"))
+    t.row(head("序号"), head("名称"), head("表单"), head("页码"))  # a project, a department, a transfer payment
     for index, entry in enumerate(entries, start=1):
         page = replace(value(str(entry.page or "")), link=anchor(index))
         t.row(value(str(index)), text(entry.summary.name), value(entry.form_title), page)

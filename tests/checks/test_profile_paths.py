@@ -35,3 +35,18 @@ def test_the_plan_rule_reads_the_dates_the_profile_names(tmp_path, monkeypatch, 
     main(["check", str(mine)])
     out = capsys.readouterr()
     assert re.search(r"project\.end_date .*RG305", out.out + out.err)
+
+
+def test_the_covers_message_names_the_whole_and_its_part_by_their_labels(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("REPORTGEN_FORMS", "")
+    forms = tmp_path / "forms"
+    assert main(["new-form", "relabelled", "--from", "target-2026", "-o", str(forms)]) == 0
+    edit(forms / "relabelled" / "schema.yaml", r"label: 年度资金申请总额", "label: 年度预算总额")
+    mine = tmp_path / "mine.yaml"
+    text = (SAMPLES / "target-2026" / "01-incubation-base-operation.yaml").read_text(encoding="utf-8")
+    mine.write_text(text.replace("form: target-2026", "form: relabelled"), encoding="utf-8")
+    edit(mine, r"(?m)^  total: null$", "  total: 900.00")
+    edit(mine, r"(?m)^  total_fiscal: null$", "  total_fiscal: 900.00")
+    main(["check", str(mine), "--forms", str(forms)])
+    out = capsys.readouterr()
+    assert re.search(r"RG203: 项目资金总额 900\.00 小于年度预算总额 4,087,500\.00", out.out + out.err)
