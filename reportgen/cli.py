@@ -146,7 +146,10 @@ def _parser() -> argparse.ArgumentParser:
 
     new_form = sub.add_parser("new-form", help="复制表单定义作为新表单或变体的起点 (copy a form definition to start a new form)")
     new_form.add_argument("new_id", metavar="NEW_ID", help="新表单编号，如 selfeval-sichuan")
-    new_form.add_argument("--from", dest="source", required=True, metavar="FORM", help="复制哪个表单 (the form to copy)")
+    origin = new_form.add_mutually_exclusive_group(required=True)
+    origin.add_argument("--from", dest="source", metavar="FORM", help="复制哪个表单 (the form to copy)")
+    origin.add_argument("--extends", dest="parent", metavar="FORM",
+                        help="继承哪个表单，只写差异 (a variant: a stub that inherits the rest from FORM)")
     new_form.add_argument("-o", "--output", default="forms", metavar="DIR", help="表单定义目录 (default: forms)")
     _common(new_form)
 

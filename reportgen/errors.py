@@ -16,7 +16,8 @@ when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI i
     ├── Refused                        a request the workbench refuses, with its HTTP status
     │   └── OutsideFolder              a path that leaves the served folder
     └── the signals a module raises and its caller catches, never reaching the CLI:
-        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused, FileRefused, TooLarge
+        PathError, PrefillError, Overflow, Mismatch, Unreadable, FetchRefused, FileRefused, TooLarge,
+        Inexact, SummaryError
 """
 from __future__ import annotations
 
@@ -226,3 +227,15 @@ class FileRefused(ReportgenError):
 
 class TooLarge(ReportgenError, ValueError):
     """A payload that inflates beyond the limit its reader set."""
+
+
+class Inexact(ReportgenError, ValueError):
+    """A figure in a money unit that is no whole number of 分 (fen) in 元."""
+
+
+class SummaryError(ReportgenError, ValueError):
+    """A profile's ``summary`` that cannot be used; ``path`` is where in it."""
+
+    def __init__(self, path: tuple, zh: str, en: str):
+        super().__init__(zh, en)
+        self.path = path

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from .errors import Inexact
+
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 # The largest numbers a form prints exactly (the schema refuses bigger ones as input).
@@ -55,6 +57,27 @@ def to_decimal(value: object) -> Decimal:
     if not result.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
     return result
+
+
+# The money units a form or a cell may print in, by how many 元 one of them is.
+UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+
+
+def in_unit(amount: Decimal, unit: str) -> Decimal:
+    """Return an amount in 元 as a form printing ``unit`` shows it: 5,803,456.78 → 580.35 (万元)."""
+    return round2(amount / UNITS[unit]) if unit in UNITS else round2(amount)
+
+
+def from_unit(figure: Decimal, unit: str) -> Decimal:
+    """Return a figure in ``unit`` as the exact amount in 元, two decimals (600 万元 → 6000000.00);
+    raise Inexact when it is not a whole number of 分 (600.1234567 万元)."""
+    amount = figure * UNITS.get(unit, Decimal(1))
+    cents = amount.quantize(CENT, context=_CONTEXT)
+    if cents != amount:
+        raise Inexact(f"{figure} {unit} is not a whole number of fen")
+    return cents if cents else abs(cents)
 
 
 def format_amount(value: Decimal | None) -> str:

@@ -92,9 +92,6 @@ def _confined(projects: list[str], manifest: Path, source, root: Path | None) ->
     return inside, problems
 
 
-KIND_WORDS = {"target": "绩效目标", "selfeval": "绩效自评", "monitor": "绩效运行监控"}  # the cover's title
-
-
 def cover_of(result: Plan, day=None) -> Cover:
     """Return the cover: the manifest's words, else what the forms say; ``day`` as its date."""
 
@@ -102,9 +99,9 @@ def cover_of(result: Plan, day=None) -> Cover:
     first = result.forms[0] if result.forms else None
     unit = b.unit or (getattr(first, "unit", None) or "")
     year = b.year or (first.year if first else "")
-    kinds = {f.definition.kind for f in result.forms}
-    kind = KIND_WORDS.get(kinds.pop(), "绩效") if len(kinds) == 1 else "绩效"
-    title = b.title or f"{unit} {year} 年度项目{kind}汇总表".strip()
+    covers = {f.summary().section.cover for f in result.forms}  # the words the forms' sections give
+    words = covers.pop() if len(covers) == 1 else "绩效"
+    title = b.title or f"{unit} {year} 年度{words}汇总表".strip()
     day = day or b.date or default_date()
     return Cover(title=title, unit=unit, year=year, date=f"{day.year} 年 {day.month} 月 {day.day} 日",
                  lines=tuple(b.cover_lines))

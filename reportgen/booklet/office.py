@@ -67,9 +67,8 @@ def xlsx_booklet(layouts: list[FormLayout], entries: list[Entry], cover: Cover, 
     placed = []
     for layout in layouts:
         sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, taken))
-        write_sheet(sheet, plan(layout, options), options)
+        placed.append((layout, sheet.title, write_sheet(sheet, plan(layout, options), options)))
         _step(workers)
-        placed.append((layout, sheet.title))
     when = document_date(options.date)
     workbook.properties.title, workbook.properties.creator = cover.title, cover.unit or "reportgen"
     workbook.properties.created = workbook.properties.modified = when

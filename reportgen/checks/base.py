@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..errors import PathError
+from ..forms.access import label
 from ..problems import Problem
 from ..source import paths
 from ..source.parse import Source
@@ -50,8 +52,31 @@ class Context:
                 for rel, item in paths.select(level1, tree.get("items", "items[*]")):
                     yield l1_path + rel, level1, None, item
 
+    def label(self, path: str) -> str:
+        """Return the schema's label of the field at ``path`` (年度资金申请总额), else the path's last name."""
+        return label(type(self.form), path) or str(paths.parse(path)[-1])
+
+    def row(self, item) -> Row:
+        """Return an indicator row's fields under the names rules use, read through the profile's
+        ``fields`` mapping (``{score: points}``) where a form names them otherwise."""
+        return Row({key: getattr(item, self.name_of(key), None) for key in ROW_FIELDS})
+
+    def name_of(self, key: str) -> str:
+        """Return the form's name of an indicator row's field (``score`` unless the profile maps it)."""
+        names = (self.params.get("fields") or {}) if isinstance(self.params, dict) else {}
+        return str(names.get(key, key))
+
     def level1_nodes(self) -> list[tuple[tuple, object]]:
         return paths.select(self.form, self.profile.get("tree", {}).get("level1", "indicators[*]"))
+
+
+ROW_FIELDS = ("name", "target", "actual", "weight", "score", "reason")
+
+
+class Row(dict):
+    """An indicator row's fields by the names rules use: ``row.score``."""
+
+    __getattr__ = dict.get
 
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -108,7 +133,7 @@ def run_rules(form, source: Source | None) -> list[Problem]:
         for params in entries(selected.get(name)):  # every rule: a mapping, or a list of mappings
             try:
                 problems += [_locate(finding, source) for finding in RULES[name](Context(form, params))]
-            except (paths.PathError, LookupError, TypeError, ArithmeticError, AttributeError, ValueError) as exc:
+            except (PathError, LookupError, TypeError, ArithmeticError, AttributeError, ValueError) as exc:
                 # The parameters were checked when the profile loaded (forms/lint.py): what fails now
                 # is a value of this form's data.
                 problems.append(_unchecked(name, params, exc, source))

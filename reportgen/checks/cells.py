@@ -135,7 +135,7 @@ class Grid:
                  for slot, path, value, _, _ in self.fields(self.roles.figures) if isinstance(value, Decimal)]
         if self.roles.computed:
             layout = layout_of(self.form)
-            found += [Figure((), cell.role, cell.number, _captions(table, cell)) for table in layout.tables
+            found += [Figure((), cell.role, cell.yuan, _captions(table, cell)) for table in layout.tables
                       for cell in table.cells if cell.role in FIGURE_ROLES and not cell.binding
                       and cell.number is not None]
         return tuple(found)

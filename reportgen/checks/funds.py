@@ -22,17 +22,23 @@ def sums(ctx: Context):
             continue
         if total != _sum(*parts):
             yield Finding(entry["code"], paths.parse(entry["total"]),
-                          {"stated": format_amount(total), "sum": format_amount(_sum(*parts))})
+                          {"stated": format_amount(total), "sum": format_amount(_sum(*parts)),
+                           "total_label": ctx.label(entry["total"]),
+                           "parts_zh": "、".join(ctx.label(p) for p in entry["parts"][:-1]) + "与"
+                           + ctx.label(entry["parts"][-1]) if len(entry["parts"]) > 1 else ctx.label(entry["parts"][0]),
+                           "parts_en": ", ".join(ctx.label(p) for p in entry["parts"])})
 
 
 @rule("covers", codes=("RG203",))
 def covers(ctx: Context):
-    """A whole (项目资金总额) is not less than its part (年度资金申请总额)."""
+    """A whole (项目资金总额) is not less than its part (年度资金申请总额); the message names both by
+    their schema labels."""
     for entry in entries(ctx.params):
         whole, part = ctx.figure(entry["whole"]), ctx.figure(entry["part"])
         if whole is not None and part is not None and whole < part:
             yield Finding(entry["code"], paths.parse(entry["whole"]),
-                          {"total": format_amount(whole), "annual": format_amount(part)})
+                          {"total": format_amount(whole), "annual": format_amount(part),
+                           "whole_label": ctx.label(entry["whole"]), "part_label": ctx.label(entry["part"])})
 
 
 @rule("columns_add_up", codes=("RG204",))
@@ -45,7 +51,8 @@ def columns_add_up(ctx: Context):
         total = getattr(total_row, column)
         if any(p is not None for p in parts) and total is not None and total != _sum(*parts):
             yield Finding("RG204", paths.parse(ctx.params["total"]) + (column,),
-                          {"column": label, "stated": format_amount(total), "sum": format_amount(_sum(*parts))})
+                          {"column": label, "stated": format_amount(total), "sum": format_amount(_sum(*parts)),
+                           "total_label": ctx.label(ctx.params["total"])})
 
 
 @rule("execution", codes=("RG205", "RG206"))

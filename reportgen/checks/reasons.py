@@ -17,10 +17,11 @@ def _said(value) -> bool:
     return any(isinstance(p, str) and p.strip() for p in value or ())
 
 
-@rule("lost_points_explained", codes=("RG509",), always=True)
+@rule("lost_points_explained", codes=("RG509",))
 def lost_points_explained(ctx: Context):
+    """``problems`` (the profile's): the form's field of 主要问题, which may explain every lost point."""
     form = ctx.form
-    if form.definition.kind != "selfeval" or _said(getattr(form, "problems", None)):
+    if ctx.params.get("problems") and _said(ctx.figure(ctx.params["problems"])):
         return
     for path, fields in grid(form).rows.items():
         weight, score = fields.get("weight"), fields.get("score")

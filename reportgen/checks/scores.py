@@ -70,14 +70,15 @@ def weights_total(ctx: Context):
 def score_bounds(ctx: Context):
     """Every row scored, within 0 and its weight; below the weight only with a reason (``reason``)."""
     reason_field = ctx.params.get("reason")
-    for path, _, _, item in ctx.tree_rows():
+    for path, _, _, node in ctx.tree_rows():
+        item = ctx.row(node)
         if item.score is None:
-            yield Finding("RG506", path + ("name",), {"name": item.name})
+            yield Finding("RG506", path + (ctx.name_of("name"),), {"name": item.name})
         elif item.score < 0 or item.score > item.weight:
-            yield Finding("RG503", path + ("score",), {"name": item.name, "score": format_points(item.score),
+            yield Finding("RG503", path + (ctx.name_of("score"),), {"name": item.name, "score": format_points(item.score),
                                                       "weight": format_points(item.weight)})
-        elif reason_field and item.score < item.weight and not has_reason(getattr(item, reason_field)):
-            yield Finding("RG504", path + ("score",), {"name": item.name, "score": format_points(item.score),
+        elif reason_field and item.score < item.weight and not has_reason(getattr(node, reason_field)):
+            yield Finding("RG504", path + (ctx.name_of("score"),), {"name": item.name, "score": format_points(item.score),
                                                       "weight": format_points(item.weight)})
 
 
@@ -97,15 +98,16 @@ OVERSHOOT = Decimal("1.3")  # an actual this far above its target wants a word o
 @rule("qualitative_bands", codes=("RG407", "RG408", "RG508"))
 def qualitative_bands(ctx: Context):
     """Band options scored inside their band; met text targets scored high; big overshoots explained."""
-    for path, _, _, item in ctx.tree_rows():
+    for path, _, _, node in ctx.tree_rows():
+        item = ctx.row(node)
         if item.score is None or item.actual is None:
             continue
-        yield from _band(path, item)
+        yield from _band(path + (ctx.name_of("score"),), item)
         target, actual = item.target, item.actual
         if (target and target.quantitative and actual.quantitative and target.op not in ("≤", "<")
                 and _same_unit(target.unit, actual.unit) and target.number > 0
                 and actual.number / target.number >= OVERSHOOT and not has_reason(item.reason)):
-            yield Finding("RG508", path + ("actual",), {"name": item.name, "actual": actual.source,
+            yield Finding("RG508", path + (ctx.name_of("actual"),), {"name": item.name, "actual": actual.source,
                                                        "target": target.source})
 
 
@@ -114,19 +116,19 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return not (a and b) or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
 
 
-def _band(path: tuple, item):
+def _band(at: tuple, item):
     """Yield RG407 when a band option's score lies outside its band, RG408 for a met text target scored low."""
     weight, score, actual = item.weight, item.score, item.actual.source.strip()
     if actual in BANDS:
         low, high, closed = BANDS[actual]
         inside = low * weight <= score and (score <= high * weight if closed else score < high * weight)
         if not inside:
-            yield Finding("RG407", path + ("score",), {"name": item.name, "band": actual, "score": format_points(score),
+            yield Finding("RG407", at, {"name": item.name, "band": actual, "score": format_points(score),
                                                       "low": format_points(low * weight),
                                                       "high": format_points(high * weight)})
     elif item.target and not item.target.quantitative and actual == item.target.source.strip():
         if score < Decimal("0.8") * weight:
-            yield Finding("RG408", path + ("score",), {"name": item.name, "score": format_points(score),
+            yield Finding("RG408", at, {"name": item.name, "score": format_points(score),
                                                       "low": format_points(Decimal("0.8") * weight)})
 
 
@@ -134,10 +136,11 @@ def _band(path: tuple, item):
 def suggested_scores(ctx: Context):
     """A quantitative row's score differs from the one its target and actual suggest."""
     reverse = ctx.figure(ctx.params.get("reverse_rule", "linear"))
-    for path, _, _, item in ctx.tree_rows():
+    for path, _, _, node in ctx.tree_rows():
+        item = ctx.row(node)
         suggestion = scoring.suggested_score(item.weight, item.target, item.actual, reverse)
         if suggestion is not None and item.score is not None and round2(item.score) != suggestion:
-            yield Finding("RG406", path + ("score",), {
+            yield Finding("RG406", path + (ctx.name_of("score"),), {
                 "name": item.name, "score": format_points(item.score), "suggested": format_points(suggestion)})
 
 

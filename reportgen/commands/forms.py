@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,9 +25,12 @@ def run(args) -> int:
         extends = f" ← {definition.parent}" if definition.parent else ""
         rows.append((form_id, definition.kind, definition.title, origin + extends))
     width = max(len(r[0]) for r in rows)
-    for form_id, kind, title, origin in rows:
-        # A definition comes from anyone: its escapes are shown, never obeyed (terminal.py).
-        print(visible(f"{form_id:<{width}}  {kind:<8}  {title}  [{origin}]"))
+    try:
+        for form_id, kind, title, origin in rows:
+            # A definition comes from anyone: its escapes are shown, never obeyed (terminal.py).
+            print(visible(f"{form_id:<{width}}  {kind:<8}  {title}  [{origin}]"), flush=True)
+    except BrokenPipeError:  # `reportgen forms | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail again
     return ExitCode.OK
 
 

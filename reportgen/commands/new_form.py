@@ -1,7 +1,10 @@
-"""``reportgen new-form NEW_ID --from FORM``: a form's definition folder copied as a starting point.
+"""``reportgen new-form NEW_ID --from FORM | --extends FORM``: a new form's definition folder.
 
-The copy holds the source folder's own files with the new id; what the source inherits
-(a variant's ``extends``) stays inherited. ``--forms DIR`` then makes the new form known.
+``--from`` copies the source folder's own files with the new id; what the source inherits
+(a variant's ``extends``) stays inherited. ``--extends`` writes a variant's stub instead: a
+``form.yaml`` naming its parent and a ``layout.html.j2`` that extends the parent's layout,
+listing the blocks it may override; everything else is inherited. ``--forms DIR`` then makes
+the new form known.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 
 def run(args) -> int:
-    source = FORMS[form_id(args, args.source)].definition
+    source = FORMS[form_id(args, args.source or args.parent)].definition
     if not ID.fullmatch(args.new_id):
         raise UsageError(f"表单编号 {args.new_id!r} 只能含小写字母、数字和连字符",
                              f"form id {args.new_id!r}: lower-case letters, digits and hyphens only")
@@ -29,13 +32,31 @@ def run(args) -> int:
     if target.exists():
         print(say(f"{target} 已存在", f"{target} exists"), file=sys.stderr)
         return ExitCode.FAILED
-    copies = {name: source.text(source.folder / name) for name in DATA_FILES + OTHER_FILES
-              if os.path.lexists(source.folder / name)}  # every file read (inside its folder) before one is written
+    if args.parent:
+        copies = _stub(source, args.new_id)
+    else:  # every file read (inside its folder) before one is written
+        copies = {name: _renamed(name, source.text(source.folder / name), args.new_id)
+                  for name in DATA_FILES + OTHER_FILES if os.path.lexists(source.folder / name)}
     for name, text in copies.items():
-        write_atomic(target / name, _renamed(name, text, args.new_id))
+        write_atomic(target / name, text)
     print(say(f"已生成 {target}；使用时加 --forms {args.output}",
               f"wrote {target}; use it with --forms {args.output}"))
     return ExitCode.OK
+
+
+def _stub(parent, new: str) -> dict[str, str]:
+    """Return a variant's files: form.yaml naming the parent, a layout extending the parent's."""
+    layout = parent.text(parent.files["layout.html.j2"])  # read inside its folder, as every definition file
+    blocks = [b for b in dict.fromkeys(re.findall(r"\{%-?\s*block\s+(\w+)", layout)) if b not in ("title", "body")]
+    form = (f"# A variant of {parent.id}: only what differs from it is written here; the rest is inherited.\n"
+            f"id: {new}\nextends: {parent.id}\ntitle: {parent.title}\n")
+    example = blocks[0] if blocks else "body"
+    listed = ", ".join(blocks) or "body"
+    layout = (f"{{#- {new}: {parent.id}'s layout, with the blocks that differ overridden.\n"
+              f"    Blocks of {parent.id}: {listed}. Override one by writing it here, e.g.\n"
+              f"    {{% block {example} %}} … {{% endblock %}}; {{{{ super() }}}} prints the parent's. -#}}\n"
+              f'{{% extends "{parent.id}/layout.html.j2" %}}\n')
+    return {"form.yaml": form, "layout.html.j2": layout}
 
 
 def _renamed(name: str, text: str, new: str) -> str:

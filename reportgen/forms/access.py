@@ -29,7 +29,7 @@ def label(model: type, path: str) -> str:
     """Return the Chinese label of the field at ``path`` of a model class (年度资金申请总额), or ""."""
     current, description = model, ""
     for part in split(path):
-        if isinstance(part, int):
+        if isinstance(part, int) or part == "*":
             continue
         fields = getattr(current, "model_fields", {})
         if part not in fields:

@@ -14,10 +14,10 @@ Parameter kinds: ``path`` a field path or ``calc.NAME``; ``paths`` a list of the
 """
 from __future__ import annotations
 
-FORM_KEYS = ("id", "title", "kind", "extends")
+FORM_KEYS = ("id", "title", "kind", "extends", "money_unit")
 FORM_KINDS = ("target", "selfeval", "monitor")
 
-FIELD_COMMON = ("type", "label", "optional")
+FIELD_COMMON = ("type", "label", "optional", "reviewer")  # reviewer: 审核意见, locked in the fill-in
 FIELD_KEYS: dict[str, tuple[str, ...]] = {   # per type, beside FIELD_COMMON
     "text": ("default",), "paragraphs": ("default",), "date": ("default",), "money": ("default",),
     "signed_money": ("default",), "percent": ("default",), "points": ("default",), "value": ("default",),
@@ -32,9 +32,10 @@ ITEM_KEYS = ("fields", "label", "type")   # the ``item:`` of a list or tree: an 
 PROFILE_KEYS = ("tree", "taxonomy", "required_level1", "required_texts", "computed", "checks", "summary",
                 "prefill", "cycle")
 TREE_KEYS = ("level1", "level2", "items")
-SUMMARY_KEYS = ("table", "name", "category", "annual", "fiscal", "carryover", "other", "budget", "executed",
-                "rate", "whole_percent", "score", "grade")
-SUMMARY_TABLES = ("target", "selfeval")   # the tables of a booklet's 汇总表
+SUMMARY_KEYS = ("name", "section")
+# A section of the booklet's 汇总表 (forms/summary.py), and each of its columns.
+SECTION_KEYS = ("id", "title", "heading", "cover", "order", "totals", "group_by", "columns")
+COLUMN_KEYS = ("head", "value", "type", "mm", "ratio", "whole")
 PREFILL_KEYS = ("kind", "fields", "tree", "defaults")
 # The budget cycle (checks/cycle.py): how forms pair, their figures, and each indicator row's fields.
 CYCLE_KEYS = ("project", "code", "year", "month", "budget", "initial", "executed", "items")
@@ -45,6 +46,9 @@ TYPES_OF = {"money": ("money", "signed_money"), "number": NUMBERS, "date": ("dat
 
 RULE_PARAMS: dict[str, dict[str, str]] = {
     "project_dates": {"start": "date", "end": "date", "kind": "path?"},
+    "plan_covers_the_year": {"start": "date", "end": "date"},
+    "self_evaluation_dates": {},
+    "lost_points_explained": {"problems": "path?"},
     "sums": {"code": "code", "total": "money", "parts": "paths"},
     "covers": {"code": "code", "whole": "money", "part": "money"},
     "columns_add_up": {"total": "object", "parts": "paths", "columns": "labels"},
@@ -66,6 +70,10 @@ RULE_PARAMS: dict[str, dict[str, str]] = {
     "province_thresholds": {"name": "path", "rate": "number", "month": "number", "at": "path", "items": "any"},
     "vocabulary": {},   # open: field path → its usual values (checked in lint.py)
 }
+
+# A rule reading indicator rows may name their fields otherwise (``fields: {score: points}``).
+for _params in RULE_PARAMS.values():
+    _params.setdefault("fields", "any?")
 
 COMPUTED_PARAMS: dict[str, dict[str, str]] = {
     "ratio": {"of": "paths"},

@@ -11,6 +11,7 @@ import difflib
 import re
 
 from ..errors import DefinitionError
+from ..money import UNITS
 from ..source import paths
 from . import keys
 from .definition import Definition
@@ -62,6 +63,10 @@ def _form_yaml(check: _Lint, meta) -> None:
     if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in keys.FORM_KINDS):
         check.fail("form.yaml", ("kind",), f"kind 应为 {'、'.join(keys.FORM_KINDS)} 之一",
                    f"kind must be one of {', '.join(keys.FORM_KINDS)}")
+    unit = meta.get("money_unit")
+    if unit is not None and unit not in UNITS:
+        check.fail("form.yaml", ("money_unit",), f"未知的金额单位“{unit}”（可用：{'、'.join(UNITS)}）",
+                   f"unknown money unit “{unit}” (known: {', '.join(UNITS)})")
 
 
 # -- schema.yaml: each field spec --
@@ -128,6 +133,11 @@ def _profile_keys(check: _Lint, profile) -> None:
     items = (profile.get("cycle") or {}).get("items") if isinstance(profile.get("cycle"), dict) else None
     if items is not None:
         check.closed("profile.yaml", items, keys.CYCLE_ITEM_KEYS, ("cycle", "items"))
+    section = (profile.get("summary") or {}).get("section") if isinstance(profile.get("summary"), dict) else None
+    if section is not None and check.closed("profile.yaml", section, keys.SECTION_KEYS, ("summary", "section")):
+        columns = section.get("columns")
+        for n, column in enumerate(columns if isinstance(columns, list) else []):
+            check.closed("profile.yaml", column, keys.COLUMN_KEYS, ("summary", "section", "columns", n))
     checks = profile.get("checks") or {}
     if not isinstance(checks, dict):
         check.fail("profile.yaml", ("checks",), "应为 规则名: 参数 的映射", "must map rule names to their parameters")
@@ -192,24 +202,25 @@ class _ParamCheck:
             elif name in keys.RULE_PARAMS:
                 for at, entry in self.entries(params, ("checks", name)):
                     self.params(entry, keys.RULE_PARAMS[name], at)
-        summary = self._mapping(profile.get("summary"), ("summary",))
-        if summary.get("name") is None:  # the 汇总表's project name, and what names a form in a run
-            self.fail(("summary",), "缺少 summary.name（项目名称字段，如 project.name）",
-                      "summary.name is missing (the project's name, such as project.name)")
-        if "table" not in summary and self.definition.kind not in keys.SUMMARY_TABLES:
-            self.fail(("summary",), f"kind 为 {self.definition.kind} 的表单需要 summary.table（{'、'.join(keys.SUMMARY_TABLES)}）",
-                      f"a form of kind {self.definition.kind} needs summary.table ({', '.join(keys.SUMMARY_TABLES)})")
-        for key, ref in summary.items():
-            if key == "table" and not (isinstance(ref, str) and ref in keys.SUMMARY_TABLES):
-                self.fail(("summary", key), f"table 应为 {'、'.join(keys.SUMMARY_TABLES)} 之一",
-                          f"table must be one of {', '.join(keys.SUMMARY_TABLES)}")
-            elif key != "table" and ref is not None:
-                self.ref(ref, "path", ("summary", key))
+        self.summary(self._mapping(profile.get("summary"), ("summary",)))
         self.value(profile.get("required_texts") or [], "paths", ("required_texts",))
         self.tree(profile.get("tree"))
         for name, names in self._mapping(profile.get("taxonomy"), ("taxonomy",)).items():
             self.strings(names, ("taxonomy", name))
         self.strings(profile.get("required_level1") or [], ("required_level1",))
+
+    def summary(self, summary: dict) -> None:
+        """The booklet line: a name, and a section whose columns name fields (forms/summary.py)."""
+        if summary.get("name") is None:  # the 汇总表's project name, and what names a form in a run
+            self.fail(("summary",), "缺少 summary.name（项目名称字段，如 project.name）",
+                      "summary.name is missing (the project's name, such as project.name)")
+        else:
+            self.ref(summary["name"], "path", ("summary", "name"))
+        columns = self._mapping(summary.get("section"), ("summary", "section")).get("columns") or []
+        for n, column in enumerate(columns if isinstance(columns, list) else []):
+            for key in ("value", "whole"):
+                if isinstance(column, dict) and column.get(key) is not None:
+                    self.ref(column[key], "path", ("summary", "section", "columns", n, key))
 
     def strings(self, value, at: tuple) -> None:
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):

@@ -4,10 +4,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import ClassVar
 
+from ..errors import SummaryError
 from ..source import paths
 from .calc import CALC, compute
 from .schema import StrictModel
-from .summary import Summary
+from .summary import Summary, section_of
 
 
 class FormModel(StrictModel):
@@ -26,7 +27,18 @@ class FormModel(StrictModel):
         return ref
 
     def summary(self) -> Summary:
-        spec = dict(self.definition.profile.get("summary", {}))
-        table = spec.pop("table", self.definition.kind)  # which table of the 汇总表 the line goes in
-        values = {key: self.figure(ref) for key, ref in spec.items() if ref is not None}
-        return Summary(kind=table, **values)
+        """Return the form's line in a booklet's 汇总表, in the section its profile declares."""
+        spec = self.definition.profile.get("summary") or {}
+        try:
+            section = section_of(spec.get("section"))
+        except SummaryError as exc:
+            raise self.definition.fail("profile.yaml", ("summary",) + exc.path, exc.zh, exc.en) from None
+        try:
+            values = tuple(self.figure(c.value) for c in section.columns)
+            whole = tuple(bool(self.figure(c.whole)) if c.whole else False for c in section.columns)
+            name = self.figure(spec["name"]) if spec.get("name") else ""
+            group = self.figure(section.group_by) if section.group_by else ""
+        except (paths.PathError, KeyError) as exc:
+            raise self.definition.fail("profile.yaml", ("summary",), f"summary 的字段无效：{exc!s}",
+                                       f"a field of summary names nothing: {exc!s}") from None
+        return Summary(section, str(name or ""), values, whole, str(group or ""))

@@ -86,6 +86,8 @@ def _read(form_id: str, folder: Path, origin: str, found, chain: tuple[Path, ...
     data = {name: merge(_parent_data(parent, name), own[name][0]) for name in DATA_FILES}
     meta = {key: value for key, value in data["form.yaml"].items() if key != "extends"}
     files = dict(parent.files) if parent else {}
+    if parent is not None and "layout.html.j2" in parent.files:  # {% extends "<parent>/layout.html.j2" %}
+        files[f"{parent.id}/layout.html.j2"] = parent.files["layout.html.j2"]
     files.update({name: folder / name for name in OTHER_FILES if os.path.lexists(folder / name)})
     definition = Definition(
         id=form_id, title=str(meta.get("title") or form_id), kind=str(meta.get("kind") or "target"),

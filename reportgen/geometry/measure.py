@@ -33,10 +33,12 @@ def per_line(width_mm: float, font_pt: float, style: PageStyle) -> float:
     return round(max((width_mm - 2 * style.pad_h) / (font_pt * PT_MM), 1.0), 3)
 
 
-def lines(paragraphs: tuple[str, ...], width_mm: float, font_pt: float, style: PageStyle) -> int:
-    """Return how many lines ``paragraphs`` take in a cell ``width_mm`` wide."""
+def lines(paragraphs: tuple[str, ...], width_mm: float, font_pt: float, style: PageStyle,
+          indented: bool | None = None) -> int:
+    """Return how many lines ``paragraphs`` take in a cell ``width_mm`` wide; ``indented``
+    (default: several paragraphs) indents each first line."""
     room = per_line(width_mm, font_pt, style)
-    indent = INDENT_EM if len(paragraphs) > 1 else 0.0
+    indent = INDENT_EM if (len(paragraphs) > 1 if indented is None else indented) else 0.0
     return sum(filled_lines(p, room, indent, style.text) for p in paragraphs)
 
 

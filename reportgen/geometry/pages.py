@@ -38,7 +38,7 @@ def row_heights(table: Table, style: PageStyle) -> list[float]:
     spanning: list[tuple[Cell, float]] = []
     for cell in table.cells:
         width = edges[cell.col + cell.colspan] - edges[cell.col]
-        need = height(lines(cell.text, width, style.body_pt, style), style.body_pt, style)
+        need = height(lines(cell.text, width, style.body_pt, style, cell.indented), style.body_pt, style)
         if cell.rowspan == 1:
             heights[cell.row] = max(heights[cell.row], need)
         else:

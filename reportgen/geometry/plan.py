@@ -8,7 +8,7 @@ from ..layout import FormLayout
 from ..options import RenderOptions
 from ..style import GBT9704_MARGINS, PageStyle
 from .pages import Page, paginate
-from .sheet import SheetTable, sheet_table
+from .sheet import SheetPlan, sheet_plan
 from .widths import fit_form
 
 
@@ -25,8 +25,8 @@ class PlannedForm:
         return paginate(self.layout, self.style)
 
     @cached_property
-    def sheet(self) -> tuple[SheetTable, ...]:
-        return tuple(sheet_table(table, self.style) for table in self.layout.tables)
+    def sheet(self) -> SheetPlan:
+        return sheet_plan(self.layout, self.style)
 
 
 def page_style(layout: FormLayout, options: RenderOptions) -> PageStyle:

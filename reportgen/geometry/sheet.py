@@ -1,13 +1,17 @@
-"""A table as the spreadsheet clients set it: text counted as they count it, rows cut to their limits.
+"""A form as the spreadsheet clients set it: one column grid, text counted as they count it,
+rows cut to their limits.
 
-Excel and WPS cap a row at 409 pt and a cell at 32,767 characters, and no client grows a merged
-wrapped cell by itself; so each row's height is set here, from the clients that need the tallest.
+A sheet has one set of columns: every table's column edges are laid over the others'
+(``layout.columns``). Excel and WPS cap a row at 409 pt and a cell at 32,767 characters, and no
+client grows a merged wrapped cell by itself; so each row's height is set here, from the clients
+that need the tallest.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..layout import Table
+from ..layout import FormLayout, Table
+from ..layout.columns import one_grid
 from ..style import PT_MM, PageStyle, TextSet
 from .pages import row_heights
 from .split import split_row
@@ -32,6 +36,23 @@ class SheetTable:
 
     table: Table
     heights: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    """A form on one sheet: the sheet's column widths (mm), where each table's column edges fall
+    among them, and each table's rows in those columns."""
+
+    widths: tuple[float, ...]
+    columns: list[list[int]]
+    tables: tuple[SheetTable, ...]
+
+
+def sheet_plan(layout: FormLayout, style: PageStyle) -> SheetPlan:
+    """Return ``layout`` (its widths fitted) laid on one column grid, its rows within the clients' limits."""
+    grid, columns = one_grid(layout)
+    widths = grid.tables[0].widths if grid.tables else ()
+    return SheetPlan(widths, columns, tuple(sheet_table(table, style) for table in grid.tables))
 
 
 def office_style(style: PageStyle) -> PageStyle:

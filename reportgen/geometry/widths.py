@@ -53,7 +53,7 @@ def unbreakable(cell: Cell) -> bool:
 
     A four-character caption (项目名称, 一级指标) broken three and one reads badly.
     """
-    if cell.role in NUMERIC:
+    if cell.role in NUMERIC or cell.role is Role.TICKS:  # a tick-box line: its options never break
         return True
     if cell.role is Role.VALUE and NUMBER_TEXT.fullmatch(cell.plain):
         return True

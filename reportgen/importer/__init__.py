@@ -21,7 +21,8 @@ from pydantic import BaseModel
 from ..dump import to_yaml
 from ..errors import ImportFailure, Mismatch, TooLarge
 from ..forms.access import get, label, put
-from ..layout import layout_of
+from ..layout import FormLayout, layout_of
+from ..layout.columns import remapped
 from ..load import load_data
 from ..problems import Problem
 from ..render import embed
@@ -145,7 +146,7 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
     source = read_yaml(str(entry.get("yaml", "")))
     model, problems = load_data(source)
     form_id = getattr(model, "form", "") if model is not None else ""
-    name = model.project.name if model is not None and hasattr(model, "project") else ""
+    name = model.summary().name if model is not None else ""  # the form's subject, as its profile names it
     if model is None and any(p.code == "RG103" for p in problems):  # intact, but made with a form not known here
         unknown = str(source.data.get("form")) if isinstance(source.data, dict) else ""
         return Imported(unknown, name, problems=[Problem("RG912", "error", "form", params={"form": unknown})]), None
@@ -157,7 +158,7 @@ def _embedded(entry: dict) -> tuple[Imported, BaseModel | None]:
 
 def _read_visible(imported: Imported, original: BaseModel, entry: dict, reader) -> None:
     """Read the visible cells over the embedded data; on success, the model and the changes."""
-    layout = layout_of(original)
+    layout = reader.layout(layout_of(original), entry)
     source = read_yaml(entry["yaml"])
     placed = grid = None
     missing = ""
@@ -221,8 +222,14 @@ class _Workbook:
         parts = sheet_parts(archive)
         self.formulas = {title: scan.formulas.get(part, {}) for title, part in parts.items()}
 
+    @staticmethod
+    def layout(layout: FormLayout, entry: dict) -> FormLayout:
+        """Return the form's layout on the sheet's columns, as the writer recorded them."""
+        columns = entry.get("columns")
+        return remapped(layout, columns) if _is_column_map(columns) else layout
+
     def candidates(self, entry: dict, original: BaseModel):
-        layout = layout_of(original)
+        layout = self.layout(layout_of(original), entry)
         n_cols = max(len(t.widths) for t in layout.tables)
         sheets = sorted(self.book.worksheets, key=lambda s: s.title != entry.get("sheet"))
         return (from_sheet(sheet, n_cols, self.formulas.get(sheet.title)) for sheet in sheets)
@@ -256,6 +263,11 @@ def _scalar(value: object) -> object:
 
 
 MAX_TABLES_TRIED = 20_000  # DOCX tables read while looking for one form's place
+def _is_column_map(columns: object) -> bool:
+    """Return True for a list of increasing lists of small column numbers (the payload may be tampered with)."""
+    return isinstance(columns, list) and all(
+        isinstance(edges, list) and edges and all(type(e) is int and 0 <= e <= 16384 for e in edges)
+        and all(b > a for a, b in zip(edges, edges[1:])) for edges in columns)
 
 
 class _Document:
@@ -278,6 +290,10 @@ class _Document:
         continued = set(entry.get("continued") or ())
         return (from_docx_tables(self.tables[s:s + count], widths, parts, heads, continued)
                 for s in starts[:max(1, MAX_TABLES_TRIED // count)])
+
+    @staticmethod
+    def layout(layout: FormLayout, entry: dict) -> FormLayout:
+        return layout  # DOCX tables keep their own columns
 
     def fields(self, entry: dict) -> dict:
         return {}

@@ -4,7 +4,8 @@ The expected rows come from the form's own layout of the embedded data. A row wi
 (项目名称, 一级指标, 总分 …) is found by them, in order; a row without is the one after its
 predecessor and the rows that continue it. Rows between two found rows are continuations of the row before (long text that a
 writer continued over several rows), or, in an indicator table, its rows: however many there
-are now, whatever the file held when it was written.
+are now, whatever the file held when it was written. So are the rows of any other list of
+records a layout binds (``tasks[0].name``): a row region, rows inserted, deleted or reordered.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from .visible import Grid
 ITEM = re.compile(r"^(?P<item>(?P<tree>[\w.]+)\[(?P<i>\d+)\](?:\.groups\[(?P<j>\d+)\])?\.items\[(?P<k>\d+)\])"
                   r"\.(?P<field>\w+)$")
 GROUP = re.compile(r"^(?P<tree>[\w.]+)\[\d+\](?:\.groups\[\d+\])?\.(?P<level>level[12])$")
+# A record of any other list (年度主要任务 …): ``tasks[2].budget``; a tree's group labels are not records.
+RECORD = re.compile(r"^(?P<item>(?P<tree>[\w.]+)\[(?P<i>\d+)\])\.(?P<field>\w+)$")
 _CAPTIONS = (Role.LABEL, Role.HEAD, Role.SECTION)
 
 
@@ -34,6 +37,7 @@ class Row:
     cells: list[Cell]
     tree: str = ""
     item: str = ""
+    flat: bool = False  # the item is a record of a plain list, not an indicator of a tree
 
     def captions(self) -> list[tuple[int, str]]:
         return [(c.col, norm(c.plain)) for c in self.cells if c.role in _CAPTIONS and not c.binding and norm(c.plain)]
@@ -45,6 +49,7 @@ class Placed:
 
     fixed: list[tuple[Row, list[int]]] = field(default_factory=list)
     regions: list[tuple[list[Row], list[int]]] = field(default_factory=list)
+    printed: set[str] = field(default_factory=set)  # the form's own notes: text seen below the tables, not a field
 
 
 
@@ -57,13 +62,23 @@ def expected_rows(layout: FormLayout) -> list[Row]:
             for cell in cells:
                 match = ITEM.match(cell.binding)
                 if match:
-                    row.tree, row.item = match.group("tree"), match.group("item")
+                    row.tree, row.item, row.flat = match.group("tree"), match.group("item"), False
+                elif not row.tree and (match := record(cell.binding)):
+                    row.tree, row.item, row.flat = match.group("tree"), match.group("item"), True
             rows.append(row)
     return rows
 
 
+def record(binding: str) -> re.Match | None:
+    """Return the match of a binding to a field of a plain list's record, None for anything else."""
+    if GROUP.match(binding) or ITEM.match(binding):
+        return None
+    return RECORD.match(binding)
+
+
 def _segments(rows: list[Row]) -> list[list[Row]]:
-    """Return the rows cut into fixed rows (one each) and indicator tables (consecutive item rows)."""
+    """Return the rows cut into fixed rows (one each) and row regions (consecutive rows of one
+    indicator tree or list)."""
     out: list[list[Row]] = []
     for row in rows:
         if row.tree and out and out[-1][0].tree == row.tree and out[-1][-1].table == row.table:
@@ -88,7 +103,7 @@ def place(layout: FormLayout, grid: Grid) -> Placed:
                 q += 1
         starts.append(q)
         p = q if first.tree else q + 1
-    placed = Placed()
+    placed = Placed(printed={norm(note) for note in layout.notes})
     for n, segment in enumerate(segments):
         end = starts[n + 1] if n + 1 < len(segments) else len(grid.rows)
         if grid.by_table:

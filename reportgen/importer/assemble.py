@@ -5,6 +5,7 @@ its embedded value (``≥90%`` stays as written though the form printed ``≥90.
 whose cell differs takes the cell, read by its role. Indicator tables are rebuilt from the rows
 seen: a row's group is the merged 一级/二级 label covering it, or a new label typed in its row;
 rows are paired with the embedded ones by their content, so unchanged rows keep their values.
+Any other list of records (年度主要任务) is rebuilt the same way, one record per row.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ..errors import Unreadable
 from ..forms.access import get, put
 from ..layout import Cell, Role
 from ..problems import Problem
-from .align import GROUP, ITEM, Placed, Row, norm
+from .align import GROUP, ITEM, Placed, Row, norm, record
 from .reading import read, unchanged
 from .visible import Formula, Grid, Seen, cell_text
 
@@ -36,13 +37,16 @@ class Assembly:
 def assemble(data: dict, grid: Grid, placed: Placed) -> Assembly:
     result = Assembly(copy.deepcopy(data))
     for row, rows in placed.fixed:
-        _fixed(result, grid, row, rows)
+        _fixed(result, grid, row, rows, placed.printed)
     for rows_expected, rows in placed.regions:
-        _region(result, grid, rows_expected, rows, data)
+        if rows_expected[0].flat:
+            _records(result, grid, rows_expected, rows, data)
+        else:
+            _region(result, grid, rows_expected, rows, data)
     return result
 
 
-def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
+def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int], printed: set[str] = frozenset()) -> None:
     used: set[int] = set()
     for cell in row.cells:
         if not cell.binding or GROUP.match(cell.binding) or ITEM.match(cell.binding):
@@ -59,7 +63,7 @@ def _fixed(result: Assembly, grid: Grid, row: Row, rows: list[int]) -> None:
     for r in rows[1:]:  # what a continuation row holds outside its fields is not silently dropped
         for seen in grid.rows[r]:
             if id(seen) not in used and seen.text and (seen.col, norm(seen.text)) not in captions \
-                    and not grid.repeats(seen):
+                    and norm(seen.text) not in printed and not grid.repeats(seen):
                 result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
 
 
@@ -178,6 +182,46 @@ def _region(result: Assembly, grid: Grid, expected: list[Row], rows: list[int], 
     if not built:
         result.located[tree] = grid.at(rows[0], template[0][0].col).where if rows else ("", "")
     put(result.data, tree, built)
+
+
+def _records(result: Assembly, grid: Grid, expected: list[Row], rows: list[int], data: dict) -> None:
+    """Rebuild a plain list (年度主要任务 …) from its rows: one record per row with a field filled,
+    a row whose cells are merged from the row above going on with it; rows pair with the
+    embedded records by their texts, so an unchanged record keeps its values."""
+    path = expected[0].tree
+    template = [(c, record(c.binding).group("field")) for c in expected[0].cells if record(c.binding)]
+    originals = [(r.item, {record(c.binding).group("field"): c for c in r.cells if record(c.binding)})
+                 for r in expected]
+    printed = {col for r in expected for c in r.cells if not record(c.binding) for col in range(c.col, c.col + c.colspan)}
+    visible = _record_rows(result, grid, rows, template, printed)
+    pairs = _pair(grid, visible, template, originals)
+    sibling = get(data, originals[0][0]) or {}
+    built = [_item(result, grid, item, template, pairs.get(n), originals, data, sibling, f"{path}[{n}]")
+             for n, item in enumerate(visible)]
+    if not built:
+        result.located[path] = grid.at(rows[0], template[0][0].col).where if rows else ("", "")
+    put(result.data, path, built)
+
+
+def _record_rows(result: Assembly, grid: Grid, rows: list[int], template, printed: set[int]) -> list[_Visible]:
+    """Return the records seen: rows with a field filled, continuation rows joined to the one before.
+
+    ``printed`` columns hold what the form prints beside the fields (a caption, a computed 占比).
+    """
+    out: list[_Visible] = []
+    field_cols = {col for c, _ in template for col in range(c.col, c.col + c.colspan)}
+    for r in rows:
+        covered = [grid.at(r, c.col) for c, _ in template]
+        if out and (r in grid.continues or any(s is not None and s.row < r for s in covered)):
+            out[-1].rows.append(r)
+            continue
+        starting = [s for s in grid.rows[r] if s.text and not grid.repeats(s)]
+        for seen in starting:
+            if seen.col not in field_cols | printed:
+                result.problems.append(_problem("RG906", "warning", "", seen.where, text=seen.text))
+        if any(s.col in field_cols for s in starting):
+            out.append(_Visible([r], None, None))
+    return out
 
 
 def _visible_rows(result: Assembly, grid: Grid, rows: list[int], template, level_cols: dict) -> list[_Visible]:

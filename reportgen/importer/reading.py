@@ -1,6 +1,7 @@
 """Reading one visible cell back into the value of its field, by the cell's role.
 
-A money cell gives a Decimal (``4,087,500.00``, ``4087500``, an Excel number), a points cell
+A money cell gives a Decimal (``4,087,500.00``, ``4087500``, an Excel number; a cell printed in
+万元 times 10,000, exactly, or an error when that is no whole number of 分), a points cell
 likewise, a rate ``99.94%``; a date cell (its field was a date) a date; running text its
 paragraphs, one a line. A value that cannot be read raises ``Unreadable``.
 """
@@ -10,9 +11,10 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..errors import Unreadable
+from ..errors import Inexact, Unreadable
 from ..layout import Cell, Role
-from ..money import printable
+from ..layout.ticks import BOX_MARKS, options_of, ticked
+from ..money import from_unit, printable
 from .align import norm
 
 _NUMBER_NOISE = re.compile(r"\s|^[¥￥]|元$")
@@ -36,11 +38,13 @@ def read(raw: object, text: str, cell: Cell, original: object) -> object:
     if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
         raise Unreadable(FORMULA_ERROR, raw)
     if cell.role is Role.MONEY:
-        return _cents(number(raw, text, MONEY))
+        return _amount(number(raw, text, MONEY), cell.unit, text)
     if cell.role is Role.POINTS:
         return number(raw, text, POINTS)
     if cell.role is Role.RATE:
         return _rate(raw, text)
+    if cell.role is Role.TICKS:
+        return _choice(text, cell, original)
     if isinstance(original, date):
         return _day(raw, text)
     if isinstance(original, (list, tuple)):
@@ -51,7 +55,8 @@ def read(raw: object, text: str, cell: Cell, original: object) -> object:
 def unchanged(value: object, text: str, cell: Cell) -> bool:
     """Return True when what is seen is what the writer printed: then the embedded value stands."""
     if cell.role in (Role.MONEY, Role.POINTS, Role.RATE) and not isinstance(value, str):
-        return value == cell.number or (value is None and cell.number is None)
+        shown = from_unit(cell.number, cell.unit) if cell.role is Role.MONEY and cell.number is not None else cell.number
+        return value == shown or (value is None and cell.number is None)
     return norm(text) == norm(cell.plain)
 
 
@@ -78,6 +83,38 @@ def number(raw: object, text: str, kind: tuple[str, str]) -> Decimal | None:
 def _bounded(kind: tuple[str, str]) -> tuple[str, str]:
     return (kind[0] + "，且须小于 10^15、有效数字和小数各不超过 15 位",
             kind[1] + ", below 10^15 with at most 15 significant digits and 15 decimals")
+def _amount(figure: Decimal | None, unit: str, text: str) -> Decimal | None:
+    """Return the amount in 元 a cell in ``unit`` shows, exactly; a figure that is no whole number
+    of 分 in 元 (600.1234567 万元) cannot be stored as it is and is refused, never rounded."""
+    if figure is None or not unit:
+        return _cents(figure)
+    try:
+        return from_unit(figure, unit)
+    except Inexact:
+        raise Unreadable((f"{unit}金额（换算为元后最多两位小数）", f"an amount in {unit} (at most two decimals in 元)"),
+                         text) from None
+
+
+def _choice(text: str, cell: Cell, original: object) -> str | None:
+    """Return the option a tick-box cell shows ticked, or typed plainly (a fill-in's drop-down).
+
+    A ☑ typed over another □ while the old ☑ stays: the newly ticked option is meant.
+    """
+    options = options_of(cell.plain)
+    plain = norm(text)
+    if not plain or all(ch in BOX_MARKS for ch in plain):
+        return None
+    for option in options:
+        if plain == norm(option):
+            return option
+    chosen = ticked(text, options)
+    if len(chosen) > 1:
+        chosen = [o for o in chosen if o != original]
+    if len(chosen) == 1:
+        return chosen[0]
+    if not chosen and not options:
+        return text.strip()  # a fill-in cell: what was typed, for the schema to judge
+    raise Unreadable(("勾选一项（在一个 □ 处改为 ☑）", "one ticked option (one □ made ☑)"), text)
 
 
 def _cents(amount: Decimal | None) -> Decimal | None:

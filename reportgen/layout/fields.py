@@ -48,7 +48,7 @@ def current():
 
 
 def field(path: str, role: str | None = None, colspan: int = 1, rowspan: int = 1,
-          style: str = "normalised") -> Markup:
+          style: str = "normalised", unit: str = "") -> Markup:
     """Return the cell printing and binding the field ``path`` (see the module's docstring)."""
     fields = current()
     kind = fields.kind(path) if isinstance(path, str) else None
@@ -62,6 +62,7 @@ def field(path: str, role: str | None = None, colspan: int = 1, rowspan: int = 1
     value = fields.lookup(form.get(), path)
     spans = (f' colspan="{colspan}"' if colspan != 1 else "") + (f' rowspan="{rowspan}"' if rowspan != 1 else "")
     number = f' data-number="{held(value)}"' if kind in NUMBERED else ""
+    number += f' data-unit="{held(unit)}"' if unit else ""  # a money cell in its own unit (万元)
     if kind == "paragraphs":
         content = "".join(f"<p>{held(p)}</p>" for p in value or ())
     else:

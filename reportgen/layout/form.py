@@ -3,11 +3,13 @@ as plain data."""
 from __future__ import annotations
 
 from ..forms import form_type
+from ..forms.choices import choice_fields
 from ..forms.definition import Definition, starter_for
 from ..forms.plain import plain
 from ..forms.printing import Printing
 from ..forms.registry import BUILT_IN
 from ..load.loader import load_data
+from ..money import UNITS
 from ..source.parse import read_yaml
 from .grid import FormLayout
 from .template import render_layout
@@ -42,6 +44,13 @@ class TemplateLayout:
         self.folder, self.title = template.parent, definition.title
         self.printing = Printing(definition.schema.get("fields") or {})
         self.verified = definition.origin == BUILT_IN
+        # the layouts of its ancestors, by "<form-id>/layout.html.j2": a variant's layout extends them
+        self.ancestors = tuple(sorted((name, str(path)) for name, path in definition.files.items() if "/" in name))
+        self.choices = choice_fields(definition.schema.get("fields") or {})
+        self.money_unit = definition.meta.get("money_unit") or "元"
+        if self.money_unit not in UNITS:
+            raise definition.fail("form.yaml", ("money_unit",), f"未知的金额单位“{self.money_unit}”（可用：{'、'.join(UNITS)}）",
+                                  f"unknown money unit “{self.money_unit}” (known: {', '.join(UNITS)})")
 
     def __call__(self, form, strict: bool = False) -> FormLayout:
         if not self.verified:
@@ -49,7 +58,7 @@ class TemplateLayout:
             self._verify_starter()
         # Plain data only: nothing a template reaches has methods that touch files (forms/plain.py).
         context = {"form": plain(form), "calc": plain(form.calc), "title": self.title}
-        return render_layout(self.folder, context, self.printing, strict)
+        return render_layout(self.folder, context, self.printing, strict, self.money_unit, self.choices, self.ancestors)
 
     def _verify_starter(self) -> None:
         """Render the form's starter strictly; a starter that does not load is left to ``forms --check``."""

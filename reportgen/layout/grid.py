@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ..errors import Overflow
+from ..money import UNITS
 
 
 class Role(str, Enum):  # noqa: UP042 (StrEnum would change what str() of a role prints)
@@ -24,6 +25,7 @@ class Role(str, Enum):  # noqa: UP042 (StrEnum would change what str() of a role
     RATE = "rate"        # a percentage, right-aligned, ``0.00%``
     POINTS = "points"    # a weight or score, centred, as few decimals as needed
     SECTION = "section"  # a heading row across the table
+    TICKS = "ticks"      # a choice field as tick boxes: ☑ the chosen option, □ the others (layout/ticks.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +46,24 @@ class Cell:
     total_of: tuple[int, int] | None = None  # a column total of these rows: spreadsheets keep it live
     link: str = ""                            # the anchor of a form this cell gives the page of
     binding: str = ""                         # the input field shown, as a user path: funds.total, indicators[0]…
+    unit: str = ""                            # a MONEY cell's unit when not 元 (万元): its text and number are in it
 
     @property
     def plain(self) -> str:
         return "\n".join(self.text)
+
+    @property
+    def indented(self) -> bool:
+        """True when each paragraph's first line is indented 2 em: running text of several
+        paragraphs, not the lines of tick boxes."""
+        return len(self.text) > 1 and self.role is not Role.TICKS
+
+    @property
+    def yuan(self) -> Decimal | None:
+        """The number behind the cell in 元 (a 万元 cell's figure times 10,000; as printed, so rounded)."""
+        if self.number is None or not self.unit:
+            return self.number
+        return self.number * UNITS[self.unit]
 
 
 LONG_TEXT = 80  # characters: a row holding more running text than this may break across pages
@@ -100,14 +116,17 @@ class FormLayout:
         return sum(self.tables[0].widths) if self.tables else 0.0
 
     def fitted(self, width: float) -> FormLayout:
-        """Return the layout with every table scaled to ``width`` mm (e.g. for landscape pages)."""
-        if not self.tables or abs(self.width - width) < 0.01:
+        """Return the layout with every table scaled to ``width`` mm (e.g. for landscape pages),
+        each by its own factor: tables of different widths (a booklet's summary sections) all fill it."""
+        if all(abs(sum(t.widths) - width) < 0.01 or not sum(t.widths) for t in self.tables):
             return self
-        factor = width / self.width
-        tables = tuple(replace(t, widths=tuple(round(w * factor, 2) for w in t.widths),
-                               bounds=tuple((lo * factor, hi * factor) for lo, hi in t.bounds))
-                       for t in self.tables)
-        return replace(self, tables=tables)
+        return replace(self, tables=tuple(_scaled(t, width / sum(t.widths)) if sum(t.widths) else t
+                                          for t in self.tables))
+
+
+def _scaled(table: Table, factor: float) -> Table:
+    return replace(table, widths=tuple(round(w * factor, 2) for w in table.widths),
+                   bounds=tuple((lo * factor, hi * factor) for lo, hi in table.bounds))
 
 
 
@@ -137,7 +156,7 @@ class TableBuilder:
 
     def _place(self, slot: Slot, col: int) -> None:
         self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
-                                slot.total_of, slot.link, slot.binding))
+                                slot.total_of, slot.link, slot.binding, slot.unit))
         for r in range(self._row, self._row + slot.rowspan):
             for c in range(col, col + slot.colspan):
                 self._taken.add((r, c))
@@ -164,6 +183,7 @@ class Slot:
     total_of: tuple[int, int] | None = None
     link: str = ""
     binding: str = ""
+    unit: str = ""
 
 
 def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None,

@@ -10,12 +10,15 @@ than ``html.parser`` on these pages, which matters as every render reads one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from html import unescape
 
 from ..errors import LayoutTemplateError, Overflow
+from ..money import UNITS, format_amount, in_unit
+from ..style import PageStyle
 from .grid import FormLayout, Role, Slot, Table, TableBuilder
+from .ticks import pattern, per_row, tick_lines
 
 REF = re.compile("\ufdd0(\\d+)\ufdd1")  # a printed value: its index among the values of the render
 _MARKUP = re.compile(
@@ -28,7 +31,7 @@ _MARKUP = re.compile(
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 ROLES = {role.value: role for role in Role}
 FORM_ATTRIBUTES = {"data-landscape", "data-body-pt", "data-sheet-name", "data-name"}
-CELL_ATTRIBUTES = {"data-bind", "data-number"}
+CELL_ATTRIBUTES = {"data-bind", "data-number", "data-unit", "data-per-row"}
 COL_ATTRIBUTES = {"data-mm", "data-min", "data-max"}
 IGNORED = {"html", "colgroup", "thead", "tbody", "tfoot"}  # allowed for browsers, meaningless here
 
@@ -59,12 +62,16 @@ class _Table:
     open_row: list[tuple[Slot, tuple[str, int]]] | None = None
 
 
-def read(html: str, values: list[str], files: list[str], bindings=None) -> FormLayout:
+def read(html: str, values: list[str], files: list[str], bindings=None, money_unit: str = "",
+         choices: dict[str, tuple[str, ...]] | None = None) -> FormLayout:
     """Return the FormLayout the rendered ``html`` describes; ``values`` are its printed values.
 
     ``bindings(binding, text)`` may refuse a bound cell: it returns (zh, en), reported at the cell.
+    ``money_unit`` (the form's, 万元) is the unit of every money cell without a ``data-unit``
+    of its own; a money cell in a unit other than 元 shows its ``data-number`` (元) in it.
+    ``choices`` (binding pattern → options, from the schema) are what a ``ticks`` cell prints.
     """
-    reader = _Reader(values, files)
+    reader = _Reader(values, files, money_unit, choices or {})
     reader.bindings = bindings
     at = 0
     for match in _MARKUP.finditer(html):
@@ -88,8 +95,10 @@ def _unescape(text: str) -> str:
 
 
 class _Reader:
-    def __init__(self, values: list[str], files: list[str]):
-        self.values, self.files = values, files
+    def __init__(self, values: list[str], files: list[str], money_unit: str = "",
+                 choices: dict[str, tuple[str, ...]] | None = None):
+        self.values, self.files, self.money_unit, self.choices = values, files, money_unit, choices or {}
+        self.per_row: dict[int, int] = {}  # id of a ticks slot → its data-per-row
         self.where: tuple[str, int] = (files[0] if files else "", 0)
         self.form: dict = {}
         self.texts: dict[str, str] = {}       # title, subtitle, caption
@@ -273,7 +282,9 @@ class _Reader:
         number = attributes.get("data-number", "").strip()
         self.cell = _Cell({"role": ROLES[role], "rowspan": self.span(attributes, "rowspan"),
                            "colspan": self.span(attributes, "colspan"), "binding": attributes.get("data-bind", ""),
-                           "number": self.number(number, "data-number") if number else None}, self.where)
+                           "number": self.number(number, "data-number") if number else None,
+                           "unit": self.unit(attributes, ROLES[role]), "per_row": self.whole(attributes, "data-per-row")},
+                          self.where)
 
     def end_cell(self) -> None:
         if self.cell is None:
@@ -285,10 +296,21 @@ class _Reader:
             self.fail("单元格内既有 <p> 段落又有段落外的文字", "a cell holds both <p> paragraphs and text outside them",
                       cell.where)
         text = tuple(cell.paragraphs) if cell.paragraphs else (self.paragraph(loose),)
-        wrong = self.bindings(cell.slot_args["binding"], text) if self.bindings and cell.slot_args["binding"] else None
-        if wrong:
+        args = cell.slot_args
+        wrong = self.bindings(args["binding"], text) if self.bindings and args["binding"] else None
+        if wrong:  # compared as the template printed it, in 元, before a unit or ticks change it
             self.fail(*wrong, cell.where)
-        self.table.open_row.append((Slot(text, **cell.slot_args), cell.where))
+        if args["unit"] and args["number"] is not None:  # the amount (元) shown in the cell's unit
+            args = {**args, "number": in_unit(args["number"], args["unit"])}
+            text = (format_amount(args["number"]),)
+        per_row = args.pop("per_row", 0)
+        made = Slot(text, **args)
+        if made.role is Role.TICKS:
+            if pattern(made.binding) not in self.choices:
+                self.fail("class=\"ticks\" 的单元格须绑定一个 choice 字段（data-bind）",
+                          "a ticks cell must bind a choice field (data-bind)", cell.where)
+            self.per_row[id(made)] = per_row
+        self.table.open_row.append((made, cell.where))
 
     def end_row(self) -> None:
         self.end_cell()
@@ -312,6 +334,7 @@ class _Reader:
 
     def build(self, draft: _Table, builder: TableBuilder) -> Table:
         places = [where for row in draft.rows for _, where in row]
+        slots = [slot for row in draft.rows for slot, _ in row]
         for row in draft.rows:
             try:
                 builder.row(*(slot for slot, _ in row))
@@ -324,7 +347,22 @@ class _Reader:
             if cell.row + cell.rowspan > len(draft.rows):
                 self.fail(f"rowspan=\"{cell.rowspan}\" 超出表格的最后一行", f"rowspan=\"{cell.rowspan}\" runs past the last row",
                           where)
-        return table
+        return self.ticked(table, slots)
+
+    def ticked(self, table: Table, slots: list[Slot]) -> Table:
+        """Return ``table`` with each ticks cell's value printed as its options, on as many per line as fit."""
+        if not self.per_row:
+            return table
+        body_pt = self.form.get("body_pt") or PageStyle.body_pt
+        cells = []
+        for cell, made in zip(table.cells, slots):
+            if cell.role is Role.TICKS:
+                options = self.choices[pattern(cell.binding)]
+                columns = self.per_row.get(id(made)) or per_row(sum(table.widths[cell.col:cell.col + cell.colspan]),
+                                                                options, body_pt)
+                cell = replace(cell, text=tick_lines(cell.plain.strip(), options, columns))
+            cells.append(cell)
+        return replace(table, cells=tuple(cells))
 
     # -- attribute values --
 
@@ -333,6 +371,24 @@ class _Reader:
             if name.startswith("data-") and name not in known:
                 self.fail(f"<{tag}> 的未知属性 {name}（可用：{'、'.join(sorted(known))}）",
                           f"unknown attribute {name} of <{tag}> (known: {', '.join(sorted(known))})")
+
+    def unit(self, attributes: dict, role: Role) -> str:
+        """Return a money cell's unit other than 元 ("" for 元): its ``data-unit``, else the form's."""
+        unit = attributes.get("data-unit", "").strip()
+        if unit and role is not Role.MONEY:
+            self.fail("data-unit 只用于金额单元格（class=\"money\"）", "data-unit is for money cells (class=\"money\") only")
+        if unit and unit not in UNITS:
+            self.fail(f"未知的金额单位 data-unit=\"{unit}\"（可用：{'、'.join(UNITS)}）",
+                      f"unknown money unit data-unit=\"{unit}\" (known: {', '.join(UNITS)})")
+        unit = unit or (self.money_unit if role is Role.MONEY else "")
+        return "" if unit == "元" else unit
+
+    def whole(self, attributes: dict, name: str) -> int:
+        """Return an optional whole-number attribute (0 when absent)."""
+        text = attributes.get(name, "").strip()
+        if text and not (text.isdigit() and int(text) > 0):
+            self.fail(f"{name}=\"{text}\" 应为正整数", f"{name}=\"{text}\" must be a whole number of at least 1")
+        return int(text) if text else 0
 
     def span(self, attributes: dict, name: str) -> int:
         text = attributes.get(name, "1").strip()

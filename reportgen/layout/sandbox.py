@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from jinja2.compiler import CodeGenerator
-from jinja2.runtime import LoopContext, Macro, markup_join, str_join
+from jinja2.runtime import BlockReference, LoopContext, Macro, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Cycler, Joiner
 
@@ -95,7 +95,8 @@ class LayoutSandbox(ImmutableSandboxedEnvironment):
         self._callable = {id(fn) for fn in functions.values()} | {id(self.globals["range"])}
 
     def is_safe_callable(self, obj) -> bool:
-        if isinstance(obj, (Macro, Joiner)) or id(obj) in self._callable or obj is dict or obj is Cycler:
+        # super() in a variant's block (a BlockReference) renders its parent's block: template markup
+        if isinstance(obj, (Macro, Joiner, BlockReference)) or id(obj) in self._callable or obj is dict or obj is Cycler:
             return True
         owner, name = getattr(obj, "__self__", None), getattr(obj, "__name__", "")
         return any(isinstance(owner, kind) and name in names for kind, names in _METHODS.items())

@@ -13,8 +13,11 @@ A form's ``layout.html.j2`` is rendered with ``form`` (the validated form as pla
   ``Table.bounds``, else the widths are fixed.
 - ``<tr>`` a row; ``<td class="ROLE" rowspan colspan data-bind="project.name" data-number="…">``
   a cell, placed in the next free slot as in HTML. ROLE is one of label, head, value, text,
-  money, rate, points, section. ``data-bind`` names the field shown (user path), ``data-number``
-  the exact value behind a number cell (blank: none). The cell's text is its content, or one
+  money, rate, points, section, ticks. ``data-bind`` names the field shown (user path), ``data-number``
+  the exact value behind a number cell (blank: none); ``data-unit="万元"`` on a money cell prints
+  its amount in 万元 (the form's ``money_unit`` in form.yaml is every money cell's default).
+  ``class="ticks"`` on a cell bound to a ``choice`` field prints the schema's options as tick
+  boxes (☑ the value, □ the rest), as many to a line as fit or ``data-per-row="4"``. The cell's text is its content, or one
   ``<p>`` per paragraph. ``colgroup``, ``thead``, ``tbody`` are allowed and ignored.
 - ``{{ field("funds.annual", colspan=2) }}``: a whole cell printing and binding one field, its
   format and role from the field's type (``fields.py``).
@@ -62,23 +65,29 @@ _FIELD = re.compile(r"\{\{-?\s*field\(.*\)\s*-?\}\}$", re.DOTALL)
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})|<([a-zA-Z][a-zA-Z0-9]*)", re.DOTALL)
 
 
-def render_layout(folder: Path, context: dict, printing=None, strict: bool = False) -> FormLayout:
+def render_layout(folder: Path, context: dict, printing=None, strict: bool = False, money_unit: str = "",
+                  choices: dict[str, tuple[str, ...]] | None = None,
+                  ancestors: tuple[tuple[str, str], ...] = ()) -> FormLayout:
     """Return the FormLayout of ``folder``'s layout template rendered with ``context``.
 
     The context must be plain data (``forms/plain.py``): mappings, lists, text, numbers, ``None``;
     anything else (a path, a model, with methods that touch files) is refused before the template
     runs. ``printing`` (``forms.printing.Printing`` of the form's schema) gives ``field(path)`` its
     types and checks every binding (``fields.Bindings``); ``strict`` also compares each bound cell
-    with its field's value (a form's starter).
+    with its field's value (a form's starter). Money cells print in ``money_unit`` (the form's
+    ``money_unit``, 万元) unless they name their own; ``ticks`` cells print the options ``choices``
+    gives their binding (the schema's). ``ancestors`` name the layouts of a variant's parents
+    (``selfeval-2020/layout.html.j2`` → its file), which the variant's layout may extend,
+    overriding their blocks.
     """
     _plain_only(context)
-    env = environment(str(folder))
+    env = environment(str(folder), ancestors)
     tokens = (fields.values.set([]), fields.printing.set(printing), fields.form.set(context.get("form")))
     try:
         with bounded():
             html = _rendered(env, context)
         bindings = fields.Bindings(context.get("form"), strict)
-        layout = read(html, fields.values.get(), env.loader.files, bindings)
+        layout = read(html, fields.values.get(), env.loader.files, bindings, money_unit, choices)
     except LayoutTemplateError:
         raise
     except (Exception, TemplateTimeout) as exc:  # a user's template may fail in any way: report where, not how
@@ -130,14 +139,14 @@ def _rendered(env: LayoutSandbox, context: dict) -> str:
 
 
 @cache
-def environment(folder: str) -> LayoutSandbox:
+def environment(folder: str, ancestors: tuple[tuple[str, str], ...] = ()) -> LayoutSandbox:
     """Return the environment of one form folder; it compiles each template once."""
     filters = {"amount": format_amount, "rate": format_rate, "points": format_points, "percent": format_percent,
                    "shown_rate": _shown_rate, "canonical": _canonical, "normalised": _normalised, "indicator": _indicator,
                    "placed": _placed}
     return LayoutSandbox(
         {"tree_weight": tree_weight, "tree_rows": tree_rows, "field": fields.field}, filters,
-        loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)]),
+        loader=_LocatingLoader([folder, str(templates_dir() / "forms" / MACROS)], dict(ancestors)),
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_hold,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
@@ -186,27 +195,33 @@ class _LocatingLoader(jinja2.BaseLoader):
     symbolic links are followed and be a regular file: a template reads nothing else.
     """
 
-    def __init__(self, searchpath: list[str]):
+    def __init__(self, searchpath: list[str], named: dict[str, str] | None = None):
         self.searchpath = [Path(folder) for folder in searchpath]
         self.files: list[str] = []
         self.names: dict[str, str] = {}  # file → template name
+        self.named = named or {}  # "<form-id>/layout.html.j2" → an ancestor's layout file
 
     def get_source(self, environment, template):
+        if template in self.named:  # a variant's parent: read inside the parent's own folder
+            return self._source(Path(self.named[template]), Path(self.named[template]).parent, template)
         parts = jinja2.loaders.split_template_path(template)
         for folder in self.searchpath:
             path = folder.joinpath(*parts)
-            if not os.path.lexists(path):
-                continue
-            try:
-                source = read_inside(path, folder)
-            except FileRefused as exc:
-                raise jinja2.TemplateNotFound(f"{template}（{exc.zh}; {exc.en}）") from None
-            filename = str(path)
-            if filename not in self.files:
-                self.files.append(filename)
-                self.names[filename] = template
-            return _mark_tags(source, self.files.index(filename)), filename, lambda: True
+            if os.path.lexists(path):
+                return self._source(path, folder, template)
         raise jinja2.TemplateNotFound(template)
+
+    def _source(self, path: Path, folder: Path, template: str):
+        """Return the source of ``path``, read only inside ``folder``, its tags marked with their place."""
+        try:
+            source = read_inside(path, folder)
+        except FileRefused as exc:
+            raise jinja2.TemplateNotFound(f"{template}（{exc.zh}; {exc.en}）") from None
+        filename = str(path)
+        if filename not in self.files:
+            self.files.append(filename)
+            self.names[filename] = template
+        return _mark_tags(source, self.files.index(filename)), filename, lambda: True
 
 
 def _mark_tags(source: str, index: int) -> str:

@@ -30,7 +30,7 @@ from . import embed
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN = 68    # twips left and right, as tblCellMar below (the PDF's 1.2 mm)
 MIN_ROW = 400  # twips, about 7 mm: the forms' row height for one line
-_ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both"}
+_ALIGN = {Role.MONEY: "right", Role.RATE: "right", Role.TEXT: "both", Role.TICKS: "left"}
 
 
 def write(form: PlannedForm, options: RenderOptions) -> bytes:
@@ -135,9 +135,9 @@ def _add_form(document, body, form: PlannedForm, options, new_page: bool, number
                 _add_spacer(body, page_break=index == 0)  # without it the two tables would join
             parts.append(part)
             body.append(parse_xml(_table_xml(table, style, options.fonts.office_body)))
+    _move_sect_pr_last(body)  # the tables went after it: add_paragraph writes before it, so now below them
     for note in layout.notes:
-        document.add_paragraph(note)
-    _move_sect_pr_last(body)
+        document.add_paragraph(xml_safe(note))
     return parts
 
 
@@ -225,7 +225,7 @@ def _cell_xml(cell: Cell, origin: bool, width: int, size: str, spacing: str, fac
         _, need, room = _line_room(texts[0], width, size, face)
         if need > room:
             return f"<w:tc>{props}{_label_xml(texts[0], size, spacing)}</w:tc>"
-    paragraphs = "".join(_paragraph_xml(t, cell.role, len(texts) > 1, size, spacing, align) for t in texts)
+    paragraphs = "".join(_paragraph_xml(t, cell.role, cell.indented, size, spacing, align) for t in texts)
     return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 

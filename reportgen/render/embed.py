@@ -132,9 +132,12 @@ def from_package(archive: zipfile.ZipFile, limit: int = 2 ** 31) -> dict | None:
         return None
 
 
-def xlsx_forms(layouts_and_sheets) -> list[dict]:
-    """Return the payload entries of (layout, sheet title) pairs: forms only, not summary sheets."""
-    return [{"yaml": layout.source, "sheet": title} for layout, title in layouts_and_sheets if layout.source]
+def xlsx_forms(placed) -> list[dict]:
+    """Return the payload entries of (layout, sheet title, column map) triples: forms only, not
+    summary sheets. The column map (``layout.columns.one_grid``) gives, per table of the form, the
+    sheet column each of its column edges fell on: the importer places the form's cells by it."""
+    return [{"yaml": layout.source, "sheet": title, "columns": columns}
+            for layout, title, columns in placed if layout.source]
 
 
 def docx_forms(written) -> list[dict]:

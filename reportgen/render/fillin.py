@@ -25,6 +25,7 @@ from openpyxl.worksheet.protection import SheetProtection
 from ..dump import to_yaml
 from ..forms import form_type
 from ..forms.access import get
+from ..forms.choices import choice_fields, reviewer_fields
 from ..geometry import plan
 from ..layout import Cell, FormLayout, Role, Table, layout_of
 from ..options import RenderOptions
@@ -32,7 +33,7 @@ from ..reproducible import document_date, normalise_zip
 from . import embed
 from .xlsx import sheet_title, write_sheet
 
-SPARE = 3  # blank rows after each indicator group
+SPARE = 3  # blank rows after each indicator group and each list of records
 INPUT_COLOUR = "FFF6D5"  # a pale yellow: where to type
 TEXT_ROW_PT = 90  # a goals or texts row: room for a few paragraphs
 SHEET = "填写说明"
@@ -40,6 +41,7 @@ _TOKEN = re.compile(r"^⟦(\d+)⟧$")
 _CAPTIONS = (Role.LABEL, Role.HEAD, Role.SECTION)
 _ITEM = re.compile(r"\.items\[\d+\]\.\w+$")
 _GROUP = re.compile(r"\.(level[12])$")
+_RECORD = re.compile(r"^([\w.]+)\[\d+\]\.\w+$")  # a field of a plain list's record: tasks[0].name
 
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -54,6 +56,7 @@ class Input:
     is_date: bool = False
     choices: tuple[str, ...] = ()
     text: str = ""
+    unit: str = ""  # a money cell's unit other than 元
 
 
 def vocabularies(definition) -> dict[str, tuple[str, ...]]:
@@ -64,7 +67,7 @@ def vocabularies(definition) -> dict[str, tuple[str, ...]]:
     """
     profile = definition.profile
     out = {path: tuple(values) for path, values in ((profile.get("checks") or {}).get("vocabulary") or {}).items()}
-    out.update(_choices(definition.schema.get("fields") or {}, ""))
+    out.update(choice_fields(definition.schema.get("fields") or {}))
     taxonomy = profile.get("taxonomy") or {}
     if taxonomy:
         out["level1"] = tuple(taxonomy)
@@ -72,53 +75,46 @@ def vocabularies(definition) -> dict[str, tuple[str, ...]]:
     return {k: v for k, v in out.items() if v}
 
 
-def _choices(fields: dict, prefix: str) -> dict[str, tuple[str, ...]]:
-    """Return the ``choice`` fields below ``fields`` as binding pattern → choices."""
-    out: dict[str, tuple[str, ...]] = {}
-    for key, spec in fields.items():
-        kind = spec.get("type", "object" if "fields" in spec else None)
-        if kind == "choice":
-            out[prefix + key] = tuple(spec.get("choices") or ())
-        elif "fields" in spec:
-            out.update(_choices(spec["fields"], f"{prefix}{key}."))
-        elif kind in ("list", "tree") and isinstance(spec.get("item"), dict):
-            inner = f"{prefix}{key}[*]." + ("groups[*].items[*]." if kind == "tree" else "")
-            out.update(_choices(spec["item"].get("fields") or {}, inner))
-    return out
-
-
 def workbook(form, options: RenderOptions) -> bytes:
     """Return the fill-in workbook of ``form`` (a starter model) as XLSX bytes."""
     layout = layout_of(form)
     data = form.model_dump()
-    blank, inputs = _blank(layout, data, vocabularies(form_type(form.form).definition))
+    definition = form_type(form.form).definition
+    reviewer = reviewer_fields(definition.schema.get("fields") or {})
+    blank, inputs = _blank(layout, data, vocabularies(definition), reviewer)
+    # The caption line and the tab show the starter's values (申报单位名称：某某中心, 某某项目):
+    # the form's title names the tab, and what the caption says is asked on the instructions sheet.
+    blank = replace(blank, caption="", sheet_name=layout.title)
     book = Workbook()
     book.remove(book.active)
-    sheet = book.create_sheet(sheet_title(layout.sheet_name or layout.title, set()))
-    write_sheet(sheet, plan(blank, options), options)
+    sheet = book.create_sheet(sheet_title(blank.sheet_name, set()))
+    columns = write_sheet(sheet, plan(blank, options), options)
     _prepare_inputs(sheet, inputs)
     fields = _extra_fields(form, layout)
-    _instructions(book.create_sheet(SHEET), fields, data)
+    units = sorted({spec.unit or "元" for spec in inputs.values() if spec.role is Role.MONEY})
+    _instructions(book.create_sheet(SHEET), fields, data, units)
     book.active = 0
     book.properties.title, book.properties.creator = f"{layout.title}（填报）", "reportgen"
     when = document_date(options.date)
     book.properties.created = book.properties.modified = when
     out = io.BytesIO()
     book.save(out)
-    entry = {"yaml": to_yaml(form), "sheet": sheet.title,
+    entry = {"yaml": to_yaml(form), "sheet": sheet.title, "columns": columns,
              "fields": {"sheet": SHEET, "rows": [[path, label] for path, label in fields]}}
     return normalise_zip(embed.into_package(out.getvalue(), [entry]), when)
 
 
-def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dict[int, Input]]:
-    """Return the layout with inputs tokenised (and spare indicator rows), and the inputs by token."""
+def _blank(layout: FormLayout, data: dict, vocab: dict,
+           reviewer: set[str] = frozenset()) -> tuple[FormLayout, dict[int, Input]]:
+    """Return the layout with inputs tokenised (and spare indicator rows), and the inputs by token;
+    a ``reviewer`` field's cell stays locked and empty (审核意见 is not the applicant's)."""
     inputs: dict[int, Input] = {}
 
     def token(cell: Cell, keep: str = "") -> Cell:
         n = len(inputs)
         level = _GROUP.search(cell.binding)
         choices = vocab.get(level.group(1) if level else _INDEX.sub("[*]", cell.binding), ())
-        inputs[n] = Input(cell.role, cell.binding, isinstance(get(data, cell.binding), date), choices, keep)
+        inputs[n] = Input(cell.role, cell.binding, isinstance(get(data, cell.binding), date), choices, keep, cell.unit)
         return replace(cell, text=(f"⟦{n}⟧",), number=None)
 
     tables = []
@@ -126,7 +122,9 @@ def _blank(layout: FormLayout, data: dict, vocab: dict) -> tuple[FormLayout, dic
         table = _with_spare_rows(table, SPARE)
         cells = []
         for cell in table.cells:
-            if cell.binding == "spare" or _ITEM.search(cell.binding):
+            if cell.binding and _INDEX.sub("[*]", cell.binding) in reviewer:
+                cells.append(replace(cell, text=("",), number=None))
+            elif cell.binding == "spare" or _ITEM.search(cell.binding):
                 cells.append(token(replace(cell, binding="" if cell.binding == "spare" else cell.binding)))
             elif _GROUP.search(cell.binding):
                 cells.append(token(cell, keep=cell.plain))
@@ -147,14 +145,22 @@ def _computed(cell: Cell) -> bool:
     return cell.number is not None or any(ch.isalnum() for ch in cell.plain)
 
 
+def _region(binding: str) -> str:
+    """Return the rows ``binding`` grows with: an indicator's group, a record's list; "" for none."""
+    if _ITEM.search(binding):
+        return binding.rsplit(".items[", 1)[0]
+    match = _RECORD.match(binding)
+    return match.group(1) if match and not _GROUP.search(binding) else ""
+
+
 def _with_spare_rows(table: Table, count: int) -> Table:
-    """Return ``table`` with ``count`` blank rows after each indicator group's last row.
+    """Return ``table`` with ``count`` blank rows after each indicator group's and each list's last row.
 
     Cells running on below that row (the 一级 label of a group that goes on, a caption over the
     whole table) grow over the new rows; elsewhere the new rows get blank cells shaped like the
     row above, marked ``binding="spare"``, their 一级/二级 cells free for a new group's name.
     """
-    groups = {c.row: c.binding.rsplit(".items[", 1)[0] for c in table.cells if _ITEM.search(c.binding)}
+    groups = {c.row: _region(c.binding) for c in table.cells if _region(c.binding)}
     ends = [r for r in sorted(groups) if groups.get(r + 1) != groups[r]]
     cells, n_rows = list(table.cells), table.n_rows
     for r in reversed(ends):
@@ -201,7 +207,7 @@ def _prepare_inputs(sheet, inputs: dict[int, Input]) -> None:
             cell.protection = Protection(locked=False)
             cell.fill = PatternFill("solid", fgColor=INPUT_COLOUR)
             cell.number_format = _format(spec)
-            if spec.role is Role.TEXT and ".items[" not in spec.binding and spec.binding:
+            if spec.role is Role.TEXT and spec.binding and not _region(spec.binding):
                 height = sheet.row_dimensions[cell.row].height or 0
                 sheet.row_dimensions[cell.row].height = max(height, TEXT_ROW_PT)  # room for paragraphs
             rule = _validation(spec)
@@ -228,6 +234,8 @@ def _format(spec: Input) -> str:
 def _validation(spec: Input) -> tuple | None:
     if spec.choices:
         return ("list", '"' + ",".join(spec.choices) + '"')
+    if spec.role is Role.MONEY and spec.unit:
+        return ("decimal", "0", f"请填写金额数字（单位：{spec.unit}），如 100.00，不要写单位或汉字")
     if spec.role is Role.MONEY:
         return ("decimal", "0", "请填写金额数字（元），如 1000000.00，不要写“万元”或汉字")
     if spec.role is Role.POINTS:
@@ -263,11 +271,11 @@ def _extra_fields(form, layout: FormLayout) -> list[tuple[str, str]]:
 
 INSTRUCTIONS = (
     "填写说明",
-    "1. 只在浅黄色（未锁定）单元格中填写；标题、栏目名称和计算结果已锁定。金额以元为单位填数字，不加“万元”；"
+    "1. 只在浅黄色（未锁定）单元格中填写；标题、栏目名称和计算结果已锁定。金额以{unit}为单位填数字，不写单位；"
     "日期填 2026-01-01 这样的日期。",
     "2. 指标值、实际完成值等按文字填写，如 ≥90%、=100%、≥500(件)；以等号开头也不会变成公式。",
-    "3. 每组指标下留有空行，可直接填写。需要更多行：在该组的行上右键“插入行”（插在合并的一级/二级单元格范围内即属于该组）；"
-    "在空行的一级或二级栏填写新名称，即开始新的一组（可从下拉列表选择常用名称）。",
+    "3. 每组指标和每个可增减的表格（如年度主要任务）下留有空行，可直接填写。需要更多行：在该组的行上右键“插入行”"
+    "（插在合并的一级/二级单元格范围内即属于该组）；在空行的一级或二级栏填写新名称，即开始新的一组（可从下拉列表选择常用名称）。",
     "4. 不需要的行：清空该行的内容或删除该行即可。",
     "5. 下表填写表上不显示的信息。",
     "6. 填好后保存（可用 Excel、WPS 或 LibreOffice），运行：reportgen import 本文件.xlsx，"
@@ -276,11 +284,13 @@ INSTRUCTIONS = (
 )
 
 
-def _instructions(sheet, fields: list[tuple[str, str]], data: dict) -> None:
+def _instructions(sheet, fields: list[tuple[str, str]], data: dict, units: list[str]) -> None:
+    """Write the instructions, saying the unit amounts are typed in (元, 万元, or each as its caption says)."""
 
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 18, 70
+    unit = units[0] if len(units) == 1 else "各栏注明的单位（元或万元）" if units else "元"
     for row, line in enumerate(INSTRUCTIONS, start=1):
-        cell = sheet.cell(row=row, column=1, value=line)
+        cell = sheet.cell(row=row, column=1, value=line.replace("{unit}", unit))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(bold=row == 1, size=14 if row == 1 else 11)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)

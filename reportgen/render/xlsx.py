@@ -26,6 +26,8 @@ from ..source.limits import xml_safe
 from ..style import NARROW_TEXT, PT_MM, PageStyle
 from . import embed
 
+SHORT_TAIL = 3           # rows of a block after the repeated header that may share its pages (a sign-off)
+
 # Rows are as tall as the client that needs the tallest ones, since a row too short hides text:
 # the narrowest columns any client gives, the widest characters and the loosest line pitch.
 # Columns: a width unit is one digit of the default font, Calibri 11, which Excel at 96 dpi rounds
@@ -43,6 +45,7 @@ _ALIGN = {
     Role.TEXT: Alignment(horizontal="justify", vertical="center", wrap_text=True),
     Role.MONEY: Alignment(horizontal="right", vertical="center", wrap_text=True),
     Role.RATE: Alignment(horizontal="right", vertical="center", wrap_text=True),
+    Role.TICKS: Alignment(horizontal="left", vertical="center", wrap_text=True),
 }
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -59,8 +62,7 @@ def write_many(forms: list[PlannedForm], options: RenderOptions, title: str) -> 
     placed = []
     for form in forms:
         sheet = workbook.create_sheet(sheet_title(form.layout.sheet_name or form.layout.title, names))
-        write_sheet(sheet, form, options)
-        placed.append((form.layout, sheet.title))
+        placed.append((form.layout, sheet.title, write_sheet(sheet, form, options)))
     workbook.properties.title = title
     workbook.properties.creator = "reportgen"
     when = document_date(options.date)
@@ -82,22 +84,29 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def write_sheet(sheet: Worksheet, form: PlannedForm, options: RenderOptions) -> None:
-    layout, style = form.layout, form.style
+def write_sheet(sheet: Worksheet, form: PlannedForm, options: RenderOptions) -> list[list[int]]:
+    """Write ``form`` on ``sheet``; return where each table's column edges fell among the sheet's
+    columns (the union of every table's edges), which the importer maps cells by."""
+    layout, style, planned = form.layout, form.style, form.sheet
     fonts = _Fonts(options, style)
-    n_cols = len(layout.tables[0].widths)
-    for index, width in enumerate(layout.tables[0].widths, start=1):
+    n_cols = len(planned.widths) or 1
+    for index, width in enumerate(planned.widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = round(width / MM_PER_WIDTH_UNIT, 2)
     row = _write_titles(sheet, layout, fonts, n_cols)
     repeat: tuple[int, int] | None = None
-    for table, planned in zip(layout.tables, form.sheet):
-        if table.header_rows and repeat is None:
-            repeat = (row, row + table.header_rows - 1)
-        row = _write_table(sheet, planned, row, fonts, style)
+    for table in planned.tables:
+        # A sheet repeats one range above every page: the header of the last block with one, so
+        # that it never prints above a later block (a sign-off of a row or two may follow).
+        if table.table.header_rows:
+            repeat = (row, row + table.table.header_rows - 1)
+        elif table.table.n_rows > SHORT_TAIL:
+            repeat = None
+        row = _write_table(sheet, table, row, fonts, style)
     for note in layout.notes:
         _text_cell(sheet, row, 1, note).font = fonts.body
         row += 1
     _page_setup(sheet, style, repeat, n_cols, row - 1)
+    return planned.columns
 
 
 class _Fonts:

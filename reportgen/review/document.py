@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from ..checks.catalogue import CATALOGUE
 from ..forms import form_type
+from ..forms.summary import figures_of
 from ..geometry import plan
 from ..layout import layout_of
 from ..money import format_amount, format_points, format_rate
@@ -146,11 +147,10 @@ def _figures(item: Reviewed) -> list[str]:
     """Return the form's totals as its booklet line has them: budget (or application), executed, rate, score, grade."""
     if item.form is None:
         return ["", "", "", "", ""]
-    line = item.form.summary()
-    budget = line.budget if line.budget is not None else line.annual
-    return [format_amount(budget) if budget is not None else "", format_amount(line.executed)
+    line = figures_of(item.form.summary(), item.form.calc.get("grade"))
+    return [format_amount(line.amount) if line.amount is not None else "", format_amount(line.executed)
             if line.executed is not None else "", format_rate(line.rate) if line.rate is not None else "",
-            format_points(line.score) if line.score is not None else "", line.grade or ""]
+            format_points(line.score) if line.score is not None else "", line.grade]
 
 
 def _listing(item: Reviewed, where: dict | None, lang: str) -> str:

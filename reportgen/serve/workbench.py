@@ -14,6 +14,7 @@ from ..errors import OutsideFolder, PrefillError, Refused
 from ..forms import FORMS, form_type
 from ..forms.definition import starter_for
 from ..forms.prefill import prefill
+from ..forms.summary import figures_of
 from ..options import RenderOptions
 from ..source import read_source
 from . import data as editing
@@ -147,9 +148,10 @@ class Workbench:
         form = checked.form
         if form is not None:
             summary = form.summary()
+            figures = figures_of(summary, form.calc.get("grade"))
             line.update(form=form.form, title=form_type(form.form).title, name=summary.name, kind=form.definition.kind,
-                        year=getattr(form, "year", "") or "", amount=summary.annual or summary.budget,
-                        executed=summary.executed, grade=summary.grade)
+                        year=getattr(form, "year", "") or "", amount=figures.amount, executed=figures.executed,
+                        grade=figures.grade)
         return line
 
     def forms(self) -> list[dict]:

@@ -1,11 +1,13 @@
 """Read YAML and JSON into plain data plus a source map: field path → (line, column).
 
 Floats become ``Decimal`` straight from the text (money never passes through float), and
-YAML 1.1's ``yes``/``no``/``on``/``off`` stay strings. Positions are 1-based.
+YAML 1.1's ``yes``/``no``/``on``/``off`` stay strings; a folded scalar (``>-``) joins wrapped
+Chinese lines without a space. Positions are 1-based.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -78,6 +80,19 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
         return loader.construct_scalar(node)  # !!int 二零二六, 5,000 digits: the schema says what is wrong
 
 
+# Wide characters: CJK, its punctuation, full-width forms. Chinese text has no spaces between them.
+_FOLDED_GAP = re.compile(r"(?<=[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]) "
+                         r"(?=[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef])")
+
+
+def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A folded scalar (``>``, ``>-``) joins its lines with a space, which Chinese text does not
+    have: a line break between two wide characters folds to nothing."""
+    text = loader.construct_scalar(node)
+    return _FOLDED_GAP.sub("", text) if node.style == ">" else text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)

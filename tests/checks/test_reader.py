@@ -127,6 +127,7 @@ SEEDS_MISTAKES = {
     ("selfeval-2019/05", "RG807"), ("selfeval-2019/05", "RG809"), ("selfeval-2019/05", "RG412"),
     ("selfeval-2020/02", "RG807"),
     ("target-2020/03", "RG808"),
+    ("monitor/01", "RG411"),
     ("target-2026/01", "RG411"), ("target-2026/01", "RG807"),
     ("target-2026/02", "RG411"), ("target-2026/02", "RG807"),
     ("target-2026/04", "RG807"), ("target-2026/08", "RG807"), ("target-2026/09", "RG807"),

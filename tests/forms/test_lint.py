@@ -113,7 +113,7 @@ PARAMS = [
      "execution: {executed: funds.total.executed, at: funds.total}", "缺少参数 budget"),
     ("summary:\n  name: project.name\n", "summary:\n", "缺少 summary.name"),
     ("  level2: groups[*]\n", "", "指标树 indicators[*].items[*] 不是表单的字段"),
-    ("summary:\n", "summary:\n  table: monitor\n", "table 应为 target、selfeval 之一"),
+    ("summary:\n", "summary:\n  tabel: monitor\n", "未知的键 'tabel'"),
 ]
 
 

@@ -30,10 +30,22 @@ def edit_xlsx(source: Path, target: Path, plan: Plan) -> None:
         cell.value = int(plan.amount[1]) if plan.amount[1] == int(plan.amount[1]) else float(plan.amount[1])
     r, c = find(sheet, plan.after)
     insert_row(sheet, r + 1)
+    columns = _sheet_columns(source, plan.table)
     for col, value in plan.new_cells.items():
-        sheet.cell(r + 1, c + col - plan.name_col).value = value
+        sheet.cell(r + 1, c + columns[col] - columns[plan.name_col]).value = value
     delete_row(sheet, find(sheet, plan.delete)[0])
     workbook.save(target)
+
+
+def _sheet_columns(path: Path, table: int) -> list[int]:
+    """Return the sheet column of each layout column edge of ``table``: the sheet's columns are the
+    union of every table's (the writer records the map in the file)."""
+    import zipfile
+
+    from reportgen.render.embed import from_package
+
+    with zipfile.ZipFile(path) as archive:
+        return from_package(archive)["forms"][0]["columns"][table]
 
 
 def _xlsx_pieces(sheet, text: str) -> list[tuple[int, int]]:

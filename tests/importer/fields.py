@@ -8,7 +8,9 @@ template that bound the cell to another field would import the edit there and fa
 
 NAME = {form_id: ("项目名称：" if form_id in ("target-2020", "selfeval-2019", "selfeval-2019-self") else "项目名称",
                "project.name") for form_id in ("target-2026", "target-2020", "selfeval-2019", "selfeval-2019-self",
-                                                "selfeval-2020", "selfeval-sichuan", "monitor")}
+                                                "selfeval-2020", "selfeval-sichuan", "selfeval-hubei", "monitor")}
+NAME |= {"dept-target": ("部门（单位）名称", "department.name"), "dept-selfeval": ("部门（单位）名称", "department.name"),
+         "transfer-selfeval": ("转移支付（项目）名称", "project.name")}
 # Amount captions in the order the round trip tries them: it edits the first whose number is printed once.
 AMOUNTS = {
     "target-2026": (("年度资金申请总额:", "funds.annual"), ("项目资金总额:", "funds.total"),
@@ -24,6 +26,12 @@ AMOUNTS = {
     "monitor": (("年度资金总额", "funds.total.initial"), ("其中：当年财政拨款", "funds.fiscal.initial")),
 }
 AMOUNTS["selfeval-2019-self"] = AMOUNTS["selfeval-2019"]
+AMOUNTS |= {
+    "selfeval-hubei": (("其中：当年财政拨款", "funds.fiscal.initial"), ("年度资金总额", "funds.total.initial")),
+    "dept-target": (("财政拨款收入", "income.fiscal"), ("基本支出", "expenditure.basic")),
+    "dept-selfeval": (("其中：基本支出", "funds.basic.initial"), ("年度资金总额", "funds.total.initial")),
+    "transfer-selfeval": (("其中：中央补助", "funds.central.budget"), ("年度资金总额", "funds.total.budget")),
+}
 
 
 def beside(layout, caption: str):

@@ -15,9 +15,10 @@ from decimal import Decimal
 from reportgen.dump import to_yaml
 from reportgen.forms import form_type
 from reportgen.forms.access import get, put
+from reportgen.forms.choices import choice_fields, pattern
 from reportgen.importer.align import ITEM
 from reportgen.layout import Role, layout_of
-from reportgen.money import format_amount, round2
+from reportgen.money import format_amount, from_unit, round2
 from reportgen.source.parse import read_yaml
 from tests.importer.fields import AMOUNTS, NAME, beside, walk
 
@@ -35,6 +36,7 @@ class Plan:
     new_cells: dict[int, object] = field(default_factory=dict)  # layout column → value of the new row
     delete: str = ""                            # the printed name of the row to delete
     name_col: int = 0                           # the layout column of item names
+    table: int = 0                              # the layout table of the indicator rows
 
 
 def plan(form) -> Plan:
@@ -48,6 +50,7 @@ def plan(form) -> Plan:
     _amount(result, layout, AMOUNTS[form.form])
     _paragraphs(result, cells, texts)
     _rows(result, form, cells, texts)
+    result.table = next(n for n, t in enumerate(layout.tables) if any(c.plain == result.after for c in t.cells))
     return result
 
 
@@ -59,11 +62,12 @@ def _rename(result: Plan, cell, field: str) -> None:
 
 
 def _amount(result: Plan, layout, amounts) -> None:
-    """Change the first amount the form prints beside one of ``amounts``' captions."""
+    """Change the first amount the form prints beside one of ``amounts``' captions, by 1,000 in
+    the unit it prints (元, 万元): the field gains that many 元, read back in cents."""
     caption, field = next((caption, field) for caption, field in amounts if beside(layout, caption).number is not None)
-    number = beside(layout, caption).number
-    result.amount, result.amount_caption = (number, number + 1000), caption
-    set_at(result.expected, field, round2(Decimal(walk(result.data, field)) + 1000))  # amounts read back in cents
+    cell = beside(layout, caption)
+    result.amount, result.amount_caption = (cell.number, cell.number + 1000), caption
+    set_at(result.expected, field, round2(Decimal(walk(result.data, field)) + from_unit(Decimal(1000), cell.unit)))
 
 
 def set_at(data: dict, path: str, value) -> None:
@@ -96,9 +100,11 @@ def _rows(result: Plan, form, cells, texts) -> None:
     row_cells = [c for c in cells if c.binding.startswith(_item(after) + ".")]
     result.after, result.delete, result.name_col = after.plain, delete.plain, after.col
     new_item = {}
+    choices = choice_fields(form.definition.schema.get("fields") or {})
     for cell in row_cells:
         name = cell.binding.rsplit(".", 1)[1]
-        value = NEW_VALUES[cell.role]
+        options = choices.get(pattern(cell.binding))
+        value = options[0] if options else NEW_VALUES[cell.role]  # a choice field takes one of its options
         value = value.format(name) if isinstance(value, str) and cell.role is Role.TEXT else value
         result.new_cells[cell.col] = value
         new_item[name] = Decimal(value) if isinstance(value, int) else value

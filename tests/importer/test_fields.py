@@ -7,7 +7,7 @@ import yaml
 from reportgen.forms import FORMS
 from reportgen.layout import Role, layout_of
 from reportgen.load import load_data
-from reportgen.money import format_amount
+from reportgen.money import format_amount, in_unit
 from reportgen.source import read_source
 from tests.importer.fields import AMOUNTS, NAME, beside, walk
 
@@ -25,5 +25,6 @@ def test_each_form_prints_and_binds_the_fields_beside_its_captions(form_id):
     for caption, field in (NAME[form_id], *AMOUNTS[form_id]):
         cell = beside(layout, caption)
         value = walk(data, field)
-        shown = str(value) if cell.role is not Role.MONEY else format_amount(Decimal(str(value))) if value is not None else ""
+        shown = str(value) if cell.role is not Role.MONEY else \
+            format_amount(in_unit(Decimal(str(value)), cell.unit)) if value is not None else ""
         assert (cell.binding, cell.plain) == (field, shown), caption

@@ -20,6 +20,7 @@ from reportgen.importer.align import GROUP, ITEM, expected_rows
 from reportgen.inputs import collect
 from reportgen.layout import layout_of
 from reportgen.load import load_data
+from reportgen.money import in_unit
 from reportgen.options import RenderOptions
 from reportgen.pipeline import examine, render
 from reportgen.source.parse import read_yaml
@@ -43,20 +44,22 @@ def fill(path: Path, form) -> dict:
     expected = copy.deepcopy(data)
     book = load_workbook(path)
     sheet = book.worksheets[0]
+    columns = _columns(path)  # the sheet's columns are the union of every table's: layout column → sheet column
     located_row = 0
     for row in expected_rows(layout_of(form)):
         captions = row.captions()
-        if row.tree:
+        if row.tree and not row.flat:
             continue
-        if captions:
+        if captions and not row.tree:
             caption = next(c for c in row.cells if c.col == captions[0][0])
-            located_row, base_col = find(sheet, caption.plain)[0], find(sheet, caption.plain)[1] - caption.col
+            located_row = find(sheet, caption.plain)[0]
         else:
-            located_row += 1
+            located_row += 1  # a row without captions, or a record of a list: the row below
         for cell in row.cells:
             if cell.binding and not GROUP.match(cell.binding):
-                put_typed(sheet.cell(located_row, base_col + cell.col), get(data, cell.binding))
+                put_typed(sheet.cell(located_row, 1 + columns[row.table][cell.col]), shown(cell, get(data, cell.binding)))
     layout = layout_of(form)
+    table_of = {id(c): n for n, t in enumerate(layout.tables) for c in t.cells}
     labels = [c for t in layout.tables for c in t.cells if GROUP.match(c.binding)]
     innermost = [c for c in labels if c.binding.endswith("level2")] or labels
     for n, label in enumerate(innermost):
@@ -66,7 +69,7 @@ def fill(path: Path, form) -> dict:
                  and ITEM.match(c.binding).group("item").startswith(label.binding.rsplit(".", 1)[0] + ".items[")]
         for cell in cells:
             k = int(ITEM.match(cell.binding).group("k"))
-            put_typed(sheet.cell(top + k, col + cell.col - label.col), get(data, cell.binding))
+            put_typed(sheet.cell(top + k, 1 + columns[table_of[id(cell)]][cell.col]), shown(cell, get(data, cell.binding)))
         if n == 0:  # one more indicator in the spare row below the group
             new = {}
             for cell in cells:
@@ -75,7 +78,7 @@ def fill(path: Path, form) -> dict:
                     # as a person adds a row: a new name, the rest like the row above (a choice stays valid)
                     value = "新增指标" if name == "name" else get(data, cell.binding)
                     new[name] = value
-                    put_typed(sheet.cell(top + len(items), col + cell.col - label.col), value)
+                    put_typed(sheet.cell(top + len(items), 1 + columns[table_of[id(cell)]][cell.col]), value)
             get(expected, label.binding.rsplit(".", 1)[0] + ".items").append(new)
     notes = book["填写说明"]
     asked = {str(c.value) for c in notes["A"] if c.value}
@@ -85,6 +88,21 @@ def fill(path: Path, form) -> dict:
             notes.cell(find(notes, label)[0], 2).value = data[name]
     book.save(path)
     return expected
+
+
+def _columns(path: Path) -> list[list[int]]:
+    """Return the fill-in's map of each table's column edges to the sheet's columns (0-based)."""
+    import zipfile
+
+    from reportgen.render.embed import from_package
+
+    with zipfile.ZipFile(path) as archive:
+        return from_package(archive)["forms"][0]["columns"]
+
+
+def shown(cell, value):
+    """Return a value as a person types it into ``cell``: an amount in the cell's unit (万元)."""
+    return in_unit(value, cell.unit) if cell.unit and isinstance(value, Decimal) else value
 
 
 def put_typed(cell, value) -> None:
@@ -153,7 +171,7 @@ def test_an_unfilled_workbook_names_the_missing_fields_by_cell(tmp_path):
     assert imported.failed and imported.model is None
     by_path = {p.path: p for p in imported.problems}
     assert by_path["project.name"].code == "RG911"
-    assert re.match(r"工作表「某某项目」[A-Z]+\d+（项目名称）：必填", by_path["project.name"].message("zh"))
+    assert re.match(r"工作表「财政项目支出绩效自评表」[A-Z]+\d+（项目名称）：必填", by_path["project.name"].message("zh"))
     assert by_path["indicators"].code == "RG911"  # no indicator row filled in
 
 

@@ -74,7 +74,7 @@ def test_edits_come_back_exactly(rendered, sample, fmt, tmp_path):
     imported = only(edited)
     assert imported.yaml == expected_yaml(edits)
     paths = {c.path for c in imported.changes}
-    assert "project.name" in paths and any(".items[" in p and c.old is None for p, c in
+    assert load(sample).definition.profile["summary"]["name"] in paths and any(".items[" in p and c.old is None for p, c in
                                            ((c.path, c) for c in imported.changes))
 
 
