@@ -105,7 +105,7 @@ def dask_address(address: str) -> tuple[str, int]:
     match = _DASK_ADDRESS.fullmatch(address)
     port = int(match.group("port")) if match else 0
     if not match or not 1 <= port <= 65535:
-        raise UsageError(f"--executor 应为 dask://主机:端口，如 dask://127.0.0.1:8786：{visible(address)}",
+        raise UsageError(f"--executor 应为 dask://HOST:PORT（主机:端口），如 dask://127.0.0.1:8786：{visible(address)}",
                          f"--executor: expected dask://HOST:PORT, such as dask://127.0.0.1:8786: {visible(address)}")
     return match.group("host"), port
 

@@ -123,4 +123,4 @@ def test_a_scheduler_without_a_worker_is_an_error_after_the_timeout(tmp_path):
         with distributed.LocalCluster(n_workers=0, processes=False, host="127.0.0.1", protocol="tcp",
                                       dashboard_address=":0") as cluster:
             run = bounded_run(tmp_path, cluster.scheduler_address.replace("tcp://", "dask://"))
-    assert run.returncode == 2 and "no Dask worker joined within 2 s" in run.stderr, run.stderr
+    assert run.returncode == 2 and "2 秒内没有 Dask 工作进程（worker）加入" in run.stderr, run.stderr
