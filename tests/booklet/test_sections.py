@@ -11,7 +11,7 @@ from reportgen import load
 from reportgen.cli import main
 from reportgen.money import format_amount
 from tests.conftest import SAMPLES, pdf_pages, squash
-from tests.forms.test_recipe import edit
+from tests.forms.folders import edit
 
 DEPARTMENT_SECTION = """summary:
   name: project.implementer

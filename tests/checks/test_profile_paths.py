@@ -6,7 +6,7 @@ import re
 
 from reportgen.cli import main
 from tests.conftest import SAMPLES
-from tests.forms.test_recipe import edit
+from tests.forms.folders import edit
 
 
 def test_a_sum_message_names_the_fields_as_the_form_labels_them(tmp_path, monkeypatch, capsys):

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from reportgen.cli import main
 from tests.conftest import docx_text, pdf_pages
+from tests.forms.folders import copied_form, edit
 
 EVIDENCE = "佐证材料：培训签到表 12 份"
 
@@ -14,10 +15,8 @@ EVIDENCE = "佐证材料：培训签到表 12 份"
 @pytest.fixture
 def my_form(tmp_path, monkeypatch):
     """forms/my-selfeval: selfeval-2020 with its own title, a relabelled column and a 佐证材料 column."""
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "my-selfeval", "--from", "selfeval-2020", "-o", str(forms)]) == 0
-    folder = forms / "my-selfeval"
+    folder = copied_form(tmp_path, monkeypatch, "my-selfeval", "selfeval-2020")
+    forms = folder.parent
     edit(folder / "form.yaml", r"(?m)^title: .*$", "title: 某省项目支出绩效自评表")
     edit(folder / "schema.yaml", r"(?m)^(        reason: .*\n)",
          r"\1        evidence: {type: text, label: 佐证材料, optional: true}\n")
@@ -30,13 +29,6 @@ def my_form(tmp_path, monkeypatch):
     assert main(["new", "my-selfeval", "--forms", str(forms), "-o", str(mine)]) == 0
     edit(mine, r"(?m)^(            reason: 无偏差.*\n)", rf"\1            evidence: {EVIDENCE}\n", count=1)
     return forms, mine
-
-
-def edit(path, pattern: str, replacement: str, count: int = 0) -> None:
-    text = path.read_text(encoding="utf-8")
-    changed, n = re.subn(pattern, replacement, text, count=count)
-    assert n, f"{pattern!r} not in {path}"
-    path.write_text(changed, encoding="utf-8")
 
 
 @pytest.mark.slow

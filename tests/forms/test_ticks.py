@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from reportgen.cli import main
 from reportgen.layout.ticks import options_of, tick_lines, ticked
 from reportgen.source.parse import read_yaml
-from tests.forms.test_recipe import edit
+from tests.forms.folders import copied_form, edit
 from tests.importer.edit import set_tc_text
 
 CATEGORIES = ["特定目标类", "其他运转类", "公用经费类", "人员类"]
@@ -32,10 +32,8 @@ def test_options_are_laid_out_in_columns_and_read_back():
 @pytest.fixture
 def ticks_form(tmp_path, monkeypatch):
     """target-2026 with 项目类别 as tick boxes and a 19-option 项目类型 row across the table."""
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "ticks", "--from", "target-2026", "-o", str(forms)]) == 0
-    folder = forms / "ticks"
+    folder = copied_form(tmp_path, monkeypatch, "ticks", "target-2026")
+    forms = folder.parent
     edit(folder / "schema.yaml", r"(?m)^      category: .*$",
          f"      category: {{type: choice, label: 项目类别, choices: [{', '.join(CATEGORIES)}]}}\n"
          f"      type: {{type: choice, label: 项目类型, optional: true, choices: [{', '.join(TYPES)}]}}")

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from reportgen.cli import main
 from reportgen.source.parse import read_yaml
 from tests.conftest import pdf_pages, squash
-from tests.forms.test_recipe import edit
+from tests.forms.folders import edit
 from tests.importer.edit import find
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from reportgen.cli import main
 from reportgen.source.parse import read_yaml
-from tests.forms.test_recipe import edit
+from tests.forms.folders import copied_form, edit
 
 from .edit import delete_row, docx_copy_row, docx_delete_row, find, insert_row
 
@@ -58,10 +58,8 @@ TYPED = [("科技创新券兑付", "兑付科技型中小企业创新券", 84500
 @pytest.fixture
 def tasks_form(tmp_path, monkeypatch):
     """target-2026 with a 年度主要任务 table (a plain list of records) on a grid of its own."""
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "with-tasks", "--from", "target-2026", "-o", str(forms)]) == 0
-    folder = forms / "with-tasks"
+    folder = copied_form(tmp_path, monkeypatch, "with-tasks", "target-2026")
+    forms = folder.parent
     edit(folder / "schema.yaml", r"(?m)^  indicators:\n", TASKS_SCHEMA + "  indicators:\n")
     edit(folder / "layout.html.j2", r"</body>", TASKS_TABLE)
     edit(folder / "starter.yaml", r"(?m)^indicators:", TASKS_STARTER + "indicators:")

@@ -2,16 +2,14 @@
 from openpyxl import load_workbook
 
 from reportgen.cli import main
-from tests.forms.test_recipe import edit
+from tests.forms.folders import copied_form, edit
 
 from .edit import find
 
 
 def test_the_reviewers_cell_is_locked_and_empty_in_the_fill_in(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "reviewed", "--from", "target-2026", "-o", str(forms)]) == 0
-    folder = forms / "reviewed"
+    folder = copied_form(tmp_path, monkeypatch, "reviewed", "target-2026")
+    forms = folder.parent
     edit(folder / "schema.yaml", r"(?m)^  indicators:\n",
          "  review: {type: paragraphs, label: 审核意见, optional: true, reviewer: true}\n  indicators:\n")
     edit(folder / "starter.yaml", r"(?m)^indicators:", "review: [同意申报。]\nindicators:")

@@ -14,7 +14,7 @@ from reportgen.layout.grid import label, text, value
 from reportgen.options import RenderOptions
 from reportgen.render import xlsx
 from tests.conftest import pdf_pages, printed_in_order, requires_office, squash, written
-from tests.forms.test_recipe import edit
+from tests.forms.folders import edit
 
 INDICATOR_WIDTHS = "[26, 30, 74, 50]"  # the header block keeps [40, 50, 48, 42]
 

@@ -20,7 +20,7 @@ from reportgen.load import load, read_source
 from reportgen.serve.app import Settings, create_app
 from reportgen.serve.data import english
 from reportgen.serve.folder import version
-from tests.forms.test_recipe import edit
+from tests.forms.folders import edit
 
 from .conftest import SAMPLES, TOKEN
 
