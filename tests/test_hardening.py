@@ -327,9 +327,12 @@ def test_ctrl_c_stops_the_workers_quietly(tmp_path):
 
     for index in range(80):  # far more work than the wait below: the run is still going when interrupted
         write(tmp_path / "in" / f"{index:02}.yaml", TARGET_2026)
+    # A test worker may ignore SIGINT, and an ignored signal stays ignored across exec: the run
+    # starts with Ctrl-C as a terminal gives it.
     run = subprocess.Popen([sys.executable, "-m", "reportgen", "render", str(tmp_path / "in"), "-o",
                             str(tmp_path / "out"), "-f", "pdf", "-j", "2"], cwd=ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 30
     while len(_children(run.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
