@@ -85,8 +85,14 @@ def characters(page: str) -> Counter:
     return Counter(squash(page))
 
 
+# Typst draws a tick box's ☑ but leaves it out of the PDF's text layer (pdftotext finds the □
+# only): known, open in issue 22; strict, so the day it is fixed this says so.
+TICK_TEXT = pytest.mark.xfail(strict=True, reason="Typst's text layer lacks ☑ (drawn, not extractable)")
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", ["target-2026", "target-2020", "selfeval-2019", "selfeval-2020"])
+@pytest.mark.parametrize("folder", [pytest.param(path.name, marks=TICK_TEXT) if path.name == "selfeval-hubei"
+                                    else path.name for path in sorted(SAMPLES.iterdir()) if path.is_dir()])
 def test_both_engines_print_the_same_pages_and_bookmarks_for_every_sample(tmp_path, folder):
     """Page by page, every character WeasyPrint prints is on the same page of the Typst PDF.
 
