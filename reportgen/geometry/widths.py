@@ -41,8 +41,9 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], of
             fitted = fit_widths([tables[i] for i in members], bounds, style, (families, office_face))
         except GeometryError as exc:
             tables_named = "、".join(str(i + 1) for i in members)
-            raise GeometryError(f"{layout.title}：表 {tables_named}：{exc.zh}",
-                                f"{layout.title}: table {tables_named}: {exc.en}") from None
+            zh, en = exc.detail  # what is wrong, without the prefix the error adds once
+            raise GeometryError(f"{layout.title}：表 {tables_named}：{zh}",
+                                f"{layout.title}: table {tables_named}: {en}") from None
         for i in members:
             tables[i] = replace(tables[i], widths=fitted)
     return replace(layout, tables=tuple(tables))
