@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,8 @@ SEPARATE = ("请重命名其中一个、分别输出到不同的 -o 目录，或
 
 def write_all(files: dict[Path, bytes | str]) -> list[Path]:
     """Write every file of ``files`` or none: temporaries first, renamed when all are complete."""
+    for target in files:
+        _refuse_special(target)
     temps: list[tuple[Path, Path]] = []
     try:
         for target, data in files.items():
@@ -94,6 +97,13 @@ def write_all(files: dict[Path, bytes | str]) -> list[Path]:
             raise PartialWrite(written, [t for _, t in temps[index:]], exc.strerror or str(exc)) from None
         written.append(target)
     return written
+
+
+def _refuse_special(target: Path) -> None:
+    """Refuse a target that exists and is no regular file: renaming onto ``/dev/null`` would replace the device."""
+    if os.path.lexists(target) and not os.path.islink(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+        raise OutputError(f"{target} 不是普通文件（目录、设备或管道），不会写入或替换它",
+                          f"{target} is not a regular file (a folder, device or pipe): it is not written over")
 
 
 def write_atomic(target: Path, data: bytes | str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -393,3 +394,14 @@ def test_render_of_an_empty_folder_is_no_input_as_for_check(tmp_path, capsys):
     assert main(["check", str(tmp_path / "empty")]) == 2
     assert main(["render", str(tmp_path / "empty"), "-o", str(tmp_path / "out")]) == 2
     assert "没有可渲染的表单文件" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command, name", [("booklet", "out.pdf"), ("new", "out.yaml")])
+def test_an_output_that_is_a_pipe_is_refused_and_left_as_it_is(tmp_path, capsys, command, name):
+    """Writing atomically renames a temporary onto the target: onto a pipe or a device it would replace it."""
+    target = tmp_path / name
+    os.mkfifo(target)
+    argv = {"booklet": ["booklet", str(SAMPLES / "target-2026" / "01-incubation-base-operation.yaml")],
+            "new": ["new", "target-2026", "--force"]}[command]
+    assert main([*argv, "-o", str(target)]) in (2, 5)
+    assert "不是普通文件" in capsys.readouterr().err and stat.S_ISFIFO(target.lstat().st_mode)
