@@ -6,13 +6,11 @@ import re
 
 from reportgen.cli import main
 from tests.conftest import SAMPLES
-from tests.forms.folders import edit
+from tests.forms.folders import copied_form, edit
 
 
 def test_a_sum_message_names_the_fields_as_the_form_labels_them(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "dept-like", "--from", "target-2026", "-o", str(forms)]) == 0
+    forms = copied_form(tmp_path, monkeypatch, "dept-like", "target-2026").parent
     edit(forms / "dept-like" / "schema.yaml", r"label: 年度资金申请总额", "label: 年度预算总额")
     edit(forms / "dept-like" / "schema.yaml", r"label: 当年财政拨款", "label: 财政拨款收入")
     mine = tmp_path / "mine.yaml"
@@ -38,9 +36,7 @@ def test_the_plan_rule_reads_the_dates_the_profile_names(tmp_path, monkeypatch, 
 
 
 def test_the_covers_message_names_the_whole_and_its_part_by_their_labels(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "relabelled", "--from", "target-2026", "-o", str(forms)]) == 0
+    forms = copied_form(tmp_path, monkeypatch, "relabelled", "target-2026").parent
     edit(forms / "relabelled" / "schema.yaml", r"label: 年度资金申请总额", "label: 年度预算总额")
     mine = tmp_path / "mine.yaml"
     text = (SAMPLES / "target-2026" / "01-incubation-base-operation.yaml").read_text(encoding="utf-8")

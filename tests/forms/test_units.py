@@ -12,16 +12,14 @@ from openpyxl import load_workbook
 from reportgen.cli import main
 from reportgen.source.parse import read_yaml
 from tests.conftest import pdf_pages, squash
-from tests.forms.folders import edit
+from tests.forms.folders import copied_form, edit
 from tests.importer.edit import find
 
 
 @pytest.fixture
 def wan_form(tmp_path, monkeypatch):
     """target-2026 printed in 万元, its 年度资金申请总额 4,087,512.34 元 (408.75 万元 on paper)."""
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "wan", "--from", "target-2026", "-o", str(forms)]) == 0
+    forms = copied_form(tmp_path, monkeypatch, "wan", "target-2026").parent
     edit(forms / "wan" / "form.yaml", r"(?m)^title: .*$", "title: 项目支出绩效目标申报表\nmoney_unit: 万元")
     edit(forms / "wan" / "layout.html.j2", r"项目资金\(元\)", "项目资金(万元)")
     mine = tmp_path / "mine.yaml"
@@ -116,9 +114,7 @@ def test_an_unknown_unit_is_reported_at_its_template_line(wan_form, tmp_path, ca
 
 
 def test_an_unknown_form_unit_is_a_definition_error_at_its_line(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("REPORTGEN_FORMS", "")
-    forms = tmp_path / "forms"
-    assert main(["new-form", "thousands", "--from", "target-2026", "-o", str(forms)]) == 0
+    forms = copied_form(tmp_path, monkeypatch, "thousands", "target-2026").parent
     edit(forms / "thousands" / "form.yaml", r"(?m)^title: .*$", "title: 申报表\nmoney_unit: 千元")
     mine = tmp_path / "mine.yaml"
     assert main(["new", "thousands", "--forms", str(forms), "-o", str(mine)]) == 2  # as the folder loads

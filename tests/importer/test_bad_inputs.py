@@ -318,16 +318,22 @@ def test_a_damaged_pdf_is_a_damage_report(tmp_path):
     assert caught.value.problem.code in ("RG903", "RG904")
 
 
-@pytest.mark.parametrize("typed", ["1e30", "1e400", "1_000", "１２３", "١٢٣", "4,08,7500", 1e300, 1e-300, 1e15])
-def test_amounts_are_read_only_in_the_forms_the_readme_lists_and_within_yaml_bounds(files, tmp_path, typed):
-    """1e30, 1e400 and an Excel 1e300 were InvalidOperation (exit 4); 1_000, １２３ and ١٢٣ were taken
-    as numbers; an Excel 1e-300 became a 300-digit amount."""
+def with_amount(files, tmp_path, typed):
+    """Return the 2026 form's XLSX read back with ``typed`` in its 年度资金申请总额 cell."""
     book = load_workbook(files[XLSX])
     sheet = book.worksheets[0]
     row, col = find(sheet, "年度资金申请总额:")
     sheet.cell(row, col + 2).value = typed
     book.save(tmp_path / "amount.xlsx")
     [imported] = import_file(tmp_path / "amount.xlsx")
+    return imported
+
+
+@pytest.mark.parametrize("typed", ["1e30", "1e400", "1_000", "１２３", "١٢٣", "4,08,7500", 1e300, 1e-300, 1e15])
+def test_amounts_are_read_only_in_the_forms_the_readme_lists_and_within_yaml_bounds(files, tmp_path, typed):
+    """1e30, 1e400 and an Excel 1e300 were InvalidOperation (exit 4); 1_000, １２３ and ١٢٣ were taken
+    as numbers; an Excel 1e-300 became a 300-digit amount."""
+    imported = with_amount(files, tmp_path, typed)
     [problem] = [p for p in imported.problems if p.severity == "error"]
     assert problem.code == "RG901" and problem.path == "funds.annual", problem.message()
     assert imported.failed
@@ -336,12 +342,7 @@ def test_amounts_are_read_only_in_the_forms_the_readme_lists_and_within_yaml_bou
 @pytest.mark.parametrize("typed, expected", [("4,100,000.00", "4100000.00"), ("¥4100000 元", "4100000.00"),
                                              (4100000.5, "4100000.50")])
 def test_amounts_in_the_listed_forms_still_read(files, tmp_path, typed, expected):
-    book = load_workbook(files[XLSX])
-    sheet = book.worksheets[0]
-    row, col = find(sheet, "年度资金申请总额:")
-    sheet.cell(row, col + 2).value = typed
-    book.save(tmp_path / "amount.xlsx")
-    [imported] = import_file(tmp_path / "amount.xlsx")
+    imported = with_amount(files, tmp_path, typed)
     assert str(imported.model.funds.annual) == expected
 
 
