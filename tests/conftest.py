@@ -10,6 +10,7 @@ import pytest
 
 from reportgen.geometry import plan
 from reportgen.inputs import collect
+from reportgen.messages import use_language
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
 from reportgen.render import WRITERS
@@ -17,6 +18,15 @@ from reportgen.render import WRITERS
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(autouse=True)
+def chinese_messages():
+    """Each test starts with messages in Chinese: a command run with --lang en before it in the
+    same worker leaves its language chosen for the process."""
+    use_language("zh")
+    yield
+    use_language("zh")
 
 
 def pytest_addoption(parser):
