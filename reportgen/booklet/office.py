@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from openpyxl import Workbook
 
-from ..geometry import PlannedForm, page_count, plan
+from ..geometry import PlannedForm, page_count, plan, plan_all
 from ..layout import FormLayout
 from ..options import RenderOptions
 from ..parallel import Workers
@@ -29,14 +29,14 @@ def docx_booklet(layouts: list[FormLayout], entries: list[Entry], cover: Cover, 
         forms.append(plan(replace(layout, anchor=anchor(index)), options))
         _step(workers)
     front = [summary_layout(entries), toc_layout(_numbered(forms, entries, options))]
-    return docx_writer.write_many(_planned(front, options) + forms, options, title=cover.title, cover=cover)
+    return docx_writer.write_many(plan_all(front, options) + forms, options, title=cover.title, cover=cover)
 
 
 def _numbered(forms: list[PlannedForm], entries: list[Entry], options: RenderOptions) -> list[Entry]:
     """Return the entries with the pages the PDF plan gives them (DOCX starts no part on odd pages)."""
     options = replace(options, odd_pages=False)
     front = [summary_layout(entries), toc_layout(entries)]
-    page = 1 + page_count(_planned(front, options), options, cover=True)
+    page = 1 + page_count(plan_all(front, options), options, cover=True)
     numbered = []
     for entry, form in zip(entries, forms):
         numbered.append(replace(entry, page=page))
@@ -48,9 +48,6 @@ def _step(workers: Workers) -> None:
     if workers.progress:
         workers.progress.step()
 
-
-def _planned(layouts: list[FormLayout], options: RenderOptions) -> list[PlannedForm]:
-    return [plan(layout, options) for layout in layouts]
 
 
 def xlsx_booklet(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options: RenderOptions,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..fonts import with_subsets
-from ..geometry import PlannedForm, page_count, plan
+from ..geometry import PlannedForm, page_count, plan_all
 from ..layout import FormLayout
 from ..options import RenderOptions
 from ..output import process_alive
@@ -63,8 +63,8 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
         front_layouts = _front_layouts(entries)
         points = codepoints(layouts + front_layouts, cover, options.watermark)
         options = replace(options, fonts=with_subsets(options.fonts, points, Path(fonts_dir)))
-        front_pages = page_count(_planned(front_layouts, options), options, cover=True)
-        forms = _planned(layouts, options)
+        front_pages = page_count(plan_all(front_layouts, options), options, cover=True)
+        forms = plan_all(layouts, options)
         # Every form's grid lives to the end: out of the collector's sight, the many collections
         # while WeasyPrint lays out do not walk them each time (a fifth of a 150-form booklet).
         gc.collect()
@@ -93,9 +93,6 @@ def remove_stale_folders() -> None:
         if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
 
-
-def _planned(layouts: list[FormLayout], options: RenderOptions) -> list[PlannedForm]:
-    return [plan(layout, options) for layout in layouts]
 
 
 def _chunks(forms: list[PlannedForm], options: RenderOptions, first: int, size: int) -> list[Chunk]:
@@ -173,7 +170,7 @@ def _front(entries: list[Entry], cover: Cover, options: RenderOptions):
     """Return the front matter's PDF, its bookmarks ((title, page index) of cover, summary,
     contents) and its number of pages."""
     register_faces(options)
-    source = html_writer.write_many(_planned(_front_layouts(entries), options), options, title=cover.title,
+    source = html_writer.write_many(plan_all(_front_layouts(entries), options), options, title=cover.title,
                                     cover=cover, declare_faces=False)
     document = layout_document(source, options)
     marks = [(label, index) for index, page in enumerate(document.pages) for _, label, _, _ in page.bookmarks]

@@ -4,6 +4,6 @@ planned, rows cut to the page and to the spreadsheet clients' limits.
 ``plan(layout, options)`` is the way in. Every writer receives its ``PlannedForm`` and never
 plans, so PDF, DOCX and XLSX print the same widths and break pages at the same rows.
 """
-from .plan import PlannedForm, page_count, page_style, plan
+from .plan import PlannedForm, page_count, page_style, plan, plan_all
 
-__all__ = ["PlannedForm", "page_count", "page_style", "plan"]
+__all__ = ["PlannedForm", "page_count", "page_style", "plan", "plan_all"]

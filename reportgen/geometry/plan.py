@@ -44,6 +44,11 @@ def plan(layout: FormLayout, options: RenderOptions) -> PlannedForm:
     return PlannedForm(fitted, style)
 
 
+def plan_all(layouts: list[FormLayout], options: RenderOptions) -> list[PlannedForm]:
+    """Return every layout of ``layouts`` planned: the parts of one document (a booklet, a report)."""
+    return [plan(layout, options) for layout in layouts]
+
+
 def page_count(forms: list[PlannedForm], options: RenderOptions, cover: bool = False) -> int:
     """Return how many pages ``forms`` print as one document, blank left-hand pages included."""
     number = options.first_page + (1 if cover else 0)

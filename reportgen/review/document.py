@@ -13,7 +13,7 @@ from markupsafe import escape
 from ..checks.catalogue import CATALOGUE
 from ..forms import form_type
 from ..forms.summary import figures_of
-from ..geometry import plan
+from ..geometry import plan_all
 from ..layout import layout_of
 from ..money import format_amount, format_points, format_rate
 from ..options import RenderOptions
@@ -65,8 +65,7 @@ def html(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> 
         placed.append(where)
         if layout is not None:
             layouts.append(marked(layout, where))
-    planned = [plan(layout, options) for layout in layouts]
-    document = write_many(planned, options, title=words["title"]) if layouts else _empty(words["title"])
+    document = write_many(plan_all(layouts, options), options, title=words["title"]) if layouts else _empty(words["title"])
     head, body = document.split("<body>", 1)
     body, tail = body.rsplit("</body>", 1)
     before, *forms = _FORM_START.split(body)
