@@ -1,7 +1,7 @@
 """Every error the tool raises, and the exit code of each: the one table ``cli.main`` maps.
 
-An error's text is held in both languages and shown in the one the user chose (``--lang``),
-when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI is a bug (exit 4).
+An error's text is a text of the message catalogue, shown in the language the user chose
+(``--lang``) when it is printed. Anything that is not a ``ReportgenError`` reaching the CLI is a bug (exit 4).
 
     ReportgenError                  1  the run failed for an input; the others were done
     ├── InputError                  1  an input's problems, every one located
@@ -24,7 +24,7 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
-from .messages import language, say
+from .messages import Text, language, msg
 from .problems import Problem, in_file_order
 
 
@@ -44,7 +44,7 @@ EXIT_CODES = {  # the README's table, word for word (tests/test_registries.py)
     ExitCode.USAGE: "usage: a bad option or environment variable (`SOURCE_DATE_EPOCH`), no input (`render EMPTY_DIR` as "
                     "`check EMPTY_DIR`), outputs that would clash, a Dask cluster that cannot be used; a form definition "
                     "that cannot be used (its files, template, bindings or geometry), for every command",
-    ExitCode.STRICT: "warnings (警告, not 提示) under `check --strict`",
+    ExitCode.STRICT: "warnings (警告, not 提示) under `check --strict`",  # form words
     ExitCode.INTERNAL: "internal error: a bug, one line naming it (`REPORTGEN_TRACEBACK=1` shows the traceback)",
     ExitCode.OUTPUT: "output error: the file system refused (full, read-only, a name longer than 255 bytes)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C); workers stop quietly and die with their parent",
@@ -52,29 +52,34 @@ EXIT_CODES = {  # the README's table, word for word (tests/test_registries.py)
 
 
 class ReportgenError(Exception):
-    """Base of the errors the CLI reports without a traceback: ``zh`` and ``en`` say what is wrong."""
+    """Base of the errors the CLI reports without a traceback: ``message`` says what is wrong, a text of
+    the catalogue shown in the language chosen (a plain ``str`` only for a signal no user sees)."""
 
     exit_code = ExitCode.FAILED
 
-    def __init__(self, zh: str, en: str | None = None):
-        super().__init__(zh, en)
-        self.zh, self.en = zh, en if en is not None else zh
+    def __init__(self, message: Text | str):
+        super().__init__(message)
+        self.message = message
 
     def __str__(self) -> str:
-        return say(self.zh, self.en)
+        return self.shown()
+
+    def shown(self, lang: str | None = None) -> str:
+        return self.message.shown(lang) if isinstance(self.message, Text) else self.message
 
 
 class InputError(ReportgenError):
     """An input file has problems that stop it; ``problems`` holds all of them."""
 
     def __init__(self, file: Path | str, problems: list[Problem]):
-        super().__init__(f"{file}: {len(problems)} 个问题", f"{file}: {len(problems)} problem(s)")
+        super().__init__(msg("errors.problems", file=file, count=len(problems)))
         self.file, self.problems = str(file), problems
 
-    def __str__(self) -> str:
+    def shown(self, lang: str | None = None) -> str:
         # Each problem on a line of its own: a command that stops here says what is wrong and where.
-        lines = [p.format(language()) for p in in_file_order(self.problems)]
-        return "\n".join([super().__str__(), *lines])
+        lang = lang or language()
+        lines = [p.format(lang) for p in in_file_order(self.problems)]
+        return "\n".join([super().shown(lang), *lines])
 
     def __reduce__(self):
         return type(self), (self.file, self.problems)
@@ -85,64 +90,67 @@ class UsageError(ReportgenError):
 
 
 class DefinitionError(ReportgenError):
-    """A form definition that cannot be used: its file, line, column and what is wrong; ``others``
-    holds the further problems of the same folder, (file, line, zh, en, column) each."""
+    """A form definition that cannot be used: its file, line, column and what is wrong (``detail``);
+    ``others`` holds the further problems of the same folder, (file, line, detail, column) each."""
 
     exit_code = ExitCode.USAGE
 
-    def __init__(self, file: Path | str, line: int, zh: str, en: str, column: int = 0, others: tuple = ()):
-        self.file, self.line, self.column, self.detail = str(file), line, column, (zh, en)
+    def __init__(self, file: Path | str, line: int, detail: Text, column: int = 0, others: tuple = ()):
+        self.file, self.line, self.column, self.detail = str(file), line, column, detail
         self.others = tuple(others)
-        problems = ((self.file, line, zh, en, column), *self.others)
-        super().__init__("\n".join(_located(p, p[2]) for p in problems),
-                         "\n".join(_located(p, p[3]) for p in problems))
+        super().__init__(detail)
+
+    def shown(self, lang: str | None = None) -> str:
+        problems = ((self.file, self.line, self.detail, self.column), *self.others)
+        return "\n".join(_located(problem, lang) for problem in problems)
 
     def __reduce__(self):  # raised in worker processes: it must cross back to the parent
-        return type(self), (self.file, self.line, *self.detail, self.column, self.others)
+        return type(self), (self.file, self.line, self.detail, self.column, self.others)
 
     @classmethod
     def collected(cls, errors: list[DefinitionError]) -> DefinitionError:
         """Return one error reporting every problem of ``errors`` (in file and line order), each on a line."""
         ordered = sorted(errors, key=lambda e: (e.file, e.line, e.column))
-        rest = tuple((e.file, e.line, *e.detail, e.column) for e in ordered[1:])
+        rest = tuple((e.file, e.line, e.detail, e.column) for e in ordered[1:])
         first = ordered[0]
-        return cls(first.file, first.line, *first.detail, first.column, rest)
+        return cls(first.file, first.line, first.detail, first.column, rest)
 
 
-def _located(problem: tuple, text: str) -> str:
-    """Return ``text`` after where ``problem`` is: ``file:line:column: text``, as far as it is known."""
-    file, line, _, _, column = problem
+def _located(problem: tuple, lang: str | None) -> str:
+    """Return what is wrong after where it is: ``file:line:column: text``, as far as it is known."""
+    file, line, detail, column = problem
     where = f"{file}:{line}:{column}" if column else f"{file}:{line}" if line else file
-    return f"{where}: {text}" if where else text
+    shown = detail.shown(lang)
+    return f"{where}: {shown}" if where else shown
 
 
 class LayoutTemplateError(DefinitionError):
     """A layout template that cannot be rendered or read, located at its file and line."""
 
-    def __init__(self, file: str, line: int, zh: str, en: str):
-        super().__init__(file, line, f"布局模板错误：{zh}", f"layout template error: {en}")
-        self.detail = (zh, en)
+    def __init__(self, file: str, line: int, detail: Text):
+        super().__init__(file, line, msg("errors.layout-template", detail=detail))
+        self.cause = detail
 
     def __reduce__(self):
-        return type(self), (self.file, self.line, *self.detail)
+        return type(self), (self.file, self.line, self.cause)
 
 
 class GeometryError(DefinitionError):
     """A form whose columns' minimum widths do not fit its page: a broken definition."""
 
-    def __init__(self, zh: str, en: str):
-        super().__init__("", 0, f"版式几何错误：{zh}", f"layout geometry error: {en}")
-        self.detail = (zh, en)
+    def __init__(self, detail: Text):
+        super().__init__("", 0, msg("errors.layout-geometry", detail=detail))
+        self.cause = detail
 
     def __reduce__(self):
-        return type(self), self.detail
+        return type(self), (self.cause,)
 
 
 class ImportFailure(ReportgenError):
     """The file cannot be imported at all; ``problem`` says why and what to do."""
 
     def __init__(self, problem: Problem):
-        super().__init__(problem.message("zh"), problem.message("en"))
+        super().__init__(Text(problem.code, problem.params))
         self.problem = problem
 
     def __reduce__(self):
@@ -170,16 +178,16 @@ class PartialWrite(OutputError):
 class Refused(ReportgenError):
     """A request the workbench (``reportgen serve``) cannot carry out; ``status`` its HTTP status."""
 
-    def __init__(self, zh: str, en: str, status: int = 400, **details):
-        super().__init__(zh, en)
+    def __init__(self, message: Text, status: int = 400, **details):
+        super().__init__(message)
         self.status, self.details = status, details
 
 
 class OutsideFolder(Refused):
     """A path that is not a form file inside the served folder; ``missing``: allowed, but no file is there."""
 
-    def __init__(self, zh: str, en: str, missing: bool = False):
-        super().__init__(zh, en, 404 if missing else 403)
+    def __init__(self, message: Text, missing: bool = False):
+        super().__init__(message, 404 if missing else 403)
         self.missing = missing
 
 
@@ -210,11 +218,11 @@ class Mismatch(ReportgenError):
 
 
 class Unreadable(ReportgenError, ValueError):
-    """A cell's text is not a value of its kind: ``kind`` is (Chinese, English)."""
+    """A cell's text is not a value of its kind: ``kind`` names the kind (a text of the catalogue)."""
 
-    def __init__(self, kind: tuple[str, str], text: str):
-        super().__init__(text)
-        self.kind, self.text = kind, text
+    def __init__(self, kind: Text, cell: str):
+        super().__init__(cell)
+        self.kind, self.text = kind, cell
 
 
 class FetchRefused(ReportgenError, ValueError):
@@ -236,6 +244,6 @@ class Inexact(ReportgenError, ValueError):
 class SummaryError(ReportgenError, ValueError):
     """A profile's ``summary`` that cannot be used; ``path`` is where in it."""
 
-    def __init__(self, path: tuple, zh: str, en: str):
-        super().__init__(zh, en)
+    def __init__(self, path: tuple, message: Text):
+        super().__init__(message)
         self.path = path

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from .errors import FileRefused
+from .messages import msg
 
 MAX_BYTES = 2 * 1024 * 1024  # a definition file or template; the largest built-in one is 7 KB
 
@@ -21,8 +22,7 @@ def inside(path: Path | str, root: Path | str) -> str:
     """Return the real path of ``path``, refused unless it lies inside ``root`` once links are followed."""
     real, top = os.path.realpath(path), os.path.realpath(root)
     if real != top and os.path.commonpath([real, top]) != top:
-        raise FileRefused(f"符号链接指向 {Path(root).name}/ 之外，不予读取",
-                          f"a symbolic link that leads outside {Path(root).name}/ is not followed")
+        raise FileRefused(msg("files.link-outside", name=Path(root).name))
     return real
 
 
@@ -32,14 +32,14 @@ def read_inside(path: Path | str, root: Path | str, limit: int = MAX_BYTES) -> s
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as exc:
-        raise FileRefused(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+        raise FileRefused(msg("files.cannot-read", strerror=exc.strerror)) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FileRefused("不是普通文件，不予读取", "not a regular file; not read")
+            raise FileRefused(msg("files.not-regular"))
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise FileRefused(f"文件超过 {limit:,} 字节", f"the file is larger than {limit:,} bytes")
+        raise FileRefused(msg("files.too-large", limit=limit))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileRefused(f"不是 UTF-8 文本（第 {exc.start} 字节）", f"not UTF-8 text (byte {exc.start})") from None
+        raise FileRefused(msg("files.not-utf8", start=exc.start)) from None

@@ -62,7 +62,7 @@ def _starter(form_id: str, report: Report, lang: str):
     FORMS[form_id].model  # noqa: B018 (building the model reports the schema's errors)
     path = definition.files.get("starter.yaml")
     if path is None:
-        report.error(say(f"{definition.folder}: 缺少 starter.yaml（起始文件）", f"{definition.folder}: no starter.yaml"))
+        report.error(say("formcheck.no-starter", folder=definition.folder))
         return None
     source = read_yaml(starter_for(definition.text(path), form_id))
     form, problems = load_data(source)

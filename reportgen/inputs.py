@@ -87,7 +87,7 @@ def _walk(folder: Path, result: Collected) -> list[Path]:
 
 def _skip_link(path: Path, result: Collected) -> bool:
     if path.is_symlink():
-        result.skipped.append((str(path), say("指向目录的符号链接，不跟随", "a symbolic link to a folder: not followed")))
+        result.skipped.append((str(path), say("inputs.link-to-folder")))
         return True
     return False
 
@@ -102,7 +102,7 @@ def _unusable(path: Path) -> str | None:
         try:
             path.stat()
         except RuntimeError:
-            return say("符号链接循环", "a symbolic link loop")
+            return say("inputs.link-loop")
         except OSError:
-            return say("符号链接指向不存在的文件", "a broken symbolic link")
-    return say("不是普通文件（管道、设备或套接字）", "not a regular file: a pipe, device or socket")
+            return say("inputs.broken-link")
+    return say("inputs.not-regular")

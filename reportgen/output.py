@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError, PartialWrite, UsageError
+from .messages import Lines, Text, msg
 
 TEMP_PREFIX = ".rg-"  # temporary names: short (a long stem must still fit), with the writer's pid
 NAME_MAX = 255        # bytes of one file name on ext4, XFS, APFS and NTFS
@@ -35,13 +36,11 @@ def safe_target(out_dir: Path, relative: Path, inputs: dict | None = None) -> Pa
     root = out_dir.resolve()
     target = (root / relative).resolve()
     if inputs and str(target) in inputs:
-        raise UsageError(f"{root / relative}: 输出会覆盖输入文件 {inputs[str(target)].path}",
-                         f"{root / relative}: the output would overwrite the input {inputs[str(target)].path}")
+        raise UsageError(msg("output.overwrites-input", target=root / relative, path=inputs[str(target)].path))
     if relative.is_absolute() or root not in target.parents:
-        raise OutputError(f"输出路径越出输出目录: {relative}", f"output path escapes the output folder: {relative}")
+        raise OutputError(msg("output.escapes", relative=relative))
     if any(len(part.encode("utf-8", "surrogateescape")) > NAME_MAX for part in target.parts):
-        raise OutputError(f"文件名超过 {NAME_MAX} 字节: {target.name}",
-                          f"a file name is longer than {NAME_MAX} bytes: {target.name}")
+        raise OutputError(msg("output.name-too-long", name_max=NAME_MAX, name=target.name))
     return target
 
 
@@ -52,27 +51,21 @@ def plan(items: list, out_dir: Path, suffixes: dict[str, str]) -> list[Planned]:
     """
     inputs = {os.path.realpath(item.path): item for item in items}
     owner: dict[Path, object] = {}
-    clashes: list[str] = []
+    clashes: list[Text] = []
     planned = []
     for item in items:
         targets = {}
         for name, suffix in suffixes.items():
             target = safe_target(out_dir, item.relative.with_name(item.relative.name + suffix), inputs)
             if target in owner:
-                clashes.append((f"{owner[target].path} 与 {item.path} 都会写到 {target}",
-                                f"{owner[target].path} and {item.path} would both write {target}"))
+                clashes.append(msg("output.would-both-write", first=owner[target].path, second=item.path, target=target))
             owner.setdefault(target, item)
             targets[name] = target
         planned.append(Planned(item, targets))
     if clashes:
-        raise UsageError("\n".join([zh for zh, _ in clashes] + [SEPARATE[0]]),
-                         "\n".join([en for _, en in clashes] + [SEPARATE[1]]))
+        raise UsageError(msg("output.clashes", clashes=Lines(clashes)))
     return planned
 
-
-SEPARATE = ("请重命名其中一个、分别输出到不同的 -o 目录，或改为给出它们共同的上级目录（子目录结构会保留）。",
-            "Rename one, render them into different -o folders, or name their common parent folder:"
-            " its sub-folders are kept in the output.")
 
 
 def write_all(files: dict[Path, bytes | str]) -> list[Path]:
@@ -102,8 +95,7 @@ def write_all(files: dict[Path, bytes | str]) -> list[Path]:
 def _refuse_special(target: Path) -> None:
     """Refuse a target that exists and is no regular file: renaming onto ``/dev/null`` would replace the device."""
     if os.path.lexists(target) and not os.path.islink(target) and not stat.S_ISREG(os.lstat(target).st_mode):
-        raise OutputError(f"{target} 不是普通文件（目录、设备或管道），不会写入或替换它",
-                          f"{target} is not a regular file (a folder, device or pipe): it is not written over")
+        raise OutputError(msg("output.not-regular", target=target))
 
 
 def write_atomic(target: Path, data: bytes | str) -> None:

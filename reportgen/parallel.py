@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .errors import ClusterError, UsageError
+from .messages import Text, msg
 from .terminal import visible
 
 T = TypeVar("T")
@@ -87,16 +88,15 @@ def executor_from(address: str | None):
     try:
         from distributed import Client  # Dask: the optional extra reportgen[dask]
     except ImportError:
-        raise UsageError("--executor dask:// 需要安装 reportgen[dask]",
-                         "--executor dask:// needs pip install 'reportgen[dask]'") from None
+        raise UsageError(msg("parallel.missing")) from None
     client = _bounded(lambda: Client(f"tcp://{host}:{port}", timeout=f"{DASK_TIMEOUT}s"), address,
-                      ("连接不上 Dask 调度器，或对方不是 Dask 调度器", "cannot reach a Dask scheduler there, or it is none"))
+                      msg("parallel.unreachable"))
     try:
         _bounded(lambda: client.wait_for_workers(1, timeout=DASK_TIMEOUT), address,
-                 (f"{DASK_TIMEOUT:g} 秒内没有 Dask 工作进程（worker）加入", f"no Dask worker joined within {DASK_TIMEOUT:g} s"))
+                 msg("parallel.no-worker", dask_timeout=DASK_TIMEOUT))
         yield client.get_executor()
     finally:
-        _bounded(lambda: client.close(timeout=DASK_TIMEOUT), address, ("关闭连接失败", "closing the connection failed"),
+        _bounded(lambda: client.close(timeout=DASK_TIMEOUT), address, msg("parallel.close-failed"),
                  quiet=True)
 
 
@@ -105,12 +105,11 @@ def dask_address(address: str) -> tuple[str, int]:
     match = _DASK_ADDRESS.fullmatch(address)
     port = int(match.group("port")) if match else 0
     if not match or not 1 <= port <= 65535:
-        raise UsageError(f"--executor 应为 dask://HOST:PORT（主机:端口），如 dask://127.0.0.1:8786：{visible(address)}",
-                         f"--executor: expected dask://HOST:PORT, such as dask://127.0.0.1:8786: {visible(address)}")
+        raise UsageError(msg("parallel.bad-address", address=visible(address)))
     return match.group("host"), port
 
 
-def _bounded(call: Callable[[], R], address: str, failure: tuple[str, str], quiet: bool = False) -> R | None:
+def _bounded(call: Callable[[], R], address: str, failure: Text, quiet: bool = False) -> R | None:
     """Return ``call()`` run in a daemon thread, or raise ClusterError when it fails or outlasts the
     timeout (distributed's own timeouts do not cover a peer that accepts and never answers)."""
     outcome: dict[str, object] = {}
@@ -128,8 +127,8 @@ def _bounded(call: Callable[[], R], address: str, failure: tuple[str, str], quie
         return outcome.get("value")  # type: ignore[return-value]
     error = outcome.get("error")
     detail = visible(f"{type(error).__name__}: {error}")[:300] if error is not None else ""
-    raise ClusterError(f"Dask 集群 {visible(address)}：{failure[0]}：{detail or '没有应答'}",
-                       f"Dask cluster {visible(address)}: {failure[1]}: {detail or 'no answer'}")
+    raise ClusterError(msg("parallel.cluster", address=visible(address), failure=failure,
+                           detail=detail or msg("parallel.no-answer")))
 
 
 def _results(executor: Executor, function: Callable[[T], R], items: list[T]) -> Iterator[R]:
@@ -141,8 +140,7 @@ def _results(executor: Executor, function: Callable[[T], R], items: list[T]) -> 
                 yield future.result(timeout=FIRST_RESULT if n == 0 else EACH_RESULT)
             except Exception as exc:  # noqa: BLE001 (our tasks catch their own errors: this one is the cluster's)
                 detail = f"{type(exc).__name__}: {visible(exc)[:300]}"
-                raise ClusterError(f"Dask 集群出错，在第 {n + 1} 个任务（共 {len(futures)} 个）：{detail}",
-                                   f"the Dask cluster failed on task {n + 1} of {len(futures)}: {detail}") from None
+                raise ClusterError(msg("parallel.task-failed", n=n + 1, count=len(futures), detail=detail)) from None
     finally:
         for future in futures:
             future.cancel()

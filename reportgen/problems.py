@@ -4,14 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .messages import message
+from .messages import message, word
 from .terminal import visible
 
 Severity = Literal["error", "warning", "note"]
 LEVELS = ("error", "warning", "note")  # most severe first; the rules' levels: checks/catalogue.py
-LABELS = {"zh": {"error": "错误", "warning": "警告", "note": "提示"},
-          "en": {"error": "error", "warning": "warning", "note": "note"}}
-LABELS["both"] = LABELS["zh"]
 
 
 def rank(severity: str) -> int:
@@ -41,7 +38,8 @@ class Problem:
         """
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         path = f"  {self.path}" if self.path else ""
-        return visible(f"{where}{path}  {LABELS[lang][self.severity]} {self.code}: {self.message(lang)}")
+        label = word(f"severity.{self.severity}", lang)
+        return visible(f"{where}{path}  {label} {self.code}: {self.message(lang)}")
 
     def as_json(self, lang: str = "zh") -> dict:
         return {

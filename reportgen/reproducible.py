@@ -8,6 +8,7 @@ import zipfile
 from datetime import UTC, date, datetime, time
 
 from .errors import UsageError
+from .messages import msg
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -32,8 +33,7 @@ def _from_epoch(epoch: str) -> datetime:
     except (ValueError, OverflowError, OSError):
         when = None
     if when is None or not 1980 <= when.year <= 2107:  # what a ZIP entry's date can hold
-        raise UsageError(f"SOURCE_DATE_EPOCH 应为 1980–2107 年间的秒数：{epoch[:40]!r}",
-                         f"SOURCE_DATE_EPOCH should be seconds in 1980-2107: {epoch[:40]!r}")
+        raise UsageError(msg("reproducible.bad-epoch", value=epoch[:40]))
     return when
 
 

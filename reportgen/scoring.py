@@ -60,8 +60,8 @@ class GradeScheme:
         return "、".join(f"{label}≥{threshold}" for threshold, label in self.bands) + f"、{self.lowest}"
 
 
-SHANGHAI_2019 = GradeScheme("shanghai-2019", ((Decimal(90), "优秀"), (Decimal(75), "良好"), (Decimal(60), "合格")), "不合格")
-NATIONAL = GradeScheme("national", ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中")), "差")
+SHANGHAI_2019 = GradeScheme("shanghai-2019", ((Decimal(90), "优秀"), (Decimal(75), "良好"), (Decimal(60), "合格")), "不合格")  # form words
+NATIONAL = GradeScheme("national", ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中")), "差")  # form words
 GRADE_SCHEMES = {scheme.name: scheme for scheme in (SHANGHAI_2019, NATIONAL)}
 
 ReverseRule = Literal["linear", "ratio"]

@@ -1,11 +1,9 @@
 """One registry per kind of thing, and everything that lists them reads them: README, CLI, booklet."""
 import inspect
-import re
 
 from reportgen.booklet.formats import BUILDERS
 from reportgen.errors import EXIT_CODES, ExitCode
 from reportgen.geometry import PlannedForm
-from reportgen.messages import CATALOGUE
 from reportgen.render import WRITERS
 from tests.conftest import ROOT
 
@@ -44,10 +42,3 @@ def test_every_writer_takes_a_planned_form():
         parameters = inspect.signature(writer.module().write).parameters
         assert list(parameters) == ["form", "options"], writer.name
         assert parameters["form"].annotation in (PlannedForm, "PlannedForm"), writer.name
-
-
-def test_every_problem_code_has_both_languages_and_fills_the_same_parameters():
-    for code, (zh, en) in CATALOGUE.items():
-        assert zh and en, code
-        names = [{re.sub(r"_(zh|en)$", "", name) for name in re.findall(r"{(\w+)", text)} for text in (zh, en)]
-        assert names[0] == names[1], code

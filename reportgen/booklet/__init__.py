@@ -100,10 +100,10 @@ def cover_of(result: Plan, day=None) -> Cover:
     unit = b.unit or (getattr(first, "unit", None) or "")
     year = b.year or (first.year if first else "")
     covers = {f.summary().section.cover for f in result.forms}  # the words the forms' sections give
-    words = covers.pop() if len(covers) == 1 else "绩效"
-    title = b.title or f"{unit} {year} 年度{words}汇总表".strip()
+    words = covers.pop() if len(covers) == 1 else "绩效"  # form words
+    title = b.title or f"{unit} {year} 年度{words}汇总表".strip()  # form words
     day = day or b.date or default_date()
-    return Cover(title=title, unit=unit, year=year, date=f"{day.year} 年 {day.month} 月 {day.day} 日",
+    return Cover(title=title, unit=unit, year=year, date=f"{day.year} 年 {day.month} 月 {day.day} 日",  # form words
                  lines=tuple(b.cover_lines))
 
 

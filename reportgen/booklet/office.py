@@ -60,7 +60,7 @@ def xlsx_booklet(layouts: list[FormLayout], entries: list[Entry], cover: Cover, 
     workbook.remove(workbook.active)
     taken: set[str] = set()
     summary = replace(summary_layout(entries), title=cover.title, subtitle=cover.unit)
-    write_sheet(workbook.create_sheet(sheet_title("汇总表", taken)), plan(summary, options), options)
+    write_sheet(workbook.create_sheet(sheet_title("汇总表", taken)), plan(summary, options), options)  # form words
     placed = []
     for layout in layouts:
         sheet = workbook.create_sheet(sheet_title(layout.sheet_name or layout.title, taken))

@@ -22,6 +22,7 @@ from ..errors import OutputError
 from ..fonts import with_subsets
 from ..geometry import PlannedForm, page_count, plan_all
 from ..layout import FormLayout
+from ..messages import msg
 from ..options import RenderOptions
 from ..output import process_alive
 from ..parallel import Progress, Workers, map_jobs
@@ -80,7 +81,7 @@ def build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, options
                 front_pages, progress = pages, None
         finally:
             gc.unfreeze()
-        raise OutputError(f"目录页数无法确定：{front_pages} 页", f"the front matter's length does not settle: {front_pages} pages")
+        raise OutputError(msg("booklet.front-unsettled", front_pages=front_pages))
 
 
 FONTS_PREFIX = "reportgen-fonts-"  # then the pid of the run, so the next run knows a killed run's folder
@@ -222,7 +223,7 @@ def _outline(writer, marks: list, entries: list[Entry]) -> None:
 
 def _metadata(writer, cover: Cover, options: RenderOptions) -> dict:
     when = document_date(options.date).strftime("D:%Y%m%d%H%M%S+00'00'")
-    info = {"/Title": cover.title, "/Author": cover.unit, "/Subject": f"{cover.year} 年度",
+    info = {"/Title": cover.title, "/Author": cover.unit, "/Subject": f"{cover.year} 年度",  # form words
             "/Creator": "reportgen", "/Producer": "reportgen", "/CreationDate": when, "/ModDate": when}
     writer.add_metadata(info)
     return info
@@ -231,7 +232,7 @@ def _metadata(writer, cover: Cover, options: RenderOptions) -> dict:
 def codepoints(layouts: list[FormLayout], cover: Cover, watermark: str | None) -> set[int]:
     """Return every character the booklet prints: cell texts, titles, cover, fixed captions."""
     texts = [cover.title, cover.unit, str(cover.year), cover.date, *cover.lines, watermark or "",
-             "—年度封面项目汇总表目录页码序号"]
+             "—年度封面项目汇总表目录页码序号"]  # form words
     for layout in layouts:
         texts += [layout.title, layout.subtitle, layout.caption, *layout.notes]
         texts += [text for table in layout.tables for cell in table.cells for text in cell.text]

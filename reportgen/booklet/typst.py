@@ -28,6 +28,7 @@ from ..errors import OutputError
 from ..fonts import with_subsets
 from ..geometry import page_style, plan
 from ..layout import FormLayout
+from ..messages import msg
 from ..options import RenderOptions
 from ..parallel import Progress, Workers
 from ..render.typst import blank_page, compile_apart, compile_pdf, document, form_pages, planned_length
@@ -60,7 +61,7 @@ def _build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, option
     for _ in range(ATTEMPTS):
         parts, starts, blanks, numbered = _placed(forms, entries, cover, options, measured)
         groups = _groups(len(parts))
-        meta = {"title": cover.title, "author": cover.unit, "subject": f"{cover.year} 年度"}
+        meta = {"title": cover.title, "author": cover.unit, "subject": f"{cover.year} 年度"}  # form words
         tasks = [_document(parts, starts, blanks, group, options, meta, layouts if len(groups) == 1 else [])
                  for group in groups]
         pdfs = [compile_pdf(*tasks[0])] if len(tasks) == 1 else compile_apart(tasks, jobs)
@@ -72,7 +73,7 @@ def _build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, option
                 return pdfs[0]
             return _joined(pdfs, found, numbered, cover, options, layouts)
         measured = _lengths(found, blanks, total)
-    raise OutputError(f"汇总册页码无法确定 (the booklet's page numbers do not settle) after {ATTEMPTS} attempts")
+    raise OutputError(msg("booklet.pages-unsettled", attempts=ATTEMPTS))
 
 
 def _groups(count: int) -> list[range]:
@@ -102,7 +103,7 @@ def _document(parts: list[list[dict]], starts: list[int], blanks: list[int], gro
 def _joined(pdfs: list[bytes], found: list[int], entries: list[Entry], cover: Cover, options: RenderOptions,
             layouts: list[FormLayout]) -> bytes:
     """Return the chunks as one PDF, outline and attachment made as for WeasyPrint's chunks."""
-    marks = list(zip(("封面", "项目汇总表", "目录"), (page - 1 for page in found[:FRONT])))
+    marks = list(zip(("封面", "项目汇总表", "目录"), (page - 1 for page in found[:FRONT])))  # form words
     laid = [Laid(pdf, 0, ()) for pdf in pdfs[1:]]
     return join(pdfs[0], marks, laid, entries, cover, options, layouts)
 
@@ -129,7 +130,7 @@ def _placed(forms: list[list[dict]], entries: list[Entry], cover: Cover, options
 
 def _front(entries: list[Entry], cover: Cover, options: RenderOptions) -> list[list[dict]]:
     style = page_style(FormLayout(""), options)
-    cover_page = {**blank_page(style), "kind": "cover", "bookmark": "封面", "level": 1, "unit": cover.unit,
+    cover_page = {**blank_page(style), "kind": "cover", "bookmark": "封面", "level": 1, "unit": cover.unit,  # form words
                   "heading": cover.title, "lines": list(cover.lines), "date": cover.date}
     return [[cover_page]] + [form_pages(plan(layout, options), layout.name) for layout in
                              (summary_layout(entries), toc_layout(entries))]

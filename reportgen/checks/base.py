@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..errors import PathError
 from ..forms.access import label
+from ..messages import NOTHING, msg
 from ..problems import Problem
 from ..source import paths
 from ..source.parse import Source
@@ -124,9 +125,8 @@ def run_rules(form, source: Source | None) -> list[Problem]:
     selected = form.definition.profile.get("checks") or {}
     for name in ALWAYS + [n for n in selected if n not in ALWAYS]:
         if name not in RULES:
-            raise form.definition.fail("profile.yaml", ("checks", name), f"未知的检查规则 {name!r}，可用："
-                                       + ", ".join(sorted(RULES)), f"unknown rule {name!r}; known: "
-                                       + ", ".join(sorted(RULES)))
+            raise form.definition.fail("profile.yaml", ("checks", name),
+                                       msg("forms.unknown-rule", name=name, hint=NOTHING, known=sorted(RULES)))
         if name in ALWAYS:
             problems += [_locate(finding, source) for finding in RULES[name](Context(form, None))]
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..messages import msg
 from ..money import format_amount, format_points
 from ..problems import Problem
 from ..source import paths
@@ -23,7 +24,7 @@ from .catalogue import SEVERITY
 
 run_level("budget_cycle", ("RG251", "RG252", "RG253", "RG254", "RG255", "RG256", "RG257", "RG258"))
 
-LATER = {"monitor": ("运行监控表", "monitoring form"), "selfeval": ("自评表", "self-evaluation")}
+STAGES = ("target", "monitor", "selfeval")  # a later form's name in messages: cycle.KIND in the catalogue
 NO_REASON = frozenset({"", "无", "无偏差", "没有", "/", "-", "—", "无。", "无偏差。"})
 _SPACE = re.compile(r"\s+")
 _SUFFIX = re.compile(r"(指标|目标)$")
@@ -74,7 +75,7 @@ def filing(file: Path | str, form, source) -> Filing | None:
     """Return the cycle's record of ``form``, or None when its profile declares no ``cycle``."""
     profile = form.definition.profile
     spec, kind = profile.get("cycle"), form.definition.kind
-    if not spec or kind not in ("target", *LATER):
+    if not spec or kind not in STAGES:
         return None
     year = form.figure(spec.get("year", "year"))
     keys = {(key, year, _SPACE.sub("", value)) for key in ("project", "code") if spec.get(key)
@@ -157,8 +158,7 @@ def _both(code: str, a: Filing, a_path: tuple, b: Filing, b_path: tuple, params:
 
 
 def _later(later: Filing) -> dict:
-    zh, en = LATER[later.kind]
-    return {"later_zh": zh, "later_en": en}
+    return {"later": msg(f"cycle.{later.kind}")}
 
 
 def _name(row: Row) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import NOTHING, Text, msg
 from .base import Context, Finding, rule
 from .cells import grid
 
@@ -64,17 +65,15 @@ def _finding(code: str, path: tuple, text: str, spans: list[tuple[int, int]], **
     """Return one finding for every place of ``code`` in one text: the first quoted, the count and
     the first few positions given (a text with the same slip five times is one thing to fix)."""
     start, end = spans[0]
-    return Finding(code, path, {"quote": _quote(text, start, end), "at": start + 1, **_more(spans), **params})
+    more = msg("debris.more", elsewhere=_elsewhere(spans)) if len(spans) > 1 else NOTHING
+    return Finding(code, path, {"quote": _quote(text, start, end), "at": start + 1, "more": more, **params})
 
 
-def _more(spans: list[tuple[int, int]]) -> dict:
-    """Return the message's tail naming how many places there are and where the next ones are."""
-    if len(spans) == 1:
-        return {"more_zh": "", "more_en": ""}
-    at = [str(start + 1) for start, _ in spans[1:1 + POSITIONS]]
-    etc_zh, etc_en = ("等", ", …") if len(spans) > 1 + POSITIONS else ("", "")
-    return {"more_zh": f"；本段共 {len(spans)} 处，另见第 {'、'.join(at)} 字{etc_zh}",
-            "more_en": f"; {len(spans)} in this paragraph, also at {', '.join(at)}{etc_en}"}
+def _elsewhere(spans: list[tuple[int, int]]) -> Text:
+    """Return how many places a paragraph has and where the next ones are, after the first."""
+    at = [start + 1 for start, _ in spans[1:1 + POSITIONS]]
+    etc = msg("debris.etc") if len(spans) > 1 + POSITIONS else NOTHING
+    return msg("debris.elsewhere", count=len(spans), at=at, etc=etc)
 
 
 @rule("stray_words", codes=("RG804",), always=True)
@@ -137,16 +136,13 @@ def half_width_punctuation(ctx: Context):
         count = sum(len(f) for _, f in marked)
         yield Finding("RG807", text.path, {
             "quote": _quote(text.text, found[0].start(), found[0].end()), "at": found[0].start() + 1,
-            "mark": found[0].group(), "where_zh": f"全表 {len(marked)} 段共 {count} 处，首见此段",
-            "where_en": f"{count} in {len(marked)} paragraphs of the form, first here"})
+            "mark": found[0].group(), "where": msg("debris.habit", paragraphs=len(marked), count=count)})
         return
     for text, found in marked:
         spans = [m.span() for m in found]
-        more = _more(spans)
+        where = _elsewhere(spans) if len(spans) > 1 else msg("debris.once")
         yield Finding("RG807", text.path, {
-            "quote": _quote(text.text, *spans[0]), "at": spans[0][0] + 1, "mark": found[0].group(),
-            "where_zh": more["more_zh"].lstrip("；") or "本段 1 处", "where_en": more["more_en"].lstrip("; ")
-            or "1 in this paragraph"})
+            "quote": _quote(text.text, *spans[0]), "at": spans[0][0] + 1, "mark": found[0].group(), "where": where})
 
 
 def _in_chinese(text: str, mark: re.Match) -> bool:

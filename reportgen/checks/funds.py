@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..messages import Text, msg
 from ..money import format_amount, format_rate
 from ..source import paths
 from .base import Context, Finding, entries, rule
@@ -24,9 +25,13 @@ def sums(ctx: Context):
             yield Finding(entry["code"], paths.parse(entry["total"]),
                           {"stated": format_amount(total), "sum": format_amount(_sum(*parts)),
                            "total_label": ctx.label(entry["total"]),
-                           "parts_zh": "、".join(ctx.label(p) for p in entry["parts"][:-1]) + "与"
-                           + ctx.label(entry["parts"][-1]) if len(entry["parts"]) > 1 else ctx.label(entry["parts"][0]),
-                           "parts_en": ", ".join(ctx.label(p) for p in entry["parts"])})
+                           "parts": _named(ctx, entry["parts"])})
+
+
+def _named(ctx: Context, parts: list[str]) -> Text | str:
+    """Return the labels of ``parts`` as a list in a sentence: 甲、乙与丙."""
+    labels = [ctx.label(p) for p in parts]
+    return msg("funds.parts", head=labels[:-1], last=labels[-1]) if len(labels) > 1 else labels[0]
 
 
 @rule("covers", codes=("RG203",))

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..booklet import cover_of, entries_of, layouts_of, plan
 from ..booklet.formats import BUILDERS
 from ..errors import ExitCode, UsageError
-from ..messages import say
+from ..messages import msg, say
 from ..output import write_atomic
 from ..parallel import Progress, Workers, default_jobs, executor_from
 from ..render import WRITERS
@@ -22,26 +22,24 @@ FORMATS = {writer.suffix: name for name, writer in WRITERS.items() if writer.boo
 def run(args) -> int:
     target = Path(args.output)
     if target.suffix.lower() not in FORMATS:
-        raise UsageError(f"输出文件应以 {'、'.join(FORMATS)} 结尾：{target}",
-                         f"the output must end in {', '.join(FORMATS)}: {target}")
+        raise UsageError(msg("commands.booklet.suffix", formats=FORMATS, target=target))
     options = options_from(args)
     result = plan(args.inputs, options, Path(args.root) if args.root else None)
     _refuse_overwriting_an_input(target, result.files, args)
     report_inputs(result.found, args)
     print_problems(result.problems, args)
     for name in result.failed:
-        print(say(f"✗ {visible(name)}：未编入汇总册", f"✗ {visible(name)}: left out of the booklet"),
+        print(say("commands.booklet.left-out", name=visible(name)),
               file=sys.stderr)
     if not result.forms:
-        print(say("没有可编入的表单", "no form to put into the booklet"), file=sys.stderr)
+        print(say("commands.booklet.no-form"), file=sys.stderr)
         return ExitCode.FAILED
     options = _print_options(args, result.booklet.print, options, result.booklet.date)
     cover = cover_of(result, options.date)
     entries, layouts = entries_of(result.forms), layouts_of(result.forms)
     data = _build(FORMATS[target.suffix.lower()], layouts, entries, cover, options, args)
     write_atomic(target, data)
-    print(say(f"汇总册：{len(result.forms)} 份表单 → {visible(target)}；{len(result.failed)} 份失败",
-              f"booklet: {len(result.forms)} forms → {visible(target)}; {len(result.failed)} failed"))
+    print(say("commands.booklet.done", count=len(result.forms), target=visible(target), failed=len(result.failed)))
     return ExitCode.FAILED if result.failed else ExitCode.OK
 
 
@@ -49,8 +47,7 @@ def _refuse_overwriting_an_input(target: Path, files: list[Path], args) -> None:
     real = os.path.realpath(target)
     for file in files:
         if os.path.realpath(file) == real:
-            raise UsageError(f"输出 {target} 就是输入文件 {file}，不会覆盖它",
-                             f"the output {target} is the input {file}; it is not overwritten")
+            raise UsageError(msg("commands.booklet.output-is-input", target=target, file=file))
 
 
 def _print_options(args, printing, options, printing_date):
@@ -65,5 +62,5 @@ def _build(name, layouts, entries, cover, options, args) -> bytes:
     if name == "pdf" and options.engine != "typst":
         warn_slow_subsetter(args)
     with executor_from(args.executor) as executor:
-        workers = Workers(args.jobs or default_jobs(), Progress(len(layouts), say("排版", "layout")), executor)
+        workers = Workers(args.jobs or default_jobs(), Progress(len(layouts), say("commands.booklet.progress")), executor)
         return BUILDERS[name](layouts, entries, cover, options, workers)

@@ -8,7 +8,7 @@ from .. import review
 from ..checks import cycle, passages
 from ..errors import ExitCode, UsageError
 from ..inputs import gather
-from ..messages import say
+from ..messages import msg, say
 from ..pipeline import examine
 from ..problems import LEVELS, in_file_order, rank
 from ..source import read_source
@@ -19,8 +19,7 @@ def run(args) -> int:
     found = gather(args.inputs)
     report_inputs(found, args)
     if not found.inputs:
-        raise UsageError("没有可检查的表单文件（.yaml、.yml、.json）；原因见上",
-                         "no form file (.yaml, .yml, .json) to check; see above for why")
+        raise UsageError(msg("commands.check.no-input"))
     target = review.check_target(args.report) if args.report else None
     options = options_from(args)
     problems, entries, filings, forms = [], [], [], {}
@@ -51,6 +50,4 @@ def run(args) -> int:
 
 def _summary(files: int, problems: list) -> str:
     count = {level: sum(p.severity == level for p in problems) for level in LEVELS}
-    return say(f"检查了 {files} 个文件：{count['error']} 个错误，{count['warning']} 个警告，{count['note']} 个提示",
-               f"checked {files} file(s): {count['error']} error(s), {count['warning']} warning(s), "
-               f"{count['note']} note(s)")
+    return say("commands.check.done", files=files, error=count['error'], warning=count['warning'], note=count['note'])

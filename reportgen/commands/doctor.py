@@ -20,26 +20,25 @@ def run(args) -> int:
     for package in ("weasyprint", "python-docx", "openpyxl", "pydantic", "jinja2"):
         _line(package, _version(package))
     _line("pango", _pango())
-    _line(say("PDF 引擎", "PDF engines"), _engines(args))
+    _line(say("commands.doctor.pdf-engines"), _engines(args))
     fast = _fast_subsetter()
     ok &= fast
-    _line(say("字体子集化", "font subsetter"), (
-        "HarfBuzz (libharfbuzz-subset0)" if fast else say("fontTools（慢约 25 倍，请安装 libharfbuzz-subset0）",
-                                                          "fontTools (~25x slower: install libharfbuzz-subset0)")))
+    _line(say("commands.doctor.font-subsetter"), (
+        "HarfBuzz (libharfbuzz-subset0)" if fast else say("commands.doctor.fonttools")))
     for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
         found = resolve(stack)
         ok &= bool(found)
-        used = f"{found[0][0]} ({found[0][1]})" if found else say("未找到！", "NONE FOUND!")
-        caption = say("正文字体", "body font") if role == "body" else say("标题字体", "title font")
+        used = f"{found[0][0]} ({found[0][1]})" if found else say("commands.doctor.none-found")
+        caption = say("commands.doctor.body-font") if role == "body" else say("commands.doctor.title-font")
         _line(caption, used)
     _line("DOCX/XLSX", f"{options.fonts.office_body} / {options.fonts.office_title}")
     if not has_cjk(coverage(options.fonts.body)):
         ok = False
         print(message("RG800", args.lang, {"fonts": ", ".join(n for n, _, _ in resolve(options.fonts.body)) or "—"}))
-    _line(say("输出格式", "formats"), " ".join(WRITERS))
-    _line(say("汇总册格式", "booklet formats"), " ".join(name for name, w in WRITERS.items() if w.booklet))
+    _line(say("commands.doctor.formats"), " ".join(WRITERS))
+    _line(say("commands.doctor.booklet-formats"), " ".join(name for name, w in WRITERS.items() if w.booklet))
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    _line("LibreOffice", office or say("未安装（仅测试需要）", "not installed (needed by the tests only)"))
+    _line("LibreOffice", office or say("commands.doctor.no-office"))
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -52,8 +51,8 @@ def _line(caption: str, value: str) -> None:
 def _engines(args) -> str:
     """Return the PDF engines this install has: WeasyPrint always, Typst with reportgen[typst]."""
     typst = version()
-    found = f"weasyprint ({say('默认', 'default')}), typst {typst}" if typst else \
-        f"weasyprint; typst {say('未安装', 'not installed')} (pip install 'reportgen[typst]')"
+    found = f"weasyprint ({say('commands.doctor.default')}), typst {typst}" if typst else \
+        f"weasyprint; typst {say('commands.doctor.not-installed')} (pip install 'reportgen[typst]')"
     return found
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ExitCode, UsageError
 from ..formcheck import check_form, forms_in
 from ..forms import FORMS, add_user_folders
-from ..messages import say
+from ..messages import msg, say
 from ..terminal import visible
 
 
@@ -21,7 +21,7 @@ def run(args) -> int:
     rows = []
     for form_id in FORMS:
         definition = FORMS[form_id].definition
-        origin = say("内置", "built-in") if definition.origin == "built-in" else str(definition.folder)
+        origin = say("commands.forms.built") if definition.origin == "built-in" else str(definition.folder)
         extends = f" ← {definition.parent}" if definition.parent else ""
         rows.append((form_id, definition.kind, definition.title, origin + extends))
     width = max(len(r[0]) for r in rows)
@@ -37,11 +37,10 @@ def run(args) -> int:
 def _check(args, folder: Path) -> int:
     """Check every form of ``folder``; exit 2 if any stage of any form fails."""
     if not folder.is_dir():
-        raise UsageError(f"不是目录：{folder}", f"not a folder: {folder}")
+        raise UsageError(msg("commands.not-a-folder", folder=folder))
     ids = forms_in(folder)
     if not ids:
-        raise UsageError(f"{folder} 中没有表单目录（含 form.yaml 的目录）",
-                         f"{folder} holds no form folder (a folder with a form.yaml)")
+        raise UsageError(msg("commands.forms.no-form-folder", folder=folder))
     add_user_folders([str(folder.parent if (folder / "form.yaml").exists() else folder)])
     failed = 0
     for form_id in ids:
@@ -50,9 +49,8 @@ def _check(args, folder: Path) -> int:
             print(visible(line), file=sys.stderr)
         if report.failed:
             failed += 1
-            print(say(f"✗ {form_id}：未通过", f"✗ {form_id}: failed"), file=sys.stderr)
+            print(say("commands.forms.failed", form_id=form_id), file=sys.stderr)
         else:
             done = ", ".join(report.formats)
-            print(say(f"✓ {form_id}：定义、规则参数、绑定、起始文件（{done}）均通过",
-                      f"✓ {form_id}: definition, rule parameters, bindings, starter ({done}) all pass"))
+            print(say("commands.forms.checked", form_id=form_id, done=done))
     return ExitCode.USAGE if failed else ExitCode.OK

@@ -61,33 +61,26 @@ def _save(args, path: Path, imported, target: Path, taken: set[Path]) -> int:
     print_problems([_at(p, path) for p in imported.problems], args)
     errors = imported.failed
     if imported.model is None:
-        print(say(f"✗ {path}：有错误，未写出 YAML（读回的数据不成为完整的表单，--force 也无法写出；请按上面的错误修改文件）",
-                  f"✗ {path}: errors, no YAML written (what was read is not a whole form, so --force cannot "
-                  "write it either; fix the file as the errors above say)"), file=sys.stderr)
+        print(say("commands.import.not-whole", path=path), file=sys.stderr)
         return ExitCode.FAILED
     if errors and not args.force:
-        print(say(f"✗ {path}：有错误，未写出 YAML（加 --force 仍写出：有错误的单元格保留文件内嵌的原值）",
-                  f"✗ {path}: errors, no YAML written (--force writes it, the cells in error keeping the value "
-                  "the file carried)"), file=sys.stderr)
+        print(say("commands.import.errors", path=path), file=sys.stderr)
         return ExitCode.FAILED
     if target in taken:
-        print(say(f"✗ {path}：结果会与前一个文件写到同一个 {target}，未写出；请分开导入到不同目录",
-                  f"✗ {path}: its result would go to {target} like an earlier one's; not written. "
-                  "Import them into different folders"), file=sys.stderr)
+        print(say("commands.import.clash", path=path, target=target), file=sys.stderr)
         return ExitCode.FAILED
     if target.exists() and not args.overwrite:
-        print(say(f"✗ {target} 已存在；加 --overwrite 覆盖", f"✗ {target} exists; use --overwrite to replace it"),
+        print(say("commands.import.exists", target=target),
               file=sys.stderr)
         return ExitCode.FAILED
     taken.add(target)
     write_atomic(target, imported.yaml)
     if errors:
-        print(say(f"⚠ {path} → {target}（--force：有错误的单元格保留了文件内嵌的原值）",
-                  f"⚠ {path} → {target} (--force: the cells in error kept the value the file carried)"))
+        print(say("commands.import.forced", path=path, target=target))
     else:
         print(f"✓ {path} → {target}  ({imported.form_id} {imported.name})")
     for change in imported.changes:
         print(change.format())
     if not imported.changes:
-        print(say("  （与文件内嵌的数据相同，无改动）", "  (same as the data the file carries: no changes)"))
+        print(say("commands.import.unchanged"))
     return ExitCode.FAILED if errors else ExitCode.OK

@@ -17,20 +17,14 @@ from ..forms import FORMS
 from ..forms.definition import starter_for
 from ..forms.prefill import prefill
 from ..load import load, load_data
-from ..messages import say
+from ..messages import msg, say
 from ..options import RenderOptions
 from ..output import write_atomic
 from ..render.fillin import workbook
 from ..source.parse import read_yaml
 from .common import form_id
 
-NO_DOCX = ("不提供 DOCX 填报文件：Word 中干净的做法是内容控件，但 LibreOffice 另存时会丢掉控件的标记（w:tag）、"
-           "甚至重复其中的文字，读回时无法可靠对应字段。请用 XLSX 填报工作簿（-o 文件.xlsx）；或用 reportgen "
-           "render 生成 DOCX 后直接在表格中修改，reportgen import 同样能读回。",
-           "no DOCX fill-in form: the clean way in Word is content controls, but LibreOffice saves them "
-           "without their tags (w:tag) and even repeats their text, so they cannot be read back reliably. "
-           "Use the XLSX fill-in workbook (-o FILE.xlsx), or edit a DOCX written by reportgen render: "
-           "reportgen import reads that back too.")
+NO_DOCX = msg("commands.new.no-docx")
 
 
 WRITES = (".yaml", ".yml", ".xlsx")
@@ -44,33 +38,30 @@ def run(args) -> int:
         return ExitCode.OK
     target = Path(args.output or f"{form}.yaml")
     if target.is_dir():
-        raise UsageError(f"{target} 是目录，请给出文件名", f"{target} is a folder; name a file")
+        raise UsageError(msg("commands.new.folder", target=target))
     suffix = target.suffix.lower()
     if suffix == ".docx":
-        print(say(*NO_DOCX), file=sys.stderr)
+        print(NO_DOCX, file=sys.stderr)
         return ExitCode.USAGE
     if suffix not in WRITES:
-        raise UsageError(f"{target}：reportgen new 只写 YAML（.yaml、.yml）或填报工作簿（.xlsx），不写 {suffix or '无后缀的文件'}",
-                         f"{target}: reportgen new writes YAML (.yaml, .yml) or a fill-in workbook (.xlsx), "
-                         f"not {suffix or 'a file without a suffix'}")
+        raise UsageError(msg("commands.new.writes", target=target, suffix=suffix or msg("commands.new.no-suffix")))
     if target.exists() and not args.force:
-        print(say(f"{target} 已存在；加 --force 覆盖", f"{target} exists; use --force to overwrite"),
+        print(say("commands.new.exists", target=target),
               file=sys.stderr)
         return ExitCode.FAILED
     if suffix == ".xlsx":
         write_atomic(target, _workbook(args, text))
-        print(say(f"已生成填报工作簿 {target}；填好后运行 reportgen import {target}",
-                  f"wrote the fill-in workbook {target}; when filled in, run reportgen import {target}"))
+        print(say("commands.new.wrote-workbook", target=target))
         return ExitCode.OK
     write_atomic(target, text)
-    print(say(f"已生成 {target}", f"wrote {target}"))
+    print(say("commands.new.wrote", target=target))
     return ExitCode.OK
 
 
 def _starter(args, form: str) -> str:
     starter = FORMS[form].definition.files.get("starter.yaml")
     if starter is None:
-        raise UsageError(f"表单 {form} 没有起始文件 starter.yaml", f"form {form} has no starter.yaml")
+        raise UsageError(msg("commands.new.no-starter", form=form))
     return starter_for(FORMS[form].definition.text(starter), form)  # a variant may inherit its parent's
 
 
@@ -83,10 +74,9 @@ def _filled(args, form: str) -> str:
         model = FORMS[form].model.model_validate(prefill(FORMS[form].definition, source))
     except (PrefillError, ValidationError) as exc:
         detail = str(exc).splitlines()[0]
-        raise UsageError(f"无法由 {args.from_target} 生成 {form}：{detail}",
-                             f"cannot fill {form} from {args.from_target}: {detail}") from None
+        raise UsageError(msg("commands.new.cannot-fill", from_target=args.from_target, form=form, detail=detail)) from None
     return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name} 生成 (filled from the target form)\n"
-            "# 填写执行数、执行情况与完成目标可能性后运行 reportgen check 本文件.yaml\n" + to_yaml(model))
+            "# 填写执行数、执行情况与完成目标可能性后运行 reportgen check 本文件.yaml\n" + to_yaml(model))  # form words
 
 
 def _workbook(args, text: str) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import ExitCode, UsageError
 from ..forms import FORMS
 from ..forms.definition import DATA_FILES, OTHER_FILES, starter_for
-from ..messages import say
+from ..messages import msg, say
 from ..output import write_atomic
 from .common import form_id
 
@@ -26,11 +26,10 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 def run(args) -> int:
     source = FORMS[form_id(args, args.source or args.parent)].definition
     if not ID.fullmatch(args.new_id):
-        raise UsageError(f"表单编号 {args.new_id!r} 只能含小写字母、数字和连字符",
-                             f"form id {args.new_id!r}: lower-case letters, digits and hyphens only")
+        raise UsageError(msg("commands.new-form.bad-id", new_id=args.new_id))
     target = Path(args.output) / args.new_id
     if target.exists():
-        print(say(f"{target} 已存在", f"{target} exists"), file=sys.stderr)
+        print(say("commands.new-form.exists", target=target), file=sys.stderr)
         return ExitCode.FAILED
     if args.parent:
         copies = _stub(source, args.new_id)
@@ -39,8 +38,7 @@ def run(args) -> int:
                   for name in DATA_FILES + OTHER_FILES if os.path.lexists(source.folder / name)}
     for name, text in copies.items():
         write_atomic(target / name, text)
-    print(say(f"已生成 {target}；使用时加 --forms {args.output}",
-              f"wrote {target}; use it with --forms {args.output}"))
+    print(say("commands.new-form.wrote", target=target, output=args.output))
     return ExitCode.OK
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import ExitCode, UsageError
 from ..inputs import gather
-from ..messages import say
+from ..messages import msg, say
 from ..output import plan, remove_stale
 from ..parallel import Progress, default_jobs, executor_from, map_jobs
 from ..pipeline import Outcome, produce, save
@@ -21,8 +21,7 @@ def run(args) -> int:
     found = gather(args.inputs)
     report_inputs(found, args)
     if not found.inputs:
-        raise UsageError("没有可渲染的表单文件（.yaml、.yml、.json）；原因见上",
-                         "no form file (.yaml, .yml, .json) to render; see above for why")
+        raise UsageError(msg("commands.render.no-input"))
     out_dir = Path(args.output)
     jobs = plan(found.inputs, out_dir, {name: WRITERS[name].suffix for name in formats})
     remove_stale({target.parent for job in jobs for target in job.targets.values()})
@@ -31,7 +30,7 @@ def run(args) -> int:
     options = options_from(args)
     ok = failed = unwritable = 0
     broken = False
-    progress = Progress(len(jobs), say("渲染", "render"), quiet=True)
+    progress = Progress(len(jobs), say("commands.render.progress"), quiet=True)
     root = out_dir.resolve()
     with executor_from(args.executor) as executor:
         tasks = [(job, options, _content(job) if executor else None) for job in jobs]
@@ -45,8 +44,7 @@ def run(args) -> int:
                 unwritable += bool(outcome.unwritten)
                 broken = broken or (outcome.error and outcome.exit_code == 2)  # a form definition, not the data
     failed += len(found.missing) + len(found.skipped)
-    print(say(f"渲染完成：{ok} 份成功，{failed} 份失败，输出目录 {visible(out_dir)}",
-              f"rendered: {ok} ok, {failed} failed, into {visible(out_dir)}"))
+    print(say("commands.render.done", ok=ok, failed=failed, out_dir=visible(out_dir)))
     if unwritable:
         return ExitCode.OUTPUT
     return ExitCode.USAGE if broken else ExitCode.FAILED if failed or not ok else ExitCode.OK
@@ -80,16 +78,15 @@ def _report(args, job, outcome: Outcome, root: Path) -> bool:
 def _failure(args, name: str, outcome: Outcome, root: Path) -> str:
     """Say exactly what of a failed input was written (usually nothing) and what was not."""
     if not outcome.written:
-        return say(f"✗ {name}：未生成输出", f"✗ {name}: nothing written")
+        return say("commands.render.nothing", name=name)
     done = ", ".join(visible(p.relative_to(root)) for p in outcome.written)
     left = ", ".join(visible(p.relative_to(root)) for p in outcome.unwritten)
-    return say(f"✗ {name}：已写入 {done}；未写入 {left}", f"✗ {name}: wrote {done}; not written {left}")
+    return say("commands.render.partial", name=name, done=done, left=left)
 
 
 def _formats(args) -> list[str]:
     formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
     unknown = [f for f in formats if f not in WRITERS or not WRITERS[f].single]
     if unknown or not formats:
-        raise UsageError(f"未知的输出格式：{', '.join(unknown)}（可用：{', '.join(WRITERS)}）",
-                         f"unknown format: {', '.join(unknown)} (known: {', '.join(WRITERS)})")
+        raise UsageError(msg("commands.render.unknown-format", unknown=unknown, writers=WRITERS))
     return list(dict.fromkeys(formats))

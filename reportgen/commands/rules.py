@@ -4,17 +4,17 @@ from __future__ import annotations
 import json
 
 from ..checks import CATALOGUE, CODES
-from ..problems import LABELS, rank
+from ..messages import word
+from ..problems import rank
 from ..terminal import visible
 
 # The catalogue's texts are Chinese, as the budget systems' 审核说明; the headings follow --lang.
-HEADS = {"zh": ("检查：", "原因：", "例如："), "en": ("checks: ", "why: ", "e.g. ")}
-HEADS["both"] = HEADS["zh"]  # tables and headings: Chinese, as the forms are
+HEADS = ("rules.checks", "rules.why", "rules.example")
 
 
 def rows(lang: str = "zh") -> list[dict]:
     """Return one entry per code: code, severity, rule, name, what it checks, why, an example."""
-    return [{"code": code, "severity": info.severity, "label": LABELS[lang][info.severity], "rule": CODES[code],
+    return [{"code": code, "severity": info.severity, "label": word(f"severity.{info.severity}", lang), "rule": CODES[code],
              "name": info.name, "checks": info.checks, "why": info.why, "example": info.example}
             for code, info in sorted(CATALOGUE.items())]
 
@@ -24,7 +24,7 @@ def run(args) -> int:
     if args.output_format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return 0
-    checks, why, example = HEADS[args.lang]
+    checks, why, example = (word(head, args.lang) for head in HEADS)
     for row in found:
         print(visible(f"{row['code']}  {row['label']}  {row['name']}  ({row['rule']})"))
         print(visible(f"    {checks}{row['checks']}"))

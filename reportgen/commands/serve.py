@@ -13,7 +13,7 @@ import webbrowser
 from pathlib import Path
 
 from ..errors import ExitCode, UsageError
-from ..messages import say
+from ..messages import msg, say
 from .common import options_from
 
 try:  # the optional extra reportgen[serve]
@@ -28,21 +28,18 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
 
 def run(args) -> int:
     if uvicorn is None:
-        raise UsageError("reportgen serve 需要安装 reportgen[serve]：pip install 'reportgen[serve]'",
-                         "reportgen serve needs pip install 'reportgen[serve]'") from None
+        raise UsageError(msg("commands.serve.missing")) from None
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise UsageError(f"不是目录：{folder}", f"not a folder: {folder}")
+        raise UsageError(msg("commands.not-a-folder", folder=folder))
     port = args.port or free_port(args.host)
     settings = Settings(folder=folder, host=args.host, port=port, token=secrets.token_urlsafe(24))
     app = create_app(settings, options_from(args))
     url = f"http://{_url_host(args.host)}:{port}/?token={settings.token}"
     print(url, flush=True)
     if args.host not in LOCAL:
-        print(say(f"警告：服务绑定在 {args.host}，同一网络中知道链接的人都能读写 {folder.resolve()} 中的表单",
-                  f"WARNING: serving on {args.host}: anyone on that network with the link can read and write "
-                  f"the forms in {folder.resolve()}"), file=sys.stderr)
-    print(say(f"工作目录 {folder.resolve()}；按 Ctrl-C 停止", f"serving {folder.resolve()}; Ctrl-C stops"),
+        print(say("commands.serve.exposed", host=args.host, value=folder.resolve()), file=sys.stderr)
+    print(say("commands.serve.serving", value=folder.resolve()),
           file=sys.stderr, flush=True)
     if args.open:
         webbrowser.open(url)

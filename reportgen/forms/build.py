@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, create_model
 
+from ..messages import Text, msg
 from . import schema as types
 from .definition import Definition
 from .model import FormModel
@@ -37,7 +38,7 @@ def build_model(definition: Definition) -> type[FormModel]:
     """Return the model class of ``definition`` (its ``form:`` key takes the form's own id)."""
     fields = definition.schema.get("fields")
     if not isinstance(fields, dict) or not fields:
-        raise definition.fail("schema.yaml", ("fields",), "缺少 fields（表单字段）", "no fields declared")
+        raise definition.fail("schema.yaml", ("fields",), msg("forms.no-fields"))
     builder = _Builder(definition)
     declared = {"form": (Literal[definition.id], Field(...)), **builder.fields(fields, ("fields",))}
     name = _class_name(definition.id)
@@ -55,12 +56,10 @@ class _Builder:
 
     def field(self, key: str, spec: object, path: tuple) -> tuple:
         if not isinstance(spec, dict):
-            raise self._fail(path, "字段应写成映射，如 {type: text, label: 项目名称}",
-                             "a field is a mapping such as {type: text, label: 项目名称}")
+            raise self._fail(path, msg("forms.field-not-mapping"))
         kind = spec.get("type", "object" if "fields" in spec else None)
         if not isinstance(kind, str) or kind not in KINDS:
-            raise self._fail(path + ("type",), f"未知的字段类型 {kind!r}，可用：{', '.join(sorted(KINDS))}",
-                             f"unknown field type {kind!r}; known: {', '.join(sorted(KINDS))}")
+            raise self._fail(path + ("type",), msg("forms.unknown-field-type", kind=kind, known=sorted(KINDS)))
         annotation, default = self._annotation(kind, spec, path)
         label = str(spec.get("label") or key)
         extra = {"min_length": spec["min_items"]} if "min_items" in spec else {}
@@ -89,18 +88,18 @@ class _Builder:
     def _choice(self, spec: dict, path: tuple, optional: bool) -> tuple[Any, Any]:
         choices = spec.get("choices")
         if not isinstance(choices, list) or not choices or not all(isinstance(c, str) for c in choices):
-            raise self._fail(path + ("choices",), "choice 字段需要 choices 列表", "a choice needs a list of choices")
+            raise self._fail(path + ("choices",), msg("forms.no-choices"))
         annotation = Literal[tuple(choices)]
         if not optional:
             return annotation, ...
         default = spec.get("default")
         if default is not None and default not in choices:
-            raise self._fail(path + ("default",), f"默认值 {default!r} 不在 choices 中", f"default {default!r} not a choice")
+            raise self._fail(path + ("default",), msg("forms.default-not-a-choice", default=default))
         return (_null_is_default(annotation, spec) if default is not None else annotation | None), default
 
     def _object(self, spec: object, path: tuple) -> type:
         if not isinstance(spec, dict) or not isinstance(spec.get("fields"), dict):
-            raise self._fail(path, "对象需要 fields", "an object needs its fields")
+            raise self._fail(path, msg("forms.object-without-fields"))
         name = _class_name(self.definition.id, *[p for p in path if p not in ("fields", "item")])
         return create_model(name, __base__=types.StrictModel, __doc__=str(spec.get("label", "")),
                             **self.fields(spec["fields"], path + ("fields",)))
@@ -115,8 +114,8 @@ class _Builder:
             return Decimal(str(value))
         return value
 
-    def _fail(self, path: tuple, zh: str, en: str):
-        return self.definition.fail("schema.yaml", path, zh, en)
+    def _fail(self, path: tuple, detail: Text):
+        return self.definition.fail("schema.yaml", path, detail)
 
 
 def _null_is_default(annotation: Any, spec: dict) -> Any:

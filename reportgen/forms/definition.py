@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DefinitionError, FileRefused
 from ..files import read_inside
+from ..messages import Text, msg
 from ..source.parse import Source, read_yaml
 from ..source.paths import dotted
 
@@ -55,12 +56,11 @@ class Definition:
         try:
             return read_inside(path, path.parent)
         except FileRefused as exc:
-            raise DefinitionError(path, 1, exc.zh, exc.en) from None
+            raise DefinitionError(path, 1, exc.message) from None
 
-    def fail(self, file: str, path: tuple, zh: str, en: str, key: bool = False) -> DefinitionError:
+    def fail(self, file: str, path: tuple, detail: Text, key: bool = False) -> DefinitionError:
         where, line, column = self.where(file, path, key)
-        location = f"{dotted(path)}: " if path else ""
-        return DefinitionError(where, line, location + zh, location + en, column)
+        return DefinitionError(where, line, msg("definition.at", path=dotted(path), detail=detail) if path else detail, column)
 
 
 def read_data(path: Path) -> tuple[dict, Source | None]:
@@ -73,15 +73,15 @@ def read_data(path: Path) -> tuple[dict, Source | None]:
     try:
         text = read_inside(path, path.parent)
     except FileRefused as exc:
-        raise DefinitionError(path, 1, exc.zh, exc.en) from None
+        raise DefinitionError(path, 1, exc.message) from None
     source = read_yaml(text)
     if source.problems:
         first = source.problems[0]
-        raise DefinitionError(path, first.line, first.message("zh"), first.message("en"))
+        raise DefinitionError(path, first.line, Text(first.code, first.params))
     if source.data is None:
         return {}, source
     if not isinstance(source.data, dict):
-        raise DefinitionError(path, 1, "顶层应为映射", "the top level must be a mapping")
+        raise DefinitionError(path, 1, msg("forms.top-not-mapping"))
     return source.data, source
 
 

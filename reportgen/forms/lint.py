@@ -11,6 +11,7 @@ import difflib
 import re
 
 from ..errors import DefinitionError
+from ..messages import NOTHING, Text, msg
 from ..money import UNITS
 from ..source import paths
 from . import keys
@@ -19,26 +20,25 @@ from .definition import Definition
 CODE = re.compile(r"RG\d{3}")
 
 
+
 class _Lint:
     def __init__(self, definition: Definition):
         self.definition = definition
         self.errors: list[DefinitionError] = []
 
-    def fail(self, file: str, path: tuple, zh: str, en: str, key: bool = False) -> None:
-        self.errors.append(self.definition.fail(file, path, zh, en, key))
+    def fail(self, file: str, path: tuple, detail: Text, key: bool = False) -> None:
+        self.errors.append(self.definition.fail(file, path, detail, key))
 
-    def closed(self, file: str, data: object, allowed: tuple, path: tuple = (), hint: tuple = ("", "")) -> bool:
+    def closed(self, file: str, data: object, allowed: tuple, path: tuple = (), hint: Text = NOTHING) -> bool:
         """Report every key of the mapping ``data`` outside ``allowed``; False if ``data`` is no mapping."""
         if not isinstance(data, dict):
-            self.fail(file, path, "应为映射（键: 值）", "must be a mapping (key: value)")
+            self.fail(file, path, msg("forms.lint.not-mapping"))
             return False
         for key in data:
             if key not in allowed:
                 near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                zh = f"是否为 {near[0]}？" if near else hint[0]
-                en = f"did you mean {near[0]}? " if near else hint[1]
-                self.fail(file, path + (key,), f"未知的键 {key!r}（{zh}可用：{', '.join(allowed)}）",
-                          f"unknown key {key!r} ({en}known: {', '.join(allowed)})", key=True)
+                hint = msg("forms.did-you-mean", name=near[0]) if near else hint
+                self.fail(file, path + (key,), msg("forms.unknown-key", key=key, hint=hint, allowed=allowed), key=True)
         return True
 
 
@@ -61,17 +61,15 @@ def _form_yaml(check: _Lint, meta) -> None:
     if meta is None or not check.closed("form.yaml", meta, keys.FORM_KEYS):
         return
     if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in keys.FORM_KINDS):
-        check.fail("form.yaml", ("kind",), f"kind 应为 {'、'.join(keys.FORM_KINDS)} 之一",
-                   f"kind must be one of {', '.join(keys.FORM_KINDS)}")
+        check.fail("form.yaml", ("kind",), msg("forms.lint.kind", form_kinds=keys.FORM_KINDS))
     unit = meta.get("money_unit")
     if unit is not None and unit not in UNITS:
-        check.fail("form.yaml", ("money_unit",), f"未知的金额单位“{unit}”（可用：{'、'.join(UNITS)}）",
-                   f"unknown money unit “{unit}” (known: {', '.join(UNITS)})")
+        check.fail("form.yaml", ("money_unit",), msg("forms.unknown-money-unit", unit=unit, units=UNITS))
 
 
 # -- schema.yaml: each field spec --
 
-_OUTSIDE = ("若是字段，应缩进到 fields: 之下；", "a field belongs under fields:; ")
+_OUTSIDE = msg("forms.lint.under-fields")
 
 
 def _schema(check: _Lint, schema, merged: dict) -> None:
@@ -81,7 +79,7 @@ def _schema(check: _Lint, schema, merged: dict) -> None:
     if isinstance(schema["fields"], dict):
         _fields(check, schema["fields"], ("fields",), merged)
     else:
-        check.fail("schema.yaml", ("fields",), "fields 应为 字段名: 规格 的映射", "fields must map field names to their specs")
+        check.fail("schema.yaml", ("fields",), msg("forms.lint.fields-not-mapping"))
 
 
 def _fields(check: _Lint, fields: dict, path: tuple, merged: dict) -> None:
@@ -100,18 +98,16 @@ def _merged_spec(merged: dict, path: tuple) -> dict:
 def _field(check: _Lint, spec: dict, path: tuple, merged: dict) -> None:
     kind = _kind(_merged_spec(merged, path))
     if not isinstance(kind, str) or kind not in keys.FIELD_KEYS:
-        known = ", ".join(keys.FIELD_KEYS)
-        check.fail("schema.yaml", path + ("type",), f"未知的字段类型 {kind!r}，可用：{known}",
-                   f"unknown field type {kind!r}; known: {known}")
+        check.fail("schema.yaml", path + ("type",), msg("forms.unknown-field-type", kind=kind, known=keys.FIELD_KEYS))
         return
     allowed = keys.FIELD_COMMON + keys.FIELD_KEYS[kind]
-    check.closed("schema.yaml", spec, allowed, path, _OUTSIDE if kind == "object" else ("", ""))
+    check.closed("schema.yaml", spec, allowed, path, _OUTSIDE if kind == "object" else NOTHING)
     if "optional" in spec and spec["optional"] is not None and not isinstance(spec["optional"], bool):
-        check.fail("schema.yaml", path + ("optional",), "optional 应为 true 或 false", "optional must be true or false")
+        check.fail("schema.yaml", path + ("optional",), msg("forms.lint.optional"))
     if kind == "choice":
         choices = _merged_spec(merged, path).get("choices")
         if not isinstance(choices, list) or not choices or not all(isinstance(c, str) for c in choices):
-            check.fail("schema.yaml", path + ("choices",), "choice 字段需要 choices 列表", "a choice needs a list of choices")
+            check.fail("schema.yaml", path + ("choices",), msg("forms.no-choices"))
     if kind == "object" and isinstance(spec.get("fields"), dict):
         _fields(check, spec["fields"], path + ("fields",), merged)
     item = spec.get("item")
@@ -140,14 +136,14 @@ def _profile_keys(check: _Lint, profile) -> None:
             check.closed("profile.yaml", column, keys.COLUMN_KEYS, ("summary", "section", "columns", n))
     checks = profile.get("checks") or {}
     if not isinstance(checks, dict):
-        check.fail("profile.yaml", ("checks",), "应为 规则名: 参数 的映射", "must map rule names to their parameters")
+        check.fail("profile.yaml", ("checks",), msg("forms.lint.checks-not-mapping"))
         return
     for name in checks:
         if name not in keys.RULE_PARAMS:
             near = difflib.get_close_matches(str(name), keys.RULE_PARAMS, n=1, cutoff=0.6)
-            zh, en = (f"是否为 {near[0]}？", f"did you mean {near[0]}? ") if near else ("", "")
-            check.fail("profile.yaml", ("checks", name), f"未知的检查规则 {name!r}（{zh}可用：{', '.join(keys.RULE_PARAMS)}）",
-                       f"unknown rule {name!r} ({en}known: {', '.join(keys.RULE_PARAMS)})", key=True)
+            hint = msg("forms.did-you-mean", name=near[0]) if near else NOTHING
+            check.fail("profile.yaml", ("checks", name),
+                       msg("forms.unknown-rule", name=name, hint=hint, known=keys.RULE_PARAMS), key=True)
 
 
 # -- field paths and parameters, against the merged schema --
@@ -177,8 +173,8 @@ def _level1(tree: dict) -> dict:
     return {"fields": {"level1": {"type": "text"}, "groups": {"type": "list", "item": level2}}}
 
 
-_TYPE_NAMES = {"money": ("金额", "an amount"), "number": ("数值", "a number"), "date": ("日期", "a date"),
-               "object": ("对象", "an object")}
+_TYPE_NAMES = {"money": msg("forms.type.amount"), "number": msg("forms.type.number"), "date": msg("forms.type.date"),
+               "object": msg("forms.type.object")}
 
 
 class _ParamCheck:
@@ -191,8 +187,8 @@ class _ParamCheck:
         self.computed: set[str] = set()
         self.row_fields = self._row_fields()
 
-    def fail(self, path: tuple, zh: str, en: str) -> None:
-        self.check.fail("profile.yaml", path, zh, en)
+    def fail(self, path: tuple, detail: Text) -> None:
+        self.check.fail("profile.yaml", path, detail)
 
     def profile(self, profile: dict) -> None:
         self.computations(profile.get("computed"))
@@ -212,8 +208,7 @@ class _ParamCheck:
     def summary(self, summary: dict) -> None:
         """The booklet line: a name, and a section whose columns name fields (forms/summary.py)."""
         if summary.get("name") is None:  # the 汇总表's project name, and what names a form in a run
-            self.fail(("summary",), "缺少 summary.name（项目名称字段，如 project.name）",
-                      "summary.name is missing (the project's name, such as project.name)")
+            self.fail(("summary",), msg("forms.lint.no-summary-name"))
         else:
             self.ref(summary["name"], "path", ("summary", "name"))
         columns = self._mapping(summary.get("section"), ("summary", "section")).get("columns") or []
@@ -224,7 +219,7 @@ class _ParamCheck:
 
     def strings(self, value, at: tuple) -> None:
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            self.fail(at, "应为文字的列表", "must be a list of texts")
+            self.fail(at, msg("forms.lint.not-texts"))
 
     def tree(self, tree) -> None:
         """The indicator tree's steps, as the loader and the rules join them, must name the form's rows."""
@@ -235,20 +230,18 @@ class _ParamCheck:
             return  # no tree, and none by default: the tree's rules have nothing to read
         for key, step in steps:
             if step is not None and not isinstance(step, str):
-                self.fail(("tree", key), f"{step!r} 应为字段路径", f"{step!r} must be a field path")
+                self.fail(("tree", key), msg("forms.lint.step-not-a-path", step=step))
                 return
         joined = ".".join(step for _, step in steps if step)
         if spec_at(self.fields, paths.parse(joined)) is None:
-            self.fail(("tree",), f"指标树 {joined} 不是表单的字段（level1、level2、items 依次相接）",
-                      f"the indicator tree {joined} names no field of the form (level1, level2, items joined)")
+            self.fail(("tree",), msg("forms.lint.tree-no-field", joined=joined))
 
     def computations(self, computed) -> None:
         for name, spec in self._mapping(computed, ("computed",)).items():
             at = ("computed", name)
             if not isinstance(spec, dict) or not isinstance(spec.get("fn"), str) or spec["fn"] not in keys.COMPUTED_PARAMS:
                 fn = spec.get("fn") if isinstance(spec, dict) else spec
-                self.fail(at, f"应写成 {{fn: 函数名, …}}，fn 为 {', '.join(keys.COMPUTED_PARAMS)} 之一（现为 {fn!r}）",
-                          f"must be {{fn: NAME, …}} with fn one of {', '.join(keys.COMPUTED_PARAMS)} (not {fn!r})")
+                self.fail(at, msg("forms.lint.computed", computed_params=keys.COMPUTED_PARAMS, fn=fn))
             else:
                 self.params({k: v for k, v in spec.items() if k != "fn"}, keys.COMPUTED_PARAMS[spec["fn"]], at)
             self.computed.add(str(name))  # named after its own check: a later figure may use it
@@ -261,7 +254,7 @@ class _ParamCheck:
             return [(at, params)]
         if isinstance(params, list) and all(isinstance(entry, dict) for entry in params):
             return [(at + (i,), entry) for i, entry in enumerate(params)]
-        self.fail(at, "规则参数应为映射或映射的列表", "a rule's parameters are a mapping or a list of mappings")
+        self.fail(at, msg("forms.lint.parameters-not-mapping"))
         return []
 
     def params(self, entry: dict, table: dict[str, str], at: tuple) -> None:
@@ -272,54 +265,53 @@ class _ParamCheck:
             if key in entry and entry[key] is not None:
                 self.value(entry[key], kind.rstrip("?"), at + (key,))
             elif not kind.endswith("?"):
-                self.fail(at, f"缺少参数 {key}", f"parameter {key} is missing")
+                self.fail(at, msg("forms.lint.no-parameter", key=key))
 
     def value(self, value, kind: str, at: tuple) -> None:
         if kind in ("path", *_TYPE_NAMES):
             self.ref(value, kind, at)
         elif kind == "paths":
             if not isinstance(value, list):
-                self.fail(at, "应为字段路径的列表", "must be a list of field paths")
+                self.fail(at, msg("forms.lint.not-paths"))
             for i, ref in enumerate(value if isinstance(value, list) else ()):
                 self.ref(ref, "path", at + (i,))
         elif kind == "code" and not (isinstance(value, str) and CODE.fullmatch(value)):
-            self.fail(at, f"{value!r} 不是检查代码（如 RG201）", f"{value!r} is not a check code (such as RG201)")
+            self.fail(at, msg("forms.lint.not-a-code", value=value))
         elif kind == "literal" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            self.fail(at, f"{value!r} 应为数字", f"{value!r} must be a number")
+            self.fail(at, msg("forms.lint.not-a-number", value=value))
         elif kind == "name" and (not isinstance(value, str) or value not in self.row_fields):
-            self.fail(at, f"{value!r} 不是指标行或分组的字段", f"{value!r} is no field of an indicator row or group")
+            self.fail(at, msg("forms.lint.not-a-row-field", value=value))
         elif kind == "strings" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            self.fail(at, "应为文字的列表", "must be a list of texts")
+            self.fail(at, msg("forms.lint.not-texts"))
         elif kind == "labels" and not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
-            self.fail(at, "应为 列: 标题 的映射", "must map columns to captions")
+            self.fail(at, msg("forms.lint.columns-not-mapping"))
 
     def ref(self, ref, kind: str, at: tuple) -> None:
         """One path parameter: ``calc.NAME`` computed before, or a field of the schema of a usable type."""
         if not isinstance(ref, str) or not ref:
-            self.fail(at, f"{ref!r} 应为字段路径（如 funds.total）", f"{ref!r} must be a field path such as funds.total")
+            self.fail(at, msg("forms.lint.not-a-path", ref=ref))
             return
         if ref.startswith("calc."):
             if ref[5:] not in self.computed:
-                self.fail(at, f"{ref} 不是此前计算的量（computed:）", f"{ref} is not a figure computed before (computed:)")
+                self.fail(at, msg("forms.lint.not-computed-before", ref=ref))
             return
         spec = spec_at(self.fields, paths.parse(ref))
         if spec is None:
-            self.fail(at, f"字段路径 {ref} 不是表单的字段", f"the path {ref} names no field of the form")
+            self.fail(at, msg("forms.lint.no-field", ref=ref))
         elif kind in _TYPE_NAMES and _kind(spec) not in keys.TYPES_OF[kind]:
-            zh, en = _TYPE_NAMES[kind]
-            self.fail(at, f"{ref} 是 {_kind(spec)} 字段，此处需要{zh}字段", f"{ref} is a {_kind(spec)} field; {en} is needed")
+            self.fail(at, msg("forms.lint.wrong-field-type", ref=ref, kind=_kind(spec), needed=_TYPE_NAMES[kind]))
 
     def vocabulary(self, params) -> None:
         for path, known in self._mapping(params, ("checks", "vocabulary")).items():
             self.ref(path, "path", ("checks", "vocabulary", path))
             if not (isinstance(known, list) and all(isinstance(v, str) for v in known)):
-                self.fail(("checks", "vocabulary", path), "应为文字的列表", "must be a list of texts")
+                self.fail(("checks", "vocabulary", path), msg("forms.lint.not-texts"))
 
     def _mapping(self, value, at: tuple) -> dict:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.fail(at, "应为映射（键: 值）", "must be a mapping (key: value)")
+            self.fail(at, msg("forms.lint.not-mapping"))
             return {}
         return value
 

@@ -5,6 +5,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from ..errors import SummaryError
+from ..messages import msg
 from ..source import paths
 from .calc import CALC, compute
 from .schema import StrictModel
@@ -32,13 +33,12 @@ class FormModel(StrictModel):
         try:
             section = section_of(spec.get("section"))
         except SummaryError as exc:
-            raise self.definition.fail("profile.yaml", ("summary",) + exc.path, exc.zh, exc.en) from None
+            raise self.definition.fail("profile.yaml", ("summary",) + exc.path, exc.message) from None
         try:
             values = tuple(self.figure(c.value) for c in section.columns)
             whole = tuple(bool(self.figure(c.whole)) if c.whole else False for c in section.columns)
             name = self.figure(spec["name"]) if spec.get("name") else ""
             group = self.figure(section.group_by) if section.group_by else ""
         except (paths.PathError, KeyError) as exc:
-            raise self.definition.fail("profile.yaml", ("summary",), f"summary 的字段无效：{exc!s}",
-                                       f"a field of summary names nothing: {exc!s}") from None
+            raise self.definition.fail("profile.yaml", ("summary",), msg("forms.summary-no-field", exc=exc)) from None
         return Summary(section, str(name or ""), values, whole, str(group or ""))

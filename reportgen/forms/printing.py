@@ -19,7 +19,7 @@ ROLE_OF = {"money": "money", "signed_money": "money", "points": "points", "perce
 NUMBERED = ("money", "signed_money", "points")   # cells that carry data-number
 _parts = lru_cache(maxsize=8192)(paths.parse)  # a form's paths repeat on every row and every form
 _INDEX = re.compile(r"\[\d+\]")
-_POINTS_LABEL = re.compile(r"\s*[(（][\d.]+分[)）]$")  # a 一级 label printed with its points, 产出指标(50分)
+_POINTS_LABEL = re.compile(r"\s*[(（][\d.]+分[)）]$")  # form words: a 一级 label printed with its points, 产出指标(50分)
 
 
 class Printing:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import DefinitionError, FileRefused
 from ..files import inside
+from ..messages import msg
 from ..resources import templates_dir
 from .definition import DATA_FILES, OTHER_FILES, Definition, merge, read_data
 from .lint import lint
@@ -31,7 +32,7 @@ def search_path() -> list[tuple[Path, str]]:
     user = [Path(p) for p in os.environ.get(ENV, "").split(os.pathsep) if p]
     for folder in user:
         if not folder.is_dir():
-            raise DefinitionError(folder, 0, "表单定义目录不存在", "no such folder of form definitions")
+            raise DefinitionError(folder, 0, msg("forms.no-folder"))
     return [(folder, str(folder)) for folder in user] + [(templates_dir() / "forms", BUILT_IN)]
 
 
@@ -51,7 +52,7 @@ def _confined(folder: Path, root: Path) -> None:
     try:
         inside(folder, root)
     except FileRefused as exc:
-        raise DefinitionError(folder, 0, exc.zh, exc.en) from None
+        raise DefinitionError(folder, 0, exc.message) from None
 
 
 def _folder_id(folder: Path) -> str:
@@ -59,8 +60,7 @@ def _folder_id(folder: Path) -> str:
     meta, source = read_data(folder / "form.yaml")
     if "id" in meta and str(meta["id"]) != folder.name:
         line = source.where(("id",))[0] if source else 1
-        raise DefinitionError(folder / "form.yaml", line, f"id {meta['id']!r} 与目录名 {folder.name!r} 不一致",
-                              f"id {meta['id']!r} differs from the folder name {folder.name!r}")
+        raise DefinitionError(folder / "form.yaml", line, msg("forms.id-not-folder", id=meta['id'], name=folder.name))
     return folder.name
 
 
@@ -81,8 +81,7 @@ def _read(form_id: str, folder: Path, origin: str, found, chain: tuple[Path, ...
         parent = resolve(str(parent_id), found, chain)
         if parent is None:
             line = own["form.yaml"][1].where(("extends",))[0] if own["form.yaml"][1] else 1
-            raise DefinitionError(folder / "form.yaml", line, f"extends 指向未知的表单 {parent_id!r}",
-                                  f"extends names an unknown form {parent_id!r}")
+            raise DefinitionError(folder / "form.yaml", line, msg("forms.unknown-parent", parent_id=parent_id))
     data = {name: merge(_parent_data(parent, name), own[name][0]) for name in DATA_FILES}
     meta = {key: value for key, value in data["form.yaml"].items() if key != "extends"}
     files = dict(parent.files) if parent else {}

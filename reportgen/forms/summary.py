@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..errors import SummaryError
+from ..messages import msg
 
 TYPES = ("text", "value", "money", "rate", "points")
 DEFAULT_MM = {"text": 44.0, "value": 20.0, "money": 26.0, "rate": 20.0, "points": 16.0}
@@ -74,30 +75,28 @@ class Summary:
 def section_of(spec: object) -> Section:
     """Return the section a profile's ``summary.section`` describes; raise SummaryError when it cannot be used."""
     if not isinstance(spec, dict) or not isinstance(spec.get("columns"), list) or not spec["columns"]:
-        raise SummaryError(("section",), "summary.section 需要 id、title 与 columns 列表",
-                           "summary.section needs an id, a title and a list of columns")
+        raise SummaryError(("section",), msg("forms.summary.section"))
     columns = tuple(_column(c, n) for n, c in enumerate(spec["columns"]))
     heads = {c.value: c.head for c in columns}
     for n, c in enumerate(columns):
         if c.ratio and not set(c.ratio) <= set(heads):
-            raise SummaryError(("section", "columns", n, "ratio"), "ratio 须指向本节的两列", "ratio must name two columns of the section")
+            raise SummaryError(("section", "columns", n, "ratio"), msg("forms.summary.ratio-columns"))
     columns = tuple(replace(c, ratio=tuple(heads[r] for r in c.ratio)) for c in columns)  # by head from here on
     title = str(spec.get("title") or spec.get("id") or "")
-    return Section(id=str(spec.get("id") or title), title=title, heading=str(spec.get("heading") or "汇总表"),
+    return Section(id=str(spec.get("id") or title), title=title, heading=str(spec.get("heading") or "汇总表"),  # form words
                    cover=str(spec.get("cover") or title), order=int(spec.get("order") or 0),
                    totals=bool(spec.get("totals", True)), columns=columns, group_by=str(spec.get("group_by") or ""))
 
 
 def _column(spec: object, n: int) -> Column:
     if not isinstance(spec, dict) or not spec.get("head") or not spec.get("value"):
-        raise SummaryError(("section", "columns", n), "每列需要 head 与 value", "each column needs a head and a value")
+        raise SummaryError(("section", "columns", n), msg("forms.summary.column"))
     kind = str(spec.get("type") or "value")
     if kind not in TYPES:
-        raise SummaryError(("section", "columns", n, "type"), f"未知的列类型 {kind!r}（可用：{'、'.join(TYPES)}）",
-                           f"unknown column type {kind!r} (known: {', '.join(TYPES)})")
+        raise SummaryError(("section", "columns", n, "type"), msg("forms.summary.column-type", kind=kind, types=TYPES))
     ratio = spec.get("ratio") or ()
     if ratio and (kind != "rate" or len(ratio) != 2):
-        raise SummaryError(("section", "columns", n, "ratio"), "ratio 只用于 rate 列，且为两列", "ratio is for rate columns: two columns")
+        raise SummaryError(("section", "columns", n, "ratio"), msg("forms.summary.ratio-type"))
     return Column(head=str(spec["head"]), value=str(spec["value"]), type=kind, mm=float(spec.get("mm") or 0),
                   ratio=tuple(map(str, ratio)), whole=str(spec.get("whole") or ""))
 

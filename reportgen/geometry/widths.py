@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..errors import GeometryError
 from ..layout import Cell, FormLayout, Role, Table
+from ..messages import msg
 from ..style import PT_MM, PageStyle
 from .measure import LABEL_POINTS, line_mm, width_em
 
@@ -40,10 +41,8 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], of
         try:
             fitted = fit_widths([tables[i] for i in members], bounds, style, (families, office_face))
         except GeometryError as exc:
-            tables_named = "、".join(str(i + 1) for i in members)
-            zh, en = exc.detail  # what is wrong, without the prefix the error adds once
-            raise GeometryError(f"{layout.title}：表 {tables_named}：{zh}",
-                                f"{layout.title}: table {tables_named}: {en}") from None
+            raise GeometryError(msg("geometry.tables", title=layout.title, tables=[i + 1 for i in members],
+                                    detail=exc.cause)) from None  # the cause, without the prefix the error adds once
         for i in members:
             tables[i] = replace(tables[i], widths=fitted)
     return replace(layout, tables=tuple(tables))
@@ -107,12 +106,8 @@ def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list
 def _too_wide(minimums: list[float], total: float, why: str) -> None:
     """Refuse columns whose minimums exceed the width there is, naming each column and its minimum."""
     columns = ", ".join(f"{i + 1}: {m:.1f} mm" for i, m in enumerate(minimums))
-    cause = ("各列的最小宽度 data-min" if why == "data-min" else "各列数字所需的宽度（不换行）",
-             "the columns' minimum widths (data-min)" if why == "data-min" else
-             "the widths the columns' numbers need on one line")
-    raise GeometryError(f"{cause[0]}合计 {sum(minimums):.1f} mm，超过页面可用的 {total:.1f} mm（列 {columns}）",
-                        f"{cause[1]} add up to {sum(minimums):.1f} mm, over the {total:.1f} mm the page has "
-                        f"(columns {columns})")
+    cause = msg("geometry.minimum-widths" if why == "data-min" else "geometry.number-widths")
+    raise GeometryError(msg("geometry.columns-too-wide", cause=cause, sum=sum(minimums), total=total, columns=columns))
 
 
 def _whole_pieces(cell: Cell) -> list[str]:

@@ -24,6 +24,7 @@ from ..forms.access import get, label, put
 from ..layout import FormLayout, layout_of
 from ..layout.columns import remapped
 from ..load import load_data
+from ..messages import Text, msg
 from ..problems import Problem
 from ..render import embed
 from ..source.parse import Source, read_yaml
@@ -81,7 +82,7 @@ def _from_pdf(data: bytes) -> list[Imported]:
     except TooLarge:
         raise _payload_too_big() from None
     except Exception as exc:  # noqa: BLE001 (pypdf raises many kinds on a damaged file)
-        raise damaged("PDF 无法读取", f"the PDF cannot be read: {type(exc).__name__}") from None
+        raise damaged(msg("importer.pdf-unreadable", error=type(exc).__name__)) from None
     if payload is None:
         raise _not_ours()
     out = []
@@ -99,14 +100,14 @@ def _from_office(archive: zipfile.ZipFile, reader) -> list[Imported]:
     except TooLarge:
         raise _payload_too_big() from None
     except UNREADABLE as exc:
-        raise damaged("内嵌数据无法读取", f"the embedded data cannot be read: {type(exc).__name__}") from None
+        raise damaged(msg("importer.payload-unreadable", error=type(exc).__name__)) from None
     if payload is None:
         raise _not_ours()
     entries = _entries(payload)
     try:
         reader = reader()
     except UNREADABLE as exc:
-        raise damaged("文件内容无法读取", f"the file's content cannot be read: {type(exc).__name__}: {exc}") from None
+        raise damaged(msg("importer.content-unreadable", error=type(exc).__name__, exc=exc)) from None
     out = []
     for entry in entries:
         imported, original = _embedded(entry)
@@ -115,23 +116,21 @@ def _from_office(archive: zipfile.ZipFile, reader) -> list[Imported]:
                 _read_visible(imported, original, entry, reader)
             except UNREADABLE as exc:
                 imported.model = None
-                imported.problems.append(damaged("表格无法读取", f"the tables cannot be read: {type(exc).__name__}")
+                imported.problems.append(damaged(msg("importer.tables-unreadable", error=type(exc).__name__))
                                          .problem)
         out.append(imported)
     return out
 
 
 def _payload_too_big() -> ImportFailure:
-    return over(f"内嵌的表单数据解压后超过 {MAX_PAYLOAD_BYTES:,} 字节",
-                f"the embedded form data inflates to more than {MAX_PAYLOAD_BYTES:,} bytes")
+    return over(msg("importer.payload-too-large", max_payload_bytes=MAX_PAYLOAD_BYTES))
 
 
 def _entries(payload: dict) -> list[dict]:
     """Return the payload's forms, each checked for the shape the writers give it (the file may be tampered with)."""
     forms = payload["forms"]
     if len(forms) > MAX_PAYLOAD_FORMS:
-        raise over(f"内嵌数据有 {len(forms):,} 份表单，超过上限 {MAX_PAYLOAD_FORMS:,}",
-                   f"the embedded data holds {len(forms):,} forms, over the limit of {MAX_PAYLOAD_FORMS:,}")
+        raise over(msg("importer.payload-too-many", count=len(forms), max_payload_forms=MAX_PAYLOAD_FORMS))
     if not forms:
         raise ImportFailure(Problem("RG914", "error", ""))
     for number, entry in enumerate(forms, start=1):
@@ -197,20 +196,18 @@ def _located(problem: Problem, located: dict, data: dict) -> Problem:
         return problem
     where = located[path]
     if path == problem.path and get(data, path) in (None, "", []):
-        return Problem("RG911", problem.severity, problem.path, params={"where_zh": where[0], "where_en": where[1]})
+        return Problem("RG911", problem.severity, problem.path, params={"where": where})
     return Problem("RG902", problem.severity, problem.path,
-                   params={"where_zh": where[0], "where_en": where[1], "detail_zh": problem.message("zh"),
-                           "detail_en": problem.message("en")})
+                   params={"where": where, "detail": Text(problem.code, problem.params)})
 
 
 def _labelled(problem: Problem, model: type) -> Problem:
     """Return ``problem`` with its cell followed by the field's Chinese label: F6（年度资金申请总额）."""
     name = label(model, problem.path) if problem.path else ""
-    if not name or "where_zh" not in problem.params:
+    if not name or "where" not in problem.params:
         return problem
-    params = {**problem.params, "where_zh": f"{problem.params['where_zh']}（{name}）",
-              "where_en": f"{problem.params['where_en']} ({name})"}
-    return replace(problem, params=params)
+    return replace(problem, params={**problem.params, "where": msg("importer.where-labelled",
+                                                                   where=problem.params["where"], label=name)})
 
 
 class _Workbook:
@@ -249,7 +246,7 @@ class _Workbook:
                 value = _scalar(cell.value)
                 if cell.coordinate in formulas:
                     value = Formula(formulas[cell.coordinate], value)
-                out[path] = (value, (f"工作表「{sheet.title}」{cell.coordinate}", f"sheet '{sheet.title}' {cell.coordinate}"))
+                out[path] = (value, msg("importer.sheet", title=sheet.title, ref=cell.coordinate))
         return out
 
 

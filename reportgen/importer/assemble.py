@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from ..errors import Unreadable
 from ..forms.access import get, put
 from ..layout import Cell, Role
+from ..messages import Text, msg
 from ..problems import Problem
 from .align import GROUP, ITEM, Placed, Row, norm, record
 from .reading import read, unchanged
 from .visible import Formula, Grid, Seen, cell_text
 
-_POINTS_SUFFIX = re.compile(r"\s*[(（]\s*[\d.]+\s*分\s*[)）]\s*$")
+NOWHERE = msg("importer.nowhere")  # a list's place when none of its rows is in the file
+
+_POINTS_SUFFIX = re.compile(r"\s*[(（]\s*[\d.]+\s*分\s*[)）]\s*$")  # form words
 
 
 @dataclass
@@ -74,7 +77,7 @@ def _read(result: Assembly, raw, text: str, cell: Cell, original, path: str, whe
     try:
         return read(raw, text, cell, original)
     except Unreadable as exc:
-        result.problems.append(_problem("RG901", "error", path, where, kind_zh=exc.kind[0], kind_en=exc.kind[1],
+        result.problems.append(_problem("RG901", "error", path, where, kind=exc.kind,
                                         text=exc.text))
         return _FAILED
 
@@ -87,19 +90,18 @@ def _formula(result: Assembly, seen: list[Seen], path: str) -> bool:
     return formula is not None
 
 
-def formula_problem(path: str, where: tuple[str, str], formula: Formula) -> Problem:
+def formula_problem(path: str, where: Text, formula: Formula) -> Problem:
     """Return RG913 for a field's cell holding ``formula``, its cached value shown (or that it has none)."""
     if formula.cached is None:
-        cached = ("没有计算过的值：文件未经 Excel 或 WPS 计算保存", "no computed value: no spreadsheet computed and saved it")
+        cached = msg("importer.not-computed")
     else:
         text = cell_text(formula.cached)[:80]
-        cached = (f"上次计算的值为“{text}”", f"last computed as {text!r}")
-    return _problem("RG913", "error", path, where, formula=formula.formula[:120],
-                    cached_zh=cached[0], cached_en=cached[1])
+        cached = msg("importer.computed-as", text=text)
+    return _problem("RG913", "error", path, where, formula=formula.formula[:120], cached=cached)
 
 
-def _problem(code: str, severity: str, path: str, where: tuple[str, str], **params) -> Problem:
-    return Problem(code, severity, path, params={"where_zh": where[0], "where_en": where[1], **params})
+def _problem(code: str, severity: str, path: str, where: Text, **params) -> Problem:
+    return Problem(code, severity, path, params={"where": where, **params})
 
 
 def _seen(grid: Grid, rows: list[int], cell: Cell,
@@ -118,7 +120,7 @@ def _seen(grid: Grid, rows: list[int], cell: Cell,
             lines.append(line)
     raw = next((s.value for s in seen if s.text), None)
     first = seen[0] if seen else grid.at(rows[0], cell.col) if rows else None
-    where = first.where if first else ("", "")
+    where = first.where if first else NOWHERE
     return raw, _join(lines, printed), where, seen
 
 
@@ -180,7 +182,7 @@ def _region(result: Assembly, grid: Grid, expected: list[Row], rows: list[int], 
         items.append(_item(result, grid, item, template, pairs.get(n), originals, data, sibling, at))
         _locate_groups(result, item, at, deep)
     if not built:
-        result.located[tree] = grid.at(rows[0], template[0][0].col).where if rows else ("", "")
+        result.located[tree] = grid.at(rows[0], template[0][0].col).where if rows else NOWHERE
     put(result.data, tree, built)
 
 
@@ -199,7 +201,7 @@ def _records(result: Assembly, grid: Grid, expected: list[Row], rows: list[int],
     built = [_item(result, grid, item, template, pairs.get(n), originals, data, sibling, f"{path}[{n}]")
              for n, item in enumerate(visible)]
     if not built:
-        result.located[path] = grid.at(rows[0], template[0][0].col).where if rows else ("", "")
+        result.located[path] = grid.at(rows[0], template[0][0].col).where if rows else NOWHERE
     put(result.data, path, built)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from ..messages import say
 from ..source.paths import dotted
 from ..values import IndicatorValue
 
@@ -80,7 +81,7 @@ def _flat(data: object, path: tuple):
 
 def _shown(value: object) -> str:
     if value is None:
-        return "（空）"
+        return say("importer.empty")
     if isinstance(value, IndicatorValue):
         return value.source
     if isinstance(value, Decimal):
@@ -88,5 +89,5 @@ def _shown(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return " / ".join(map(_shown, value)) if value else "（空）"
+        return " / ".join(map(_shown, value)) if value else say("importer.empty")
     return str(value)

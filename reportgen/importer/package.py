@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from ..errors import ImportFailure
+from ..messages import Text, msg
 from ..problems import Problem
 
 MAX_FILE_BYTES = 64 * 2 ** 20      # a 1,000-form booklet is about 11 MB as PDF
@@ -44,14 +45,14 @@ _CELL_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})$")
 
 
 
-def over(zh: str, en: str) -> ImportFailure:
+def over(detail: Text) -> ImportFailure:
     """Return the refusal of a file over an import limit (RG107)."""
-    return ImportFailure(Problem("RG107", "error", "", params={"detail_zh": zh, "detail_en": en}))
+    return ImportFailure(Problem("RG107", "error", "", params={"detail": detail}))
 
 
-def damaged(zh: str, en: str) -> ImportFailure:
-    """Return the refusal of a damaged, unsupported or tampered file (RG904), said in both languages."""
-    return ImportFailure(Problem("RG904", "error", "", params={"detail": f"{zh} / {en}"}))
+def damaged(detail: Text) -> ImportFailure:
+    """Return the refusal of a damaged, unsupported or tampered file (RG904)."""
+    return ImportFailure(Problem("RG904", "error", "", params={"detail": detail}))
 
 
 def read_file(path: Path) -> bytes:
@@ -59,9 +60,8 @@ def read_file(path: Path) -> bytes:
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
-            what = "目录" if stat.S_ISDIR(mode) else "不是普通文件（管道、设备或套接字）"
-            what_en = "a folder" if stat.S_ISDIR(mode) else "not a regular file: a pipe, device or socket"
-            raise ImportFailure(Problem("RG106", "error", "", params={"detail": f"{what} ({what_en})"}))
+            what = msg("importer.a-folder" if stat.S_ISDIR(mode) else "inputs.not-regular")
+            raise ImportFailure(Problem("RG106", "error", "", params={"detail": what}))
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
                 raise _too_big()
@@ -74,7 +74,7 @@ def read_file(path: Path) -> bytes:
 
 
 def _too_big() -> ImportFailure:
-    return over(f"文件超过 {MAX_FILE_BYTES:,} 字节", f"the file is larger than {MAX_FILE_BYTES:,} bytes")
+    return over(msg("importer.file-too-large", max_file_bytes=MAX_FILE_BYTES))
 
 
 @dataclass
@@ -94,7 +94,7 @@ def open_package(data: bytes) -> tuple[zipfile.ZipFile, Scan]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
-        raise damaged("不是完整的 zip 包", f"not a whole zip package: {exc}") from None
+        raise damaged(msg("importer.not-zip", exc=exc)) from None
     _check_directory(infos)
     scan = Scan()
     for info in infos:
@@ -104,27 +104,23 @@ def open_package(data: bytes) -> tuple[zipfile.ZipFile, Scan]:
 
 def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise over(f"zip 包有 {len(infos):,} 个成员，超过上限 {MAX_MEMBERS:,}",
-                   f"the zip package has {len(infos):,} members, over the limit of {MAX_MEMBERS:,}")
+        raise over(msg("importer.too-many-members", count=len(infos), max_members=MAX_MEMBERS))
     total = 0
     for info in infos:
         name = info.filename
         if info.flag_bits & 0x1:
-            raise damaged(f"成员 {name} 已加密", f"member {name} is encrypted")
+            raise damaged(msg("importer.encrypted", name=name))
         if info.compress_type not in _ZIP_METHODS:
-            raise damaged(f"成员 {name} 的压缩方式 {info.compress_type} 不受支持",
-                          f"member {name} uses compression method {info.compress_type}, not supported")
+            raise damaged(msg("importer.compression", name=name, compress_type=info.compress_type))
         if info.file_size > MAX_MEMBER_BYTES:
             raise _member_too_big(name, info.file_size)
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise over(f"zip 包解压后共 {total:,} 字节，超过上限 {MAX_TOTAL_BYTES:,}",
-                   f"the zip package inflates to {total:,} bytes, over the limit of {MAX_TOTAL_BYTES:,}")
+        raise over(msg("importer.zip-too-large", total=total, max_total_bytes=MAX_TOTAL_BYTES))
 
 
 def _member_too_big(name: str, size: int) -> ImportFailure:
-    return over(f"成员 {name} 解压后 {size:,} 字节以上，超过上限 {MAX_MEMBER_BYTES:,}",
-                f"member {name} inflates to {size:,} bytes or more, over the limit of {MAX_MEMBER_BYTES:,}")
+    return over(msg("importer.member-too-large", name=name, size=size, max_member_bytes=MAX_MEMBER_BYTES))
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scan: Scan) -> None:
@@ -144,15 +140,12 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, scan: Scan) -> Non
         if parser is not None:
             parser.close()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
-        raise damaged(f"成员 {info.filename} 已损坏（校验不符或数据不全）",
-                      f"member {info.filename} is damaged (bad checksum or cut short): {exc}") from None
+        raise damaged(msg("importer.member-damaged", filename=info.filename, exc=exc)) from None
     except expat.ExpatError as exc:
-        raise damaged(f"成员 {info.filename} 不是完好的 XML（第 {exc.lineno} 行）",
-                      f"member {info.filename} is not well-formed XML (line {exc.lineno}): "
-                      f"{expat.ErrorString(exc.code)}") from None
+        raise damaged(msg("importer.bad-xml", filename=info.filename, lineno=exc.lineno,
+                          error=expat.ErrorString(exc.code))) from None
     except (LookupError, UnicodeError) as exc:  # an XML declaration naming an encoding there is none of
-        raise damaged(f"成员 {info.filename} 的 XML 编码无效", f"member {info.filename} has an invalid XML encoding: "
-                      f"{exc}") from None
+        raise damaged(msg("importer.xml-encoding", filename=info.filename, exc=exc)) from None
 
 
 def _looks_like_xml(head: bytes) -> bool:
@@ -179,7 +172,7 @@ class _Counter:
         scan = self.tables.scan
         scan.elements += 1
         if scan.elements > MAX_ELEMENTS:
-            raise over(f"XML 元素超过 {MAX_ELEMENTS:,} 个", f"more than {MAX_ELEMENTS:,} XML elements")
+            raise over(msg("importer.too-many-elements", max_elements=MAX_ELEMENTS))
         self.sheet.start(tag, attrs)
         self.tables.start(tag, attrs)
 
@@ -222,8 +215,7 @@ class _XmlCount:
         self.parser.Parse(b"", True)
 
     def _doctype(self, *args) -> None:
-        raise damaged(f"成员 {self.name} 含 DTD 或实体声明（Office 文件没有，可能被篡改）",
-                      f"member {self.name} holds a DTD or entity declaration (Office files have none: tampered?)")
+        raise damaged(msg("importer.dtd", name=self.name))
 
 
 _SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
@@ -271,7 +263,7 @@ class _SheetCounter:
     def _cell(self, ref: str | None) -> None:
         self.scan.cells += 1
         if self.scan.cells > MAX_CELLS:
-            raise over(f"工作簿有超过 {MAX_CELLS:,} 个单元格", f"the workbook has more than {MAX_CELLS:,} cells")
+            raise over(msg("importer.too-many-cells", max_cells=MAX_CELLS))
         match = _CELL_REF.match(ref or "")
         row = int(match.group(2)) if match else max(self.row, 1)
         self.col = _column(match.group(1)) if match else self.col + 1
@@ -283,22 +275,20 @@ class _SheetCounter:
             self.scan.rows += row - self.height
             self.height = row
         if self.height > MAX_SHEET_ROWS or self.scan.rows > MAX_ROWS:
-            raise over(f"工作表 {self.name} 用到第 {row:,} 行，超过上限 {MAX_SHEET_ROWS:,} 行（所有工作表合计 {MAX_ROWS:,}）",
-                       f"sheet {self.name} reaches row {row:,}, over the limit of {MAX_SHEET_ROWS:,} rows "
-                       f"({MAX_ROWS:,} over all sheets)")
+            raise over(msg("importer.too-many-rows", name=self.name, row=row,
+                           max_sheet_rows=MAX_SHEET_ROWS, max_rows=MAX_ROWS))
 
     def _merge(self, ref: str) -> None:
         first, _, last = ref.partition(":")
         a, b = _CELL_REF.match(first), _CELL_REF.match(last or first)
         if not a or not b:
-            raise damaged(f"{self.name} 中的合并区域 {ref!r} 无效", f"{self.name} has an invalid merged range {ref!r}")
+            raise damaged(msg("importer.bad-merge", name=self.name, ref=ref))
         rows = abs(int(b.group(2)) - int(a.group(2))) + 1
         cols = abs(_column(b.group(1)) - _column(a.group(1))) + 1
         self._rows(max(int(a.group(2)), int(b.group(2))))
         self.scan.merged += rows * cols
         if self.scan.merged > MAX_MERGED_CELLS:
-            raise over(f"合并区域 {ref} 使合并的单元格超过 {MAX_MERGED_CELLS:,} 个",
-                       f"the merged range {ref} takes merged cells over the limit of {MAX_MERGED_CELLS:,}")
+            raise over(msg("importer.too-many-merged", ref=ref, max_merged_cells=MAX_MERGED_CELLS))
 
 
 def _number(text: str | None, default: int) -> int:
@@ -333,14 +323,12 @@ class _TableCounter:
         if local == "tr":
             self.scan.rows += 1
             if self.scan.rows > MAX_ROWS:
-                raise over(f"文档的表格超过 {MAX_ROWS:,} 行", f"the document's tables have more than {MAX_ROWS:,} rows")
+                raise over(msg("importer.too-many-table-rows", max_rows=MAX_ROWS))
         elif local == "tc":
             self.scan.cells += 1
             if self.scan.cells > MAX_CELLS:
-                raise over(f"文档的表格超过 {MAX_CELLS:,} 个单元格",
-                           f"the document's tables have more than {MAX_CELLS:,} cells")
+                raise over(msg("importer.too-many-table-cells", max_cells=MAX_CELLS))
         elif local in ("gridSpan", "gridBefore"):
             value = attrs.get(_WORD + "val", "")
             if not value.isdigit() or int(value) > MAX_SPAN:
-                raise damaged(f"表格单元格的 w:{local} 值 {value!r} 无效（应为 0–{MAX_SPAN}）",
-                              f"a table cell's w:{local} is {value!r}, not 0-{MAX_SPAN}")
+                raise damaged(msg("importer.bad-span", local=local, value=value, max_span=MAX_SPAN))

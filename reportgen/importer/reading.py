@@ -14,22 +14,22 @@ from decimal import Decimal
 from ..errors import Inexact, Unreadable
 from ..layout import Cell, Role
 from ..layout.ticks import BOX_MARKS, options_of, ticked
+from ..messages import Text, msg
 from ..money import from_unit, printable
 from .align import norm
 
-_NUMBER_NOISE = re.compile(r"\s|^[¥￥]|元$")
+_NUMBER_NOISE = re.compile(r"\s|^[¥￥]|元$")  # form words
 # ASCII digits only (re.ASCII): Decimal() itself would take ``1_000``, ``١٢٣`` and ``１２３``.
 _NUMBER_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 
 
 
 
-MONEY = ("金额（数字，如 4087500.00）", "an amount (a number like 4087500.00)")
-POINTS = ("分值（数字，如 9.5）", "points (a number like 9.5)")
-RATE = ("百分比（如 99.94%）", "a percentage (like 99.94%)")
-DATE = ("日期（如 2026-01-01）", "a date (like 2026-01-01)")
-FORMULA_ERROR = ("有效内容：单元格里是出错的公式（以 = 开头的文字请设为文本格式，或在前面加 '）",
-                 "a value: the cell holds a failing formula (format text starting with = as text, or prefix it with ')")
+MONEY = msg("type.amount-cell")
+POINTS = msg("type.points-cell")
+RATE = msg("type.rate-cell")
+DATE = msg("type.date-cell")
+FORMULA_ERROR = msg("importer.failing-formula")
 EXCEL_ERRORS = {"#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL!"}
 
 
@@ -60,7 +60,7 @@ def unchanged(value: object, text: str, cell: Cell) -> bool:
     return norm(text) == norm(cell.plain)
 
 
-def number(raw: object, text: str, kind: tuple[str, str]) -> Decimal | None:
+def number(raw: object, text: str, kind: Text) -> Decimal | None:
     """Return the exact number a cell holds: an Excel number, or text in a form the README lists
     (``4,087,500.00``, ``4087500``, ``¥4087500 元``); refused (``Unreadable``) past the bounds of
     YAML numbers (RG113), so ``1e300``, ``1e-300``, ``1_000`` and ``１２３`` are not amounts."""
@@ -80,9 +80,8 @@ def number(raw: object, text: str, kind: tuple[str, str]) -> Decimal | None:
     return value
 
 
-def _bounded(kind: tuple[str, str]) -> tuple[str, str]:
-    return (kind[0] + "，且须小于 10^15、有效数字和小数各不超过 15 位",
-            kind[1] + ", below 10^15 with at most 15 significant digits and 15 decimals")
+def _bounded(kind: Text) -> Text:
+    return msg("importer.bounded", kind=kind)
 def _amount(figure: Decimal | None, unit: str, text: str) -> Decimal | None:
     """Return the amount in 元 a cell in ``unit`` shows, exactly; a figure that is no whole number
     of 分 in 元 (600.1234567 万元) cannot be stored as it is and is refused, never rounded."""
@@ -91,8 +90,7 @@ def _amount(figure: Decimal | None, unit: str, text: str) -> Decimal | None:
     try:
         return from_unit(figure, unit)
     except Inexact:
-        raise Unreadable((f"{unit}金额（换算为元后最多两位小数）", f"an amount in {unit} (at most two decimals in 元)"),
-                         text) from None
+        raise Unreadable(msg("importer.amount-in-unit", unit=unit), text) from None
 
 
 def _choice(text: str, cell: Cell, original: object) -> str | None:
@@ -114,7 +112,7 @@ def _choice(text: str, cell: Cell, original: object) -> str | None:
         return chosen[0]
     if not chosen and not options:
         return text.strip()  # a fill-in cell: what was typed, for the schema to judge
-    raise Unreadable(("勾选一项（在一个 □ 处改为 ☑）", "one ticked option (one □ made ☑)"), text)
+    raise Unreadable(msg("type.ticks-cell"), text)
 
 
 def _cents(amount: Decimal | None) -> Decimal | None:
@@ -141,7 +139,7 @@ def _day(raw: object, text: str) -> object:
         return raw
     if not text.strip():
         return None
-    match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text, re.ASCII)
+    match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text, re.ASCII)  # form words
     if not match:
         raise Unreadable(DATE, text)
     try:

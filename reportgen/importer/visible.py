@@ -13,6 +13,8 @@ from decimal import Decimal
 from docx.oxml.ns import qn
 from openpyxl.utils import get_column_letter
 
+from ..messages import Text, msg
+
 
 @dataclass(eq=False)
 class Seen:
@@ -23,7 +25,7 @@ class Seen:
     rowspan: int
     colspan: int
     value: object
-    where: tuple[str, str]  # (Chinese, English)
+    where: Text  # the sheet and cell, or the table, row and column
     table: int = 0
 
     @property
@@ -115,7 +117,7 @@ def from_sheet(sheet, n_cols: int, formulas: dict[str, str] | None = None) -> Gr
             ref = f"{get_column_letter(c)}{r}"
             value = _value(cells[(r, c)]) if (r, c) in cells else None
             seen = Seen(r - 1, c - 1, h, w, Formula(formulas[ref], value) if ref in formulas else value,
-                        (f"工作表「{title}」{ref}", f"sheet '{title}' {ref}"))
+                        msg("importer.sheet", title=title, ref=ref))
             grid.rows[r - 1].append(seen)
             grid.extend(seen)
     return grid
@@ -175,7 +177,7 @@ def from_docx_tables(tables: list, widths: list[tuple[float, ...]], parts: list[
                     above.rowspan = row - above.row + 1
                     grid.cover.update({(row, c): above for c in range(above.col, above.col + above.colspan)})
                 else:
-                    where = (f"表 {index + 1} 第 {r + 1} 行 第 {col + 1} 列", f"table {index + 1}, row {r + 1}, column {col + 1}")
+                    where = msg("importer.table-cell", index=index + 1, r=r + 1, col=col + 1)
                     seen = Seen(row, col, 1, max(end - col, 1), _tc_value(tc), where, table)
                     grid.rows[row].append(seen)
                     grid.extend(seen)

@@ -22,6 +22,8 @@ from contextvars import ContextVar
 
 from markupsafe import Markup
 
+from ..messages import Text, msg
+
 values: ContextVar[list[str]] = ContextVar("layout_values")
 printing: ContextVar[object] = ContextVar("layout_printing", default=None)
 form: ContextVar[object] = ContextVar("layout_form", default=None)  # the render's form, plain data: macros
@@ -43,7 +45,7 @@ def current():
     """Return the render's printing of fields; a template rendered without a form has none."""
     found = printing.get()
     if found is None:
-        raise ValueError("此模板未随表单渲染，无法按字段打印 (rendered without a form: no fields to print)")
+        raise ValueError(msg("layout.field-no-form"))
     return found
 
 
@@ -53,12 +55,11 @@ def field(path: str, role: str | None = None, colspan: int = 1, rowspan: int = 1
     fields = current()
     kind = fields.kind(path) if isinstance(path, str) else None
     if kind is None:
-        raise ValueError(f"field({path!r})：不是表单的字段 (names no field of the form)")
+        raise ValueError(msg("layout.field-no-field", path=path))
     role = role or ROLE_OF.get(kind, "value")
     if not (isinstance(role, str) and _ROLE.fullmatch(role)) or not all(
             isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in (colspan, rowspan)):
-        raise ValueError(f"field({path!r})：role 应为单元格类型，colspan/rowspan 为正整数 "
-                         "(role is a cell class, colspan and rowspan whole numbers)")
+        raise ValueError(msg("layout.field-arguments", path=path))
     value = fields.lookup(form.get(), path)
     spans = (f' colspan="{colspan}"' if colspan != 1 else "") + (f' rowspan="{rowspan}"' if rowspan != 1 else "")
     number = f' data-number="{held(value)}"' if kind in NUMBERED else ""
@@ -77,22 +78,21 @@ class Bindings:
         self.data, self.strict = data, strict
         self.seen: set[str] = set()
 
-    def __call__(self, binding: str, text: tuple[str, ...]) -> tuple[str, str] | None:
-        """Return (zh, en) of what is wrong with a cell bound to ``binding`` printing ``text``, or None."""
+    def __call__(self, binding: str, text: tuple[str, ...]) -> Text | None:
+        """Return what is wrong with a cell bound to ``binding`` printing ``text``, or None."""
         fields = printing.get()
         if fields is None:
             return None
         kind = fields.kind(binding)
         if kind is None:
-            return f"data-bind=\"{binding}\" 不是表单的字段", f"data-bind=\"{binding}\" names no field of the form"
+            return msg("layout.bind-no-field", binding=binding)
         if binding in self.seen:
-            return f"字段 {binding} 被绑定了两次", f"the field {binding} is bound twice"
+            return msg("layout.bound-twice", binding=binding)
         self.seen.add(binding)
         if not self.strict:
             return None
         printed, value = "\n".join(text), fields.lookup(self.data, binding)
         if not fields.agrees(kind, value, printed):
             expected = " / ".join(sorted(fields.renderings(kind, value)))
-            return (f"绑定 {binding} 的单元格印的是“{printed}”，而该字段的值为“{expected}”",
-                    f"the cell bound to {binding} prints {printed!r}, but the field's value is {expected!r}")
+            return msg("layout.prints-other", binding=binding, printed=printed, expected=expected)
         return None

@@ -9,6 +9,7 @@ from ..forms.plain import plain
 from ..forms.printing import Printing
 from ..forms.registry import BUILT_IN
 from ..load.loader import load_data
+from ..messages import msg
 from ..money import UNITS
 from ..source.parse import read_yaml
 from .grid import FormLayout
@@ -39,7 +40,7 @@ class TemplateLayout:
     def __init__(self, definition: Definition):
         template = definition.files.get("layout.html.j2")
         if template is None:
-            raise definition.fail("form.yaml", (), "缺少 layout.html.j2（版式模板）", "no layout.html.j2 (layout template)")
+            raise definition.fail("form.yaml", (), msg("layout.no-layout"))
         self.definition = definition
         self.folder, self.title = template.parent, definition.title
         self.printing = Printing(definition.schema.get("fields") or {})
@@ -47,10 +48,10 @@ class TemplateLayout:
         # the layouts of its ancestors, by "<form-id>/layout.html.j2": a variant's layout extends them
         self.ancestors = tuple(sorted((name, str(path)) for name, path in definition.files.items() if "/" in name))
         self.choices = choice_fields(definition.schema.get("fields") or {})
-        self.money_unit = definition.meta.get("money_unit") or "元"
+        self.money_unit = definition.meta.get("money_unit") or "元"  # form words
         if self.money_unit not in UNITS:
-            raise definition.fail("form.yaml", ("money_unit",), f"未知的金额单位“{self.money_unit}”（可用：{'、'.join(UNITS)}）",
-                                  f"unknown money unit “{self.money_unit}” (known: {', '.join(UNITS)})")
+            raise definition.fail("form.yaml", ("money_unit",), msg("forms.unknown-money-unit", unit=self.money_unit,
+                                                                    units=UNITS))
 
     def __call__(self, form, strict: bool = False) -> FormLayout:
         if not self.verified:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from html import unescape
 
 from ..errors import LayoutTemplateError, Overflow
+from ..messages import Text, msg
 from ..money import UNITS, format_amount, in_unit
 from ..style import PageStyle
 from .grid import FormLayout, Role, Slot, Table, TableBuilder
@@ -66,7 +67,7 @@ def read(html: str, values: list[str], files: list[str], bindings=None, money_un
          choices: dict[str, tuple[str, ...]] | None = None) -> FormLayout:
     """Return the FormLayout the rendered ``html`` describes; ``values`` are its printed values.
 
-    ``bindings(binding, text)`` may refuse a bound cell: it returns (zh, en), reported at the cell.
+    ``bindings(binding, text)`` may refuse a bound cell: it returns what is wrong (a ``Text``), reported at the cell.
     ``money_unit`` (the form's, 万元) is the unit of every money cell without a ``data-unit``
     of its own; a money cell in a unit other than 元 shows its ``data-number`` (元) in it.
     ``choices`` (binding pattern → options, from the schema) are what a ``ticks`` cell prints.
@@ -114,9 +115,9 @@ class _Reader:
 
     # -- errors and values --
 
-    def fail(self, zh: str, en: str, where: tuple[str, int] | None = None):
+    def fail(self, detail: Text, where: tuple[str, int] | None = None):
         file, line = where or self.where
-        raise LayoutTemplateError(file, line, zh, en)
+        raise LayoutTemplateError(file, line, detail)
 
     def attribute(self, raw: str) -> str:
         """Return an attribute's value unquoted, entities decoded, every printed value put back verbatim."""
@@ -161,8 +162,7 @@ class _Reader:
         elif tag == "td":
             self.start_cell(attributes)
         else:
-            self.fail(f"未知的元素 <{tag}>（可用：body、h1、p、div class=\"notes\"、table、col、tr、td）",
-                      f"unknown element <{tag}> (known: body, h1, p, div class=\"notes\", table, col, tr, td)")
+            self.fail(msg("layout.unknown-element", tag=tag))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
@@ -189,8 +189,7 @@ class _Reader:
             self.cell.loose.append(data)
         elif data.strip():
             shown = self.paragraph(data)[:20]
-            self.fail(f"单元格之外的文字“{shown}”（文字应写在 td、h1 或 p 中）",
-                      f"text “{shown}” outside a cell (text belongs in a td, h1 or p)")
+            self.fail(msg("layout.text-outside-cells", shown=shown))
 
     # -- the form --
 
@@ -199,8 +198,7 @@ class _Reader:
         if "data-landscape" in attributes:
             flag = attributes["data-landscape"].strip().lower()
             if flag not in ("", "true", "false"):
-                self.fail(f"data-landscape 应为 true 或 false，不是“{flag}”",
-                          f"data-landscape must be true or false, not “{flag}”")
+                self.fail(msg("layout.landscape-not-bool", flag=flag))
             self.form["landscape"] = flag != "false"
         if attributes.get("data-body-pt", "").strip():
             self.form["body_pt"] = float(self.number(attributes["data-body-pt"], "data-body-pt"))
@@ -217,8 +215,7 @@ class _Reader:
         elif attributes.get("class") in ("subtitle", "caption"):
             self.open_text(attributes["class"])
         else:
-            self.fail("表格之外的 <p> 须为 class=\"subtitle\" 或 \"caption\"，或写在 <div class=\"notes\"> 中",
-                      "a <p> outside tables must be class=\"subtitle\" or \"caption\", or inside <div class=\"notes\">")
+            self.fail(msg("layout.loose-p"))
 
     def open_text(self, purpose: str) -> None:
         self.close_text()
@@ -238,7 +235,7 @@ class _Reader:
     def layout(self) -> FormLayout:
         self.end_table()
         if "title" not in self.texts:
-            self.fail("缺少标题 <h1>", "the title <h1> is missing")
+            self.fail(msg("layout.no-title"))
         return FormLayout(self.texts["title"], self.texts.get("subtitle", ""), self.texts.get("caption", ""),
                           tuple(self.tables), tuple(self.notes), **self.form)
 
@@ -249,36 +246,35 @@ class _Reader:
         self.check_attributes(attributes, {"data-header-rows"}, "table")
         rows = attributes.get("data-header-rows", "0")
         if not rows.strip().isdigit():
-            self.fail(f"data-header-rows 应为非负整数，不是“{rows}”", f"data-header-rows must be a whole number, not “{rows}”")
+            self.fail(msg("layout.header-rows-not-number", rows=rows))
         self.table = _Table(int(rows), self.where)
 
     def add_col(self, attributes: dict) -> None:
         if self.table is None or self.table.rows or self.table.open_row is not None:
-            self.fail("<col> 应写在表格内、第一行之前", "a <col> belongs inside a table, before its first row")
+            self.fail(msg("layout.col-outside"))
         self.check_attributes(attributes, COL_ATTRIBUTES, "col")
         if "data-mm" not in attributes:
-            self.fail("<col> 缺少宽度 data-mm（毫米）", "a <col> needs its width in data-mm (millimetres)")
+            self.fail(msg("layout.col-no-width"))
         mm, low, high = (float(self.number(attributes[name], name)) if attributes.get(name, "").strip() else None
                          for name in ("data-mm", "data-min", "data-max"))
         if (low is None) != (high is None) or (low is not None and not low <= high):
-            self.fail("data-min 与 data-max 须同时给出，且 min ≤ max", "data-min and data-max go together, with min ≤ max")
+            self.fail(msg("layout.min-max"))
         self.table.cols.append((mm, low, high))
 
     def start_row(self) -> None:
         if self.table is None:
-            self.fail("<tr> 应写在 <table> 中", "a <tr> belongs inside a <table>")
+            self.fail(msg("layout.tr-outside"))
         self.end_row()
         self.table.open_row = []
 
     def start_cell(self, attributes: dict) -> None:
         if self.table is None or self.table.open_row is None:
-            self.fail("<td> 应写在 <tr> 中", "a <td> belongs inside a <tr>")
+            self.fail(msg("layout.td-outside"))
         self.end_cell()
         self.check_attributes(attributes, CELL_ATTRIBUTES, "td")
         role = attributes.get("class", "")
         if role not in ROLES:
-            self.fail(f"未知的单元格类型 class=\"{role}\"（可用：{'、'.join(ROLES)}）",
-                      f"unknown cell class \"{role}\" (known: {', '.join(ROLES)})")
+            self.fail(msg("layout.unknown-class", role=role, roles=ROLES))
         number = attributes.get("data-number", "").strip()
         self.cell = _Cell({"role": ROLES[role], "rowspan": self.span(attributes, "rowspan"),
                            "colspan": self.span(attributes, "colspan"), "binding": attributes.get("data-bind", ""),
@@ -293,13 +289,13 @@ class _Reader:
         cell, self.cell = self.cell, None
         loose = "".join(cell.loose)
         if cell.paragraphs and (REF.search(loose) or loose.strip()):
-            self.fail("单元格内既有 <p> 段落又有段落外的文字", "a cell holds both <p> paragraphs and text outside them",
+            self.fail(msg("layout.mixed-cell"),
                       cell.where)
         text = tuple(cell.paragraphs) if cell.paragraphs else (self.paragraph(loose),)
         args = cell.slot_args
         wrong = self.bindings(args["binding"], text) if self.bindings and args["binding"] else None
         if wrong:  # compared as the template printed it, in 元, before a unit or ticks change it
-            self.fail(*wrong, cell.where)
+            self.fail(wrong, cell.where)
         if args["unit"] and args["number"] is not None:  # the amount (元) shown in the cell's unit
             args = {**args, "number": in_unit(args["number"], args["unit"])}
             text = (format_amount(args["number"]),)
@@ -307,8 +303,7 @@ class _Reader:
         made = Slot(text, **args)
         if made.role is Role.TICKS:
             if pattern(made.binding) not in self.choices:
-                self.fail("class=\"ticks\" 的单元格须绑定一个 choice 字段（data-bind）",
-                          "a ticks cell must bind a choice field (data-bind)", cell.where)
+                self.fail(msg("layout.ticks-unbound"), cell.where)
             self.per_row[id(made)] = per_row
         self.table.open_row.append((made, cell.where))
 
@@ -324,11 +319,11 @@ class _Reader:
         self.end_row()
         draft, self.table = self.table, None
         if not draft.cols:
-            self.fail("表格缺少列宽 <col data-mm=…>", "the table has no <col data-mm=…> widths", draft.where)
+            self.fail(msg("layout.no-widths"), draft.where)
         widths = tuple(mm for mm, _, _ in draft.cols)
         bounds = tuple((low, high) for _, low, high in draft.cols if low is not None)
         if bounds and len(bounds) != len(widths):
-            self.fail("data-min/data-max 须给每一列，或都不给", "give data-min/data-max for every column or for none",
+            self.fail(msg("layout.min-max-partial"),
                       draft.where)
         self.tables.append(self.build(draft, TableBuilder(widths, draft.header_rows, bounds)))
 
@@ -340,12 +335,11 @@ class _Reader:
                 builder.row(*(slot for slot, _ in row))
             except Overflow as exc:
                 slot, where = row[exc.index]
-                self.fail(f"单元格“{slot.text[0][:20]}”超出表格的 {len(builder.widths)} 列",
-                          f"cell “{slot.text[0][:20]}” overflows the table's {len(builder.widths)} columns", where)
+                self.fail(msg("layout.cell-overflows", text=slot.text[0][:20], columns=len(builder.widths)), where)
         table = builder.build()
         for cell, where in zip(table.cells, places):
             if cell.row + cell.rowspan > len(draft.rows):
-                self.fail(f"rowspan=\"{cell.rowspan}\" 超出表格的最后一行", f"rowspan=\"{cell.rowspan}\" runs past the last row",
+                self.fail(msg("layout.rowspan-past-end", rowspan=cell.rowspan),
                           where)
         return self.ticked(table, slots)
 
@@ -369,31 +363,29 @@ class _Reader:
     def check_attributes(self, attributes: dict, known: set[str], tag: str) -> None:
         for name in attributes:
             if name.startswith("data-") and name not in known:
-                self.fail(f"<{tag}> 的未知属性 {name}（可用：{'、'.join(sorted(known))}）",
-                          f"unknown attribute {name} of <{tag}> (known: {', '.join(sorted(known))})")
+                self.fail(msg("layout.unknown-attribute", tag=tag, name=name, known=sorted(known)))
 
     def unit(self, attributes: dict, role: Role) -> str:
         """Return a money cell's unit other than 元 ("" for 元): its ``data-unit``, else the form's."""
         unit = attributes.get("data-unit", "").strip()
         if unit and role is not Role.MONEY:
-            self.fail("data-unit 只用于金额单元格（class=\"money\"）", "data-unit is for money cells (class=\"money\") only")
+            self.fail(msg("layout.unit-not-money"))
         if unit and unit not in UNITS:
-            self.fail(f"未知的金额单位 data-unit=\"{unit}\"（可用：{'、'.join(UNITS)}）",
-                      f"unknown money unit data-unit=\"{unit}\" (known: {', '.join(UNITS)})")
+            self.fail(msg("layout.unknown-unit", unit=unit, units=UNITS))
         unit = unit or (self.money_unit if role is Role.MONEY else "")
-        return "" if unit == "元" else unit
+        return "" if unit == "元" else unit  # form words
 
     def whole(self, attributes: dict, name: str) -> int:
         """Return an optional whole-number attribute (0 when absent)."""
         text = attributes.get(name, "").strip()
         if text and not (text.isdigit() and int(text) > 0):
-            self.fail(f"{name}=\"{text}\" 应为正整数", f"{name}=\"{text}\" must be a whole number of at least 1")
+            self.fail(msg("layout.not-positive", name=name, text=text))
         return int(text) if text else 0
 
     def span(self, attributes: dict, name: str) -> int:
         text = attributes.get(name, "1").strip()
         if not text.isdigit() or int(text) < 1:
-            self.fail(f"{name}=\"{text}\" 应为正整数", f"{name}=\"{text}\" must be a whole number of at least 1")
+            self.fail(msg("layout.not-positive", name=name, text=text))
         return int(text)
 
     def number(self, text: str, name: str) -> Decimal:
@@ -402,5 +394,5 @@ class _Reader:
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite():
-            self.fail(f"{name}=\"{text}\" 不是数字", f"{name}=\"{text}\" is not a number")
+            self.fail(msg("layout.not-a-number", name=name, text=text))
         return number

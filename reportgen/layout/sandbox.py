@@ -29,6 +29,8 @@ from jinja2.runtime import BlockReference, LoopContext, Macro, markup_join, str_
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Cycler, Joiner
 
+from ..messages import msg
+
 TIME_LIMIT = 20.0          # seconds; the 10,000-indicator form renders in about 1 s
 MAX_TEXT = 1_000_000       # characters (or items) of one value a template makes
 MAX_BITS = 100_000         # bits of one integer a template makes
@@ -64,7 +66,7 @@ class Budget:
     def spend(self, characters: int) -> None:
         self.printed += characters
         if self.printed > MAX_OUTPUT:
-            raise SecurityError(f"模板输出超过 {MAX_OUTPUT:,} 个字符 (output over {MAX_OUTPUT:,} characters)")
+            raise SecurityError(msg("sandbox.output-over", limit=MAX_OUTPUT))
 
 
 budget: ContextVar[Budget] = ContextVar("layout_budget")
@@ -104,8 +106,8 @@ class LayoutSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
         _check_time()
         if not __self.is_safe_callable(__obj):
-            raise SecurityError(f"模板不能调用 {getattr(__obj, '__name__', type(__obj).__name__)} "
-                                f"({__obj!r} is not callable in a layout template)")
+            raise SecurityError(msg("sandbox.not-callable", name=getattr(__obj, '__name__', type(__obj).__name__),
+                                    value=repr(__obj)))
         for arg in (*args, *kwargs.values()):
             _bound_size(arg)
         return super().call(__context, __obj, *args, **kwargs)
@@ -118,10 +120,10 @@ class LayoutSandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context, operator, left, right):
         if operator == "%" and isinstance(left, str):
-            raise SecurityError("模板不能用 % 格式化文本 (% formatting of text is not allowed)")
+            raise SecurityError(msg("sandbox.percent-formatting"))
         if operator == "**" and isinstance(left, int) and isinstance(right, int):
             if right > 0 and max(left.bit_length(), 1) * right > MAX_BITS:
-                raise SecurityError(f"乘方结果超过 {MAX_BITS:,} 位 (a power over {MAX_BITS:,} bits)")
+                raise SecurityError(msg("sandbox.power-over", limit=MAX_BITS))
         if operator == "*":
             _bound_product(left, right)
         result = super().call_binop(context, operator, left, right)
@@ -130,7 +132,7 @@ class LayoutSandbox(ImmutableSandboxedEnvironment):
     def joined(self, parts: tuple, eval_ctx):
         """``a ~ b``: the parts joined, refused when the result would exceed ``MAX_TEXT``."""
         if sum(len(p) if isinstance(p, str) else 20 for p in parts) > MAX_TEXT:
-            raise SecurityError(f"文本超过 {MAX_TEXT:,} 个字符 (a text over {MAX_TEXT:,} characters)")
+            raise SecurityError(msg("sandbox.text-over", limit=MAX_TEXT))
         return markup_join(parts) if eval_ctx.autoescape else str_join(parts)
 
 
@@ -139,16 +141,16 @@ def _bound_product(left, right) -> None:
     counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
     if any(size is not None for size in sizes) and counts:
         if max(s for s in sizes if s is not None) * max(counts[0], 0) > MAX_TEXT:
-            raise SecurityError(f"重复后超过 {MAX_TEXT:,} 个字符或项 (a repetition over {MAX_TEXT:,} characters)")
+            raise SecurityError(msg("sandbox.repetition-over", limit=MAX_TEXT))
     elif len(counts) == 2 and left.bit_length() + right.bit_length() > MAX_BITS:
-        raise SecurityError(f"乘积超过 {MAX_BITS:,} 位 (a product over {MAX_BITS:,} bits)")
+        raise SecurityError(msg("sandbox.product-over", limit=MAX_BITS))
 
 
 def _bound_size(value):
     if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_TEXT:
-        raise SecurityError(f"值超过 {MAX_TEXT:,} 个字符或项 (a value over {MAX_TEXT:,} characters or items)")
+        raise SecurityError(msg("sandbox.value-over", limit=MAX_TEXT))
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_BITS:
-        raise SecurityError(f"整数超过 {MAX_BITS:,} 位 (an integer over {MAX_BITS:,} bits)")
+        raise SecurityError(msg("sandbox.integer-over", limit=MAX_BITS))
     return value
 
 

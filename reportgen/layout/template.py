@@ -49,6 +49,7 @@ from markupsafe import Markup
 
 from ..errors import FileRefused, LayoutTemplateError
 from ..files import read_inside
+from ..messages import msg
 from ..money import format_amount, format_percent, format_points, format_rate, shown_rate
 from ..resources import templates_dir
 from . import fields, sandbox
@@ -124,9 +125,7 @@ def unbound_required(layout: FormLayout, form: object, printing, file: str) -> N
     for path, kind in printing.required_texts(form):
         text = printing.shown(kind, printing.lookup(form, path))
         if path not in bound and len(text) >= 2 and text in loose:
-            raise LayoutTemplateError(file, 0, f"必填字段 {path} 的值“{text}”印在单元格中，但该单元格没有绑定它（data-bind 或 field()）",
-                                      f"the required field {path} is printed ({text!r}) in a cell that does not bind it "
-                                      "(data-bind or field())")
+            raise LayoutTemplateError(file, 0, msg("layout.unbound-required", path=path, text=text))
 
 
 def _rendered(env: LayoutSandbox, context: dict) -> str:
@@ -216,7 +215,7 @@ class _LocatingLoader(jinja2.BaseLoader):
         try:
             source = read_inside(path, folder)
         except FileRefused as exc:
-            raise jinja2.TemplateNotFound(f"{template}（{exc.zh}; {exc.en}）") from None
+            raise jinja2.TemplateNotFound(f"{template} ({exc})") from None
         filename = str(path)
         if filename not in self.files:
             self.files.append(filename)
@@ -245,17 +244,16 @@ def located(exc: BaseException, env: LayoutSandbox, folder: Path) -> LayoutTempl
     loader = env.loader
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return LayoutTemplateError(exc.filename or str(folder / LAYOUT), exc.lineno,
-                                   f"模板语法错误：{exc.message}", f"syntax error: {exc.message}")
+                                   msg("layout.syntax", message=exc.message))
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in loader.files]
     file, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(folder / LAYOUT), 0)
     if isinstance(exc, TemplateTimeout):  # Jinja maps only an Exception's lines back to the template
         line = env.get_template(loader.names[file]).get_corresponding_lineno(line) if frames else 0
-        return LayoutTemplateError(file, line, f"渲染超过 {sandbox.TIME_LIMIT:g} 秒",
-                                   f"rendering took longer than {sandbox.TIME_LIMIT:g} s")
+        return LayoutTemplateError(file, line, msg("layout.too-slow", time_limit=sandbox.TIME_LIMIT))
     if isinstance(exc, jinja2.TemplateNotFound):
-        return LayoutTemplateError(file, line, f"找不到模板 {exc.name}", f"template {exc.name} not found")
+        return LayoutTemplateError(file, line, msg("layout.no-template", name=exc.name))
     if isinstance(exc, jinja2.UndefinedError):
-        return LayoutTemplateError(file, line, f"未定义的名称或字段：{exc}", f"undefined: {exc}")
+        return LayoutTemplateError(file, line, msg("layout.undefined", exc=exc))
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return LayoutTemplateError(file, line, f"模板不允许的操作：{exc}", f"not allowed in a template: {exc}")
-    return LayoutTemplateError(file, line, f"渲染失败：{exc}", f"rendering failed: {type(exc).__name__}: {exc}")
+        return LayoutTemplateError(file, line, msg("layout.not-allowed", exc=exc))
+    return LayoutTemplateError(file, line, msg("layout.failed", exc=exc, error=type(exc).__name__))

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError
 from ..forms import FORMS, form_type
 from ..forms.access import model_of
-from ..messages import wrong_type
+from ..messages import msg, wrong_type
 from ..problems import Problem
 from ..source import Source, paths, read_source
 from ..source.limits import MAX_INDICATORS, limit, text_problems
@@ -77,12 +77,8 @@ _TYPE_KINDS = {
     "year": "year",
 }
 
-# Values of the right type that no form can hold → the RG113 detail in both languages.
-_VALUE_KINDS = {
-    "negative": ("金额不能为负数", "an amount cannot be negative here"),
-    "too_large": ("数值超过 10^15，或有效数字、小数超过 15 位，表单无法准确打印",
-                  "a number above 10^15, or with more than 15 significant digits or decimals, cannot be printed exactly"),
-}
+# Values of the right type that no form can hold → the RG113 detail.
+_VALUE_KINDS = {"negative": "load.negative", "too_large": "load.too-large"}
 
 
 def schema_problem(error: dict, source: Source, model: type[BaseModel]) -> Problem:
@@ -104,13 +100,12 @@ def schema_problem(error: dict, source: Source, model: type[BaseModel]) -> Probl
     if kind in _TYPE_KINDS:
         return Problem("RG112", "error", path, line, col, wrong_type(_TYPE_KINDS[kind]))
     if kind in _VALUE_KINDS:
-        zh, en = _VALUE_KINDS[kind]
-        return Problem("RG113", "error", path, line, col, {"detail_zh": zh, "detail_en": en})
+        return Problem("RG113", "error", path, line, col, {"detail": msg(_VALUE_KINDS[kind])})
     detail = error.get("msg", kind)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return Problem("RG113", "error", path, line, col, {"detail_zh": f"应为 {expected}", "detail_en": f"expected {expected}"})
-    return Problem("RG113", "error", path, line, col, {"detail_zh": detail, "detail_en": detail})
+        return Problem("RG113", "error", path, line, col, {"detail": msg("load.expected", expected=expected)})
+    return Problem("RG113", "error", path, line, col, {"detail": detail})
 
 
 def _is_tag(part: object) -> bool:

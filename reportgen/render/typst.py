@@ -23,6 +23,7 @@ from ..fonts import resolve
 from ..geometry import PlannedForm, page_style
 from ..geometry.measure import LABEL_POINTS, per_line, width_em
 from ..layout import FormLayout, Role, Table
+from ..messages import msg
 from ..options import RenderOptions
 from ..reproducible import document_date
 from ..resources import templates_dir
@@ -227,7 +228,7 @@ def compile_pdf(data: dict, options: RenderOptions) -> bytes:
                                           pdf_tags=standard == "ua-1")
     except Exception as exc:  # typst.TypstError, a PDF standard's rule broken: ours to say, not a trace
         message = getattr(exc, "message", None) or str(exc)
-        raise OutputError(f"Typst 无法生成 PDF (Typst could not write the PDF): {message}") from None
+        raise OutputError(msg("render.typst-failed", message=message)) from None
 
 
 def compile_apart(tasks: list[tuple[dict, RenderOptions]], jobs: int = 1) -> list[bytes]:

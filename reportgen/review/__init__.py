@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..messages import msg
 from ..options import RenderOptions
 from ..output import write_atomic
 from ..problems import Problem, in_file_order
@@ -39,8 +40,7 @@ def check_target(path: str) -> Path:
     """Return the report's path, or refuse a kind of file the report cannot be (before any work)."""
     target = Path(path)
     if target.suffix.lower() not in SUFFIXES:
-        raise UsageError(f"--report 须为 .pdf、.html 或 .xlsx 文件：{path} "
-                         f"(--report must name a .pdf, .html or .xlsx file)")
+        raise UsageError(msg("review.report-suffix", path=path))
     return target
 
 

@@ -15,29 +15,20 @@ from ..forms import form_type
 from ..forms.summary import figures_of
 from ..geometry import plan_all
 from ..layout import layout_of
+from ..messages import word
 from ..money import format_amount, format_points, format_rate
 from ..options import RenderOptions
-from ..problems import LABELS, LEVELS
+from ..problems import LEVELS
 from ..render.html import write_many
 from ..reproducible import document_date
 from . import Reviewed
 from .marks import MARKED, marked, place
 
-WORDS = {
-    "zh": {"title": "绩效表单审核报告", "units": "按单位汇总", "forms": "按表单汇总", "unit": "单位", "count": "表单数",
-           "file": "文件", "project": "项目", "form": "表单", "amount": "预算（申请）数", "executed": "执行数",
-           "rate": "执行率", "score": "总分", "grade": "等级", "mark": "标记", "level": "级别", "code": "编码",
-           "field": "字段", "line": "行", "message": "问题", "why": "审核说明", "clean": "本表未发现问题。",
-           "unread": "文件无法读取，未能打印表单；问题如下。", "none": "（未填）", "findings": "审核发现",
-           "files": "个文件"},
-    "en": {"title": "Review report", "units": "By unit", "forms": "By form", "unit": "Unit", "count": "Forms",
-           "file": "File", "project": "Project", "form": "Form", "amount": "Budget", "executed": "Executed",
-           "rate": "Rate", "score": "Score", "grade": "Grade", "mark": "Mark", "level": "Level", "code": "Code",
-           "field": "Field", "line": "Line", "message": "Finding", "why": "Why it matters",
-           "clean": "No finding in this form.", "unread": "The file could not be read; its problems follow.",
-           "none": "(none)", "findings": "Findings", "files": "file(s)"},
-}
-WORDS["both"] = WORDS["zh"]  # tables and headings: Chinese, as the forms are
+WORDS = (  # the report's headings and labels: report.NAME in the catalogue
+    "title", "units", "forms", "unit", "count", "file", "project", "form", "amount", "executed", "rate",
+    "score", "grade", "mark", "level", "code", "field", "line", "message", "why", "clean", "unread", "none",
+    "findings", "files",
+)
 REPORT_CSS = """
 span.finding-mark { color: #c00000; font-weight: bold; font-size: 80%; vertical-align: super; line-height: 0;
                     white-space: nowrap; text-indent: 0; }
@@ -57,7 +48,7 @@ _FORM_START = re.compile(r'(?=<section class="page [a-z]+ form-start")')
 
 def html(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> str:
     """Return the report's HTML: the summary, then every form with its marks and findings."""
-    words = WORDS[lang]
+    words = {name: word(f"report.{name}", lang) for name in WORDS}
     layouts, placed = [], []
     for item in reviewed:
         layout = _layout(item)
@@ -111,7 +102,8 @@ def _head(names) -> str:
 
 
 def _summary(reviewed: list[Reviewed], options: RenderOptions, lang: str) -> str:
-    words, labels = WORDS[lang], LABELS[lang]
+    words = {name: word(f"report.{name}", lang) for name in WORDS}
+    labels = {level: word(f"severity.{level}", lang) for level in LEVELS}
     everything = [p for item in reviewed for p in item.problems]
     total = _counts(everything)
     line = f"{document_date(options.date):%Y-%m-%d} · {len(reviewed)} {words['files']} · " + " · ".join(
@@ -154,7 +146,8 @@ def _figures(item: Reviewed) -> list[str]:
 
 def _listing(item: Reviewed, where: dict | None, lang: str) -> str:
     """Return the list of ``item``'s findings, numbered as the marks, each with its 审核说明."""
-    words, labels = WORDS[lang], LABELS[lang]
+    words = {name: word(f"report.{name}", lang) for name in WORDS}
+    labels = {level: word(f"severity.{level}", lang) for level in LEVELS}
     title = f"{words['findings']}：{item.file}" + (f"（{item.project}）" if item.project else "")
     if not item.problems:
         return f'<div class="review-list"><h2>{escape(title)}</h2><p class="clean">{words["clean"]}</p></div>'

@@ -7,36 +7,32 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..checks.catalogue import CATALOGUE
+from ..messages import word
 from ..options import RenderOptions
-from ..problems import LABELS, LEVELS
+from ..problems import LEVELS
 from ..reproducible import document_date, normalise_zip
 from ..source.limits import xml_safe
 from . import Reviewed
 
-COLUMNS = {
-    "zh": ("文件", "项目", "字段", "行", "编码", "级别", "名称", "错误信息", "审核说明"),
-    "en": ("File", "Project", "Field", "Line", "Code", "Severity", "Name", "Message", "Why it matters"),
-}
-COLUMNS["both"] = COLUMNS["zh"]  # tables and headings: Chinese, as the forms are
+COLUMNS = ("file", "project", "field", "line", "code", "severity", "name", "message", "why")  # report.column.NAME
 WIDTHS = (36, 24, 34, 6, 8, 6, 16, 70, 40)
 LINE_PT = 15  # a wrapped line of 11 pt text
-SUMMARY = {"zh": ("文件", "项目", "表单", "结论"), "en": ("File", "Project", "Form", "Result")}
-SUMMARY["both"] = SUMMARY["zh"]  # tables and headings: Chinese, as the forms are
+SUMMARY = ("file", "project", "form", "result")  # report.summary.NAME
 
 
 def xlsx(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> bytes:
     """Return the workbook: the findings sheet (filters on every column), then one line per form."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "审核发现" if lang == "zh" else "Findings"
-    _header(sheet, COLUMNS[lang], WIDTHS)
+    sheet.title = word("report.sheet.findings", lang)
+    _header(sheet, tuple(word(f"report.column.{name}", lang) for name in COLUMNS), WIDTHS)
     row = 1
     for item in reviewed:
         for problem in item.problems:
             row += 1
             info = CATALOGUE.get(problem.code)
             values = (item.file, item.project, problem.path, problem.line or None, problem.code,
-                      LABELS[lang][problem.severity], info.name if info else "", problem.message(lang),
+                      word(f"severity.{problem.severity}", lang), info.name if info else "", problem.message(lang),
                       info.why if info else "")
             for col, value in enumerate(values, 1):
                 _put(sheet, row, col, value)
@@ -44,7 +40,7 @@ def xlsx(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> 
     sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(WIDTHS) - 1)}{max(row, 2)}"
     sheet.freeze_panes = "A2"
     _print_setup(sheet)
-    _forms(book.create_sheet("表单" if lang == "zh" else "Forms"), reviewed, lang)
+    _forms(book.create_sheet(word("report.sheet.forms", lang)), reviewed, lang)
     stamp = document_date(options.date)
     book.properties.created = book.properties.modified = stamp.replace(tzinfo=None)
     out = BytesIO()
@@ -53,8 +49,9 @@ def xlsx(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> 
 
 
 def _forms(sheet, reviewed: list[Reviewed], lang: str) -> None:
-    _header(sheet, SUMMARY[lang] + tuple(LABELS[lang][level] for level in LEVELS), (36, 24, 30, 16, 8, 8, 8))
-    clean = "未发现问题" if lang == "zh" else "no finding"
+    heads = [word(f"report.summary.{name}", lang) for name in SUMMARY] + [word(f"severity.{level}", lang) for level in LEVELS]
+    _header(sheet, tuple(heads), (36, 24, 30, 16, 8, 8, 8))
+    clean = word("report.no-finding", lang)
     for row, item in enumerate(reviewed, 2):
         counts = [sum(p.severity == level for p in item.problems) for level in LEVELS]
         title = item.form.definition.title if item.form is not None else ""

@@ -87,13 +87,12 @@ async def refused(request: Request, exc: Refused):
 
 
 async def http_error(request: Request, exc: HTTPException):
-    words = {404: ("找不到页面", "not found"), 405: ("不允许的请求方法", "method not allowed")}
-    zh, en = words.get(exc.status_code, ("请求错误", "bad request"))
-    return _answer(request, exc.status_code, f"{say(zh, en)} (HTTP {exc.status_code})")
+    words = {404: "serve.not-found", 405: "serve.method-not-allowed"}
+    said = say(words.get(exc.status_code, "serve.bad-request"))
+    return _answer(request, exc.status_code, f"{said} (HTTP {exc.status_code})")
 
 
 async def internal(request: Request, exc: Exception):
-    print(say("reportgen serve: 内部错误：", "reportgen serve: internal error: ") + f"{type(exc).__name__}: {exc}",
+    print(say("serve.internal-error-log") + f"{type(exc).__name__}: {exc}",
           file=sys.stderr)
-    return _answer(request, 500, say("内部错误，请报告；服务器终端有详情。",
-                                     "Internal error, please report; the server's terminal says more."))
+    return _answer(request, 500, say("serve.internal-error"))

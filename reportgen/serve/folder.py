@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import OutsideFolder
 from ..inputs import SUFFIXES, gather
+from ..messages import msg
 from ..output import NAME_MAX, write_atomic
 from ..source import read_bounded
 
@@ -33,17 +34,17 @@ class Folder:
         parts = PurePosixPath(str(relative).replace("\\", "/")).parts
         if not parts or PurePosixPath(relative).is_absolute() or any(p in ("..", ".") or p.startswith(".")
                                                                      for p in parts):
-            raise OutsideFolder(f"路径不在工作目录内: {relative}", f"not a path inside the folder: {relative}")
+            raise OutsideFolder(msg("serve.outside", relative=relative))
         if Path(parts[-1]).suffix.lower() not in SUFFIXES:
-            raise OutsideFolder(f"不是表单文件 .yaml/.yml/.json: {relative}", f"not a form file: {relative}")
+            raise OutsideFolder(msg("serve.not-a-form-file", relative=relative))
         if any(len(p.encode("utf-8", "surrogateescape")) > NAME_MAX for p in parts):
-            raise OutsideFolder(f"文件名过长: {relative}", f"a name is too long: {relative}")
+            raise OutsideFolder(msg("serve.name-too-long", relative=relative))
         path = self.root.joinpath(*parts)
         real = path.resolve()
         if self.root not in real.parents:  # a symbolic link on the way leads out
-            raise OutsideFolder(f"路径经符号链接离开工作目录: {relative}", f"leaves the folder through a link: {relative}")
+            raise OutsideFolder(msg("serve.link-outside", relative=relative))
         if must_exist and not real.is_file():
-            raise OutsideFolder(f"找不到文件: {relative}", f"no such file: {relative}", missing=True)
+            raise OutsideFolder(msg("serve.no-such-file", relative=relative), missing=True)
         return path
 
     def relative(self, path: Path) -> str:
@@ -73,5 +74,5 @@ def file_name(text: str, suffix: str = ".yaml") -> str:
     """Return a user's name for a new filing as a safe file name in the folder itself."""
     stem = _UNSAFE.sub("_", str(text)).strip(" ._")[:80]
     if not stem:
-        raise OutsideFolder("请给出文件名", "name the file")
+        raise OutsideFolder(msg("serve.no-name"))
     return stem if stem.lower().endswith(SUFFIXES) else stem + suffix

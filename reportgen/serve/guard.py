@@ -16,7 +16,7 @@ from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse
 
-from ..messages import say
+from ..messages import Text, msg
 
 SAFE_METHODS = ("GET", "HEAD")
 CSRF_HEADER = "x-csrf-token"
@@ -48,15 +48,14 @@ class Guard:
     def refuse(self, request: Request):
         """Return the response that refuses ``request``, or None to let it through."""
         if request.headers.get("host", "") not in self.hosts:
-            return _refusal(400, "主机名不属于本服务", "the Host header does not name this server")
+            return _refusal(400, msg("serve.bad-host"))
         offered = request.query_params.get("token")
         if offered is not None and request.method in SAFE_METHODS and secrets.compare_digest(offered, self.token):
             return self._enter(request)
         if not secrets.compare_digest(request.cookies.get(self.cookie, ""), self.token):
-            return _refusal(403, "需要访问令牌：请打开 reportgen serve 启动时显示的链接。",
-                            "A token is needed: open the link reportgen serve printed when it started.")
+            return _refusal(403, msg("serve.no-token"))
         if request.method not in SAFE_METHODS and not self.same_site(request):
-            return _refusal(403, "拒绝跨站请求", "cross-site request refused")
+            return _refusal(403, msg("serve.cross-site"))
         return None
 
     def same_site(self, request: Request) -> bool:
@@ -77,8 +76,8 @@ class Guard:
         return response
 
 
-def _refusal(status: int, zh: str, en: str) -> PlainTextResponse:
-    return PlainTextResponse(say(zh, en), status_code=status)
+def _refusal(status: int, message: Text) -> PlainTextResponse:
+    return PlainTextResponse(message.shown(), status_code=status)
 
 
 def _with_headers(send):

@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ..errors import Refused
 from ..forms import FORMS
+from ..messages import msg
 from .editor import nodes
 from .outputs import BOOKLET_FORMATS, MEDIA, booklet, preview, rendered
 from .uploads import MAX_UPLOAD, described
@@ -27,12 +28,12 @@ async def body(request: Request, limit: int) -> bytes:
     """Return the request's body; Refused (413) past ``limit`` bytes, before reading more."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise Refused(f"上传内容超过 {limit // 1024 // 1024} MiB", "the body is too large", 413)
+        raise Refused(msg("serve.body-too-large", limit=limit // 1024 // 1024), 413)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise Refused(f"上传内容超过 {limit // 1024 // 1024} MiB", "the body is too large", 413)
+            raise Refused(msg("serve.body-too-large", limit=limit // 1024 // 1024), 413)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -41,9 +42,9 @@ async def payload(request: Request) -> dict:
     try:
         data = json.loads(await body(request, MAX_JSON))
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError; nesting past the stack too
-        raise Refused("请求不是可读的 JSON", "the request is not JSON that can be read") from None
+        raise Refused(msg("serve.not-json")) from None
     if not isinstance(data, dict):
-        raise Refused("请求应为 JSON 对象", "a JSON object was expected")
+        raise Refused(msg("serve.not-an-object"))
     return data
 
 
@@ -136,11 +137,11 @@ async def download(request: Request):
     bench = request.app.state.bench
     relative, fmt = request.query_params.get("file", ""), request.query_params.get("format", "pdf")
     if fmt not in FORMATS:
-        raise Refused(f"格式应为 {', '.join(FORMATS)}：{fmt}", f"unknown format: {fmt} (known: {', '.join(FORMATS)})")
+        raise Refused(msg("serve.unknown-format", formats=FORMATS, fmt=fmt))
     path = bench.path(relative)
     checked = await run_in_threadpool(lambda: bench.check_file(path))
     if checked.form is None or checked.counts["error"]:
-        raise Refused("表单有错误，不能生成文件；请先在编辑页修正。", "The form has errors: fix them first.", 422)
+        raise Refused(msg("serve.form-has-errors"), 422)
     content = await run_in_threadpool(rendered, checked.form, fmt, bench.options)
     return _attachment(content, path.stem + "." + fmt, fmt)
 
@@ -149,12 +150,11 @@ async def make_booklet(request: Request):
     bench = request.app.state.bench
     fmt = request.query_params.get("format", "pdf")
     if fmt not in BOOKLET_FORMATS:
-        raise Refused(f"格式应为 {', '.join(BOOKLET_FORMATS)}：{fmt}",
-                      f"unknown format: {fmt} (known: {', '.join(BOOKLET_FORMATS)})")
+        raise Refused(msg("serve.unknown-format", formats=BOOKLET_FORMATS, fmt=fmt))
     content, failed = await run_in_threadpool(booklet, bench.folder.root, fmt, bench.options)
     if content is None:
-        raise Refused("没有可编入汇总册的表单", "no form without errors to put into the booklet", 422)
-    response = _attachment(content, f"汇总册.{fmt}", fmt)
+        raise Refused(msg("serve.no-form-for-booklet"), 422)
+    response = _attachment(content, f"汇总册.{fmt}", fmt)  # form words
     response.headers["x-left-out"] = quote(json.dumps(failed, ensure_ascii=False))
     return response
 

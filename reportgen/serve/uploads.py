@@ -18,6 +18,7 @@ from ..forms.access import get, label, put
 from ..importer import Imported, import_file
 from ..importer.diff import Change, changes
 from ..load import load_data
+from ..messages import Text, msg
 from ..source import read_source
 from ..source.parse import read_yaml
 from . import data as editing
@@ -59,7 +60,7 @@ class Uploads:
             try:
                 forms = import_file(path)
             except ImportFailure as exc:
-                raise Refused(exc.problem.message("zh"), exc.problem.message("en"), 422) from None
+                raise Refused(exc.message, 422) from None
         stem = PurePosixPath(name.replace("\\", "/")).stem
         lines = self.bench.listing()
         taken: set[str] = set()
@@ -100,32 +101,32 @@ class Uploads:
             if candidate not in taken and not self.bench.path(candidate, must_exist=False).exists():
                 taken.add(candidate)
                 return candidate
-        raise Refused("无法为导入的表单取名", "no free name for the imported form")
+        raise Refused(msg("serve.no-free-name"))
 
     def accept(self, key: str, index: int, accepted: set[int]) -> tuple[str, str]:
         """Write the filing with the accepted changes of form ``index`` of upload ``key``; return it and its version."""
         items = self.pending.get(key)
         if items is None or not 0 <= index < len(items):
-            raise Refused("上传已过期，请重新上传", "the upload has expired: upload it again", 410)
+            raise Refused(msg("serve.upload-expired"), 410)
         item = items[index]
         if item.imported.failed:
-            raise Refused("读回的表单有错误，不能接受", "the form read back has errors", 422)
+            raise Refused(msg("serve.upload-has-errors"), 422)
         text = self._merged(item, accepted)
         path = self.bench.path(item.target, must_exist=False)
         with SAVING:
             current = self.bench.folder.read(path) if path.is_file() else b""
             if (version(current) if current else "") != item.opened:
-                raise Refused("文件在上传后已被修改，请重新上传", "the file changed since the upload: upload again", 409)
+                raise Refused(msg("serve.changed-since-upload"), 409)
             self.bench.folder.write(path, text)
         return item.target, version(text.encode("utf-8"))
 
     def _merged(self, item: Pending, accepted: set[int]) -> str:
         data = _plain(item.imported.model)
         if not item.before and len(accepted) < len(item.changes):
-            raise Refused("新文件只能全部接受", "a new file takes the form as read: accept all")
+            raise Refused(msg("serve.accept-all-new"))
         if item.structural and len(accepted) < len(item.changes):
             if accepted:
-                raise Refused("行有增删时，改动只能全部接受或全部拒绝", "rows were added or deleted: accept all or none")
+                raise Refused(msg("serve.accept-all-rows"))
             data = item.before
         for number, change in enumerate(item.changes):
             if number not in accepted and not item.structural:
@@ -137,8 +138,8 @@ class Uploads:
         text = editing.to_text(data, form_id, ".yaml", item.original)
         form, problems = load_data(read_yaml(text))
         if form is None:
-            raise Refused("合并后的表单无法读取：" + "；".join(p.message("zh") for p in problems[:3]),
-                          "the merged form cannot be read: " + "; ".join(p.message("en") for p in problems[:3]), 422)
+            raise Refused(msg("serve.merged-unreadable", problems=[Text(p.code, p.params) for p in problems[:3]]),
+                          422)
         return text
 
 

@@ -15,6 +15,7 @@ from ..forms import FORMS, form_type
 from ..forms.definition import starter_for
 from ..forms.prefill import prefill
 from ..forms.summary import figures_of
+from ..messages import msg
 from ..options import RenderOptions
 from ..source import read_source
 from . import data as editing
@@ -41,7 +42,7 @@ class Workbench:
     def fields(self, form_id: str) -> dict:
         kind = form_type(str(form_id))
         if kind is None:
-            raise Refused(f"未知的表单类型: {form_id}", f"unknown form type: {form_id}")
+            raise Refused(msg("serve.unknown-form", form_id=form_id))
         return kind.definition.schema.get("fields", {})
 
     def path(self, relative: str, must_exist: bool = True) -> Path:
@@ -71,13 +72,11 @@ class Workbench:
         path = self.path(relative, must_exist=False)
         current = self.folder.read(path) if path.is_file() else b""
         if version(current) != opened and not force:
-            raise Refused("文件在打开后已被修改（另一个标签页或程序），未保存。",
-                          "The file changed on disk since it was opened: not saved.", 409, conflict=True)
+            raise Refused(msg("serve.changed-on-disk"), 409, conflict=True)
         text = self.text_of(form_id, relative, raw, current.decode("utf-8", "replace"))
         checked = review(path, text.encode("utf-8"), self.options)
         if final and checked.counts["error"]:
-            raise Refused(f"有 {checked.counts['error']} 个错误，未保存；可先暂存。",
-                          "Errors: not saved; save a draft instead.", 422, review=checked.as_json())
+            raise Refused(msg("serve.not-saved", error=checked.counts['error']), 422, review=checked.as_json())
         self.folder.write(path, text)
         return Saved(relative, version(text.encode("utf-8")), checked)
 
@@ -85,10 +84,10 @@ class Workbench:
         """Return a free name beside ``relative`` for a copy (``x-副本2.yaml``)."""
         stem, suffix = Path(relative).with_suffix(""), Path(relative).suffix
         for n in range(1, 1000):
-            candidate = f"{stem.as_posix()}-副本{n if n > 1 else ''}{suffix}"
+            candidate = f"{stem.as_posix()}-副本{n if n > 1 else ''}{suffix}"  # form words
             if not self.path(candidate, must_exist=False).exists():
                 return candidate
-        raise Refused("副本太多", "too many copies")
+        raise Refused(msg("serve.too-many-copies"))
 
     def create(self, form_id: str, name: str, target: str | None = None) -> str:
         """Write a new filing from ``form_id``'s starter, or filled from the target filing ``target``."""
@@ -96,32 +95,32 @@ class Workbench:
         try:
             relative = file_name(name)
         except OutsideFolder as exc:
-            raise Refused(exc.zh, exc.en) from None
+            raise Refused(exc.message) from None
         path = self.path(relative, must_exist=False)
         text = self._filled(form_id, target) if target else self._starter(form_id)
         with SAVING:
             if path.exists():
-                raise Refused(f"文件已存在: {relative}", f"the file exists: {relative}", 409)
+                raise Refused(msg("serve.file-exists", relative=relative), 409)
             self.folder.write(path, text)
         return relative
 
     def _starter(self, form_id: str) -> str:
         starter = FORMS[form_id].definition.files.get("starter.yaml")
         if starter is None:
-            raise Refused(f"表单 {form_id} 没有起始文件 starter.yaml", f"the form {form_id} has no starter.yaml")
+            raise Refused(msg("serve.no-starter", form_id=form_id))
         return starter_for(starter.read_text(encoding="utf-8"), form_id)
 
     def _filled(self, form_id: str, target: str) -> str:
         path = self.path(target)
         checked = review(path, self.folder.read(path), self.options)
         if checked.form is None:
-            raise Refused(f"申报表有错误，无法读取: {target}", f"the target form has errors: {target}", 422)
+            raise Refused(msg("serve.target-has-errors", target=target), 422)
         try:
             data = prefill(FORMS[form_id].definition, checked.form)
         except PrefillError as exc:
-            raise Refused(f"无法由 {target} 生成 {form_id}: {exc}", f"cannot fill it from that form: {exc}", 422) from None
+            raise Refused(msg("serve.cannot-fill", target=target, form_id=form_id, exc=exc), 422) from None
         data.pop("form", None)
-        head = f"# {FORMS[form_id].title} — 由 {Path(target).name} 生成 (filled from the target form)\n"
+        head = f"# {FORMS[form_id].title} — 由 {Path(target).name} 生成 (filled from the target form)\n"  # form words
         return head + editing.to_text(editing.english(data, self.fields(form_id)), form_id, ".yaml")
 
     def opened(self, relative: str) -> dict:
@@ -132,7 +131,7 @@ class Workbench:
         data = source.data if isinstance(source.data, dict) else {}
         form_id = str(data.get("form", ""))
         if form_type(form_id) is None:
-            raise Refused(f"无法打开：不是可识别的表单文件: {relative}", f"not a form file this tool knows: {relative}", 422,
+            raise Refused(msg("serve.unknown-file", relative=relative), 422,
                           review=review(path, raw, self.options).as_json())
         return {"form": form_id, "data": editing.english(data, self.fields(form_id)), "version": version(raw),
                 "review": review(path, raw, self.options)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import msg
 from ..problems import Problem
 from .paths import dotted
 
@@ -27,20 +28,15 @@ def xml_safe(text: str) -> str:
 
 def limit(path: str, line: int, col: int, what: str, **params) -> Problem:
     """Return the RG107 problem for the limit ``what`` (a key of ``LIMITS``)."""
-    zh, en = LIMITS[what]
-    return Problem("RG107", "error", path, line, col,
-                   {"detail_zh": zh.format(**params), "detail_en": en.format(**params)})
+    return Problem("RG107", "error", path, line, col, {"detail": msg(f"limit.{what}", **LIMITS[what], **params)})
 
 
-LIMITS = {
-    "size": (f"文件超过 {MAX_FILE_BYTES:,} 字节", f"the file is larger than {MAX_FILE_BYTES:,} bytes"),
-    "depth": (f"嵌套超过 {MAX_DEPTH} 层", f"nested deeper than {MAX_DEPTH} levels"),
-    "values": (f"展开别名后超过 {MAX_VALUES:,} 个值（YAML 别名 *x 会复制整段内容）",
-               f"more than {MAX_VALUES:,} values once YAML aliases (*x) are expanded"),
-    "text": (f"文本 {{length:,}} 个字符，超过上限 {MAX_TEXT:,}（一个 Excel 单元格的容量）",
-             f"a text of {{length:,}} characters, over the limit of {MAX_TEXT:,} (what an Excel cell holds)"),
-    "indicators": (f"{{count:,}} 个三级指标，超过上限 {MAX_INDICATORS:,}",
-                   f"{{count:,}} indicators, over the limit of {MAX_INDICATORS:,}"),
+LIMITS = {  # each limit's message and the figures it names
+    "size": {"limit": MAX_FILE_BYTES},
+    "depth": {"limit": MAX_DEPTH},
+    "values": {"limit": MAX_VALUES},
+    "text": {"limit": MAX_TEXT},
+    "indicators": {"limit": MAX_INDICATORS},
 }
 
 

@@ -5,7 +5,7 @@ import re
 
 from reportgen.checks import CATALOGUE, CODES, SEVERITY
 from reportgen.cli import main
-from reportgen.messages import CATALOGUE as MESSAGES
+from reportgen.messages import catalogue
 from reportgen.resources import templates_dir
 from tests.checks.test_reader import SE2020, T2026, changed, found, sample
 from tests.conftest import SAMPLES
@@ -29,7 +29,7 @@ def check_json(capsys, *argv) -> tuple[int, list[dict]]:
 
 
 def test_every_code_a_rule_yields_has_one_severity_of_three_and_a_message():
-    assert set(CODES) == set(CATALOGUE) and set(CATALOGUE) <= set(MESSAGES)
+    assert set(CODES) == set(CATALOGUE) and set(CATALOGUE) <= set(catalogue())
     assert set(SEVERITY.values()) == {"error", "warning", "note"}
     assert all(info.name and info.checks and info.why and info.example for info in CATALOGUE.values())
 

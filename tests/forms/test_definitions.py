@@ -164,13 +164,16 @@ def test_definition_and_template_errors_cross_process_boundaries():
     import pickle
 
     from reportgen.errors import DefinitionError, LayoutTemplateError
+    from reportgen.messages import msg
 
-    several = DefinitionError.collected([DefinitionError("a/schema.yaml", 5, "坏", "bad", 3),
-                                         DefinitionError("a/form.yaml", 2, "又坏", "bad again", 1)])
-    assert str(several).splitlines() == ["a/form.yaml:2:1: 又坏", "a/schema.yaml:5:3: 坏"]
-    assert several.en.splitlines() == ["a/form.yaml:2:1: bad again", "a/schema.yaml:5:3: bad"]
-    for error in (DefinitionError("a/form.yaml", 3, "坏", "bad"), LayoutTemplateError("l.html.j2", 7, "坏", "bad"),
-                  several):
+    bad, worse = msg("layout.field-no-field", path="a"), msg("layout.field-no-field", path="b")
+    several = DefinitionError.collected([DefinitionError("a/schema.yaml", 5, bad, 3),
+                                         DefinitionError("a/form.yaml", 2, worse, 1)])
+    assert str(several).splitlines() == ["a/form.yaml:2:1: field('b')：不是表单的字段",
+                                         "a/schema.yaml:5:3: field('a')：不是表单的字段"]
+    assert several.shown("en").splitlines() == ["a/form.yaml:2:1: field('b') names no field of the form",
+                                                "a/schema.yaml:5:3: field('a') names no field of the form"]
+    for error in (DefinitionError("a/form.yaml", 3, bad), LayoutTemplateError("l.html.j2", 7, bad), several):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line
 

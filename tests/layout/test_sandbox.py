@@ -6,7 +6,6 @@ import pytest
 from reportgen.layout import sandbox
 from reportgen.layout.reader import LayoutTemplateError
 from reportgen.layout.template import render_layout
-from reportgen.messages import say
 
 CELL = '<table><col data-mm="9"><tr><td class="value">{}</td></tr></table>'
 
@@ -22,7 +21,7 @@ def refused(tmp_path, body: str, **context) -> str:
     """Return the refusal as ``--lang both`` prints it: Chinese, then English."""
     with pytest.raises(LayoutTemplateError) as caught:
         render(tmp_path, body, **context)
-    return say(caught.value.zh, caught.value.en, lang="both")
+    return caught.value.shown("both")
 
 
 def printed(tmp_path, expression: str, **context) -> str:
