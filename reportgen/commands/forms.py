@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import ExitCode, UsageError
 from ..formcheck import check_form, forms_in
 from ..forms import FORMS, add_user_folders
+from ..forms.stages import name, stage_of
 from ..messages import say
 from ..terminal import visible
 
@@ -23,12 +24,14 @@ def run(args) -> int:
         definition = FORMS[form_id].definition
         origin = say("内置", "built-in") if definition.origin == "built-in" else str(definition.folder)
         extends = f" ← {definition.parent}" if definition.parent else ""
-        rows.append((form_id, definition.kind, definition.title, origin + extends))
+        stage = say(*name(stage_of(definition.profile))) or "—"  # its place in the budget cycle
+        rows.append((form_id, stage, definition.title, origin + extends))
     width = max(len(r[0]) for r in rows)
+    stages = max(len(r[1]) for r in rows)
     try:
-        for form_id, kind, title, origin in rows:
+        for form_id, stage, title, origin in rows:
             # A definition comes from anyone: its escapes are shown, never obeyed (terminal.py).
-            print(visible(f"{form_id:<{width}}  {kind:<8}  {title}  [{origin}]"), flush=True)
+            print(visible(f"{form_id:<{width}}  {stage:<{stages}}  {title}  [{origin}]"), flush=True)
     except BrokenPipeError:  # `reportgen forms | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail again
     return ExitCode.OK

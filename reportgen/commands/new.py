@@ -85,8 +85,10 @@ def _filled(args, form: str) -> str:
         detail = str(exc).splitlines()[0]
         raise UsageError(f"无法由 {args.from_target} 生成 {form}：{detail}",
                              f"cannot fill {form} from {args.from_target}: {detail}") from None
-    return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name} 生成 (filled from the target form)\n"
-            "# 填写执行数、执行情况与完成目标可能性后运行 reportgen check 本文件.yaml\n" + to_yaml(model))
+    return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name}（{source.definition.title}）生成 "
+            f"(filled from {Path(args.from_target).name})\n"
+            "# 填写其余各项后运行 reportgen check 本文件.yaml (fill in the rest, then run reportgen check)\n"
+            + to_yaml(model))
 
 
 def _workbook(args, text: str) -> bytes:

@@ -15,6 +15,7 @@ from ..money import UNITS
 from ..source import paths
 from . import keys
 from .definition import Definition
+from .stages import legacy_kinds, stage_of
 
 CODE = re.compile(r"RG\d{3}")
 
@@ -60,9 +61,10 @@ def lint(definition: Definition) -> None:
 def _form_yaml(check: _Lint, meta) -> None:
     if meta is None or not check.closed("form.yaml", meta, keys.FORM_KEYS):
         return
-    if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in keys.FORM_KINDS):
-        check.fail("form.yaml", ("kind",), f"kind 应为 {'、'.join(keys.FORM_KINDS)} 之一",
-                   f"kind must be one of {', '.join(keys.FORM_KINDS)}")
+    kinds = tuple(legacy_kinds())  # deprecated: profile.yaml's cycle.stage says it
+    if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in kinds):
+        check.fail("form.yaml", ("kind",), f"kind（已弃用，改用 cycle.stage）应为 {'、'.join(kinds)} 之一",
+                   f"kind (deprecated: use cycle.stage) must be one of {', '.join(kinds)}")
     unit = meta.get("money_unit")
     if unit is not None and unit not in UNITS:
         check.fail("form.yaml", ("money_unit",), f"未知的金额单位“{unit}”（可用：{'、'.join(UNITS)}）",
@@ -133,6 +135,12 @@ def _profile_keys(check: _Lint, profile) -> None:
     items = (profile.get("cycle") or {}).get("items") if isinstance(profile.get("cycle"), dict) else None
     if items is not None:
         check.closed("profile.yaml", items, keys.CYCLE_ITEM_KEYS, ("cycle", "items"))
+    stage = (profile.get("cycle") or {}).get("stage") if isinstance(profile.get("cycle"), dict) else None
+    if stage is not None and check.closed("profile.yaml", stage, keys.STAGE_KEYS, ("cycle", "stage")):
+        _stage(check, stage_of(check.definition.profile) or {})  # as merged: a variant may change its order only
+    taken = (profile.get("prefill") or {}).get("from") if isinstance(profile.get("prefill"), dict) else None
+    if taken is not None and not (isinstance(taken, list) and taken and all(isinstance(v, str) for v in taken)):
+        check.fail("profile.yaml", ("prefill", "from"), "应为表单编号的列表", "must be a list of form ids")
     section = (profile.get("summary") or {}).get("section") if isinstance(profile.get("summary"), dict) else None
     if section is not None and check.closed("profile.yaml", section, keys.SECTION_KEYS, ("summary", "section")):
         columns = section.get("columns")
@@ -148,6 +156,19 @@ def _profile_keys(check: _Lint, profile) -> None:
             zh, en = (f"是否为 {near[0]}？", f"did you mean {near[0]}? ") if near else ("", "")
             check.fail("profile.yaml", ("checks", name), f"未知的检查规则 {name!r}（{zh}可用：{', '.join(keys.RULE_PARAMS)}）",
                        f"unknown rule {name!r} ({en}known: {', '.join(keys.RULE_PARAMS)})", key=True)
+
+
+def _stage(check: _Lint, stage: dict) -> None:
+    """A stage of the budget cycle: a whole ``order``, names in both languages, ``reference`` true or false."""
+    if isinstance(stage.get("order"), bool) or not isinstance(stage.get("order"), int):
+        check.fail("profile.yaml", ("cycle", "stage", "order"), "order 应为整数（在年度中的先后）",
+                   "order must be a whole number (its place in the year)")
+    for key in ("zh", "en"):
+        if not (isinstance(stage.get(key), str) and stage[key].strip()):
+            check.fail("profile.yaml", ("cycle", "stage", key), f"缺少阶段名称 {key}", f"the stage's name {key} is missing")
+    if not isinstance(stage.get("reference", False), bool):
+        check.fail("profile.yaml", ("cycle", "stage", "reference"), "reference 应为 true 或 false",
+                   "reference must be true or false")
 
 
 # -- field paths and parameters, against the merged schema --
