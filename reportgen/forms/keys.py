@@ -46,7 +46,7 @@ NUMBERS = ("money", "signed_money", "points", "percent", "integer")
 TYPES_OF = {"money": ("money", "signed_money"), "number": NUMBERS, "date": ("date",), "object": ("object",)}
 
 RULE_PARAMS: dict[str, dict[str, str]] = {
-    "project_dates": {"start": "date", "end": "date", "kind": "path?"},
+    "project_dates": {"start": "date", "end": "date", "kind": "path?", "multi_year": "strings?"},
     "plan_covers_the_year": {"start": "date", "end": "date"},
     "self_evaluation_dates": {},
     "lost_points_explained": {"problems": "path?"},
