@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from ..errors import ExitCode, UsageError
@@ -27,14 +28,20 @@ def run(args) -> int:
         stage = say(*name(stage_of(definition.profile))) or "—"  # its place in the budget cycle
         rows.append((form_id, stage, definition.title, origin + extends))
     width = max(len(r[0]) for r in rows)
-    stages = max(len(r[1]) for r in rows)
+    stages = max(_columns(r[1]) for r in rows)
     try:
         for form_id, stage, title, origin in rows:
+            padded = stage + " " * (stages - _columns(stage))
             # A definition comes from anyone: its escapes are shown, never obeyed (terminal.py).
-            print(visible(f"{form_id:<{width}}  {stage:<{stages}}  {title}  [{origin}]"), flush=True)
+            print(visible(f"{form_id:<{width}}  {padded}  {title}  [{origin}]"), flush=True)
     except BrokenPipeError:  # `reportgen forms | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail again
     return ExitCode.OK
+
+
+def _columns(text: str) -> int:
+    """Return the terminal columns ``text`` takes (a Chinese character two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _check(args, folder: Path) -> int:

@@ -39,6 +39,9 @@ def test_forms_lists_each_form_with_its_origin_and_parent(capsys):
     lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "[内置]" in lines["target-2026"]
     assert "← selfeval-2020" in lines["selfeval-sichuan"] and "项目绩效自我评价" in lines["selfeval-2019-self"]
+    # its place in the budget cycle, as its profile names it (cycle.stage), or — outside the cycle
+    assert lines["monitor"].split()[1] == "运行监控表" and lines["target-2026"].split()[1] == "申报表"
+    assert lines["dept-selfeval"].split()[1] == "—"
 
 
 def test_a_variant_inherits_what_it_does_not_change():
