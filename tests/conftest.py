@@ -29,6 +29,13 @@ def chinese_messages():
     use_language("zh")
 
 
+@pytest.fixture(autouse=True)
+def built_in_forms_only(monkeypatch):
+    """Each test starts with the built-in forms only: ``--forms DIR`` adds DIR to REPORTGEN_FORMS for
+    the process, and a folder one test made (broken on purpose, say) must not reach the next."""
+    monkeypatch.setenv("REPORTGEN_FORMS", "")
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from this run")
 

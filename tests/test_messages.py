@@ -13,8 +13,8 @@ from reportgen.messages import Lines, catalogue, msg, say, use_language
 PACKAGE = Path(__file__).parents[1] / "reportgen"
 EMPTY = {"nothing"}  # texts that stand for a left-out part of a sentence
 # Keys code builds from a stem: the limits (source/limits.py), the value types (RG112, RG901), the review
-# report's words (review/), the severities, the budget cycle's later forms (checks/cycle.py).
-FAMILIES = ("limit.", "type.", "report.", "severity.", "cycle.")
+# report's words (review/), the severities.
+FAMILIES = ("limit.", "type.", "report.", "severity.")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MARK = "# form words"  # a line whose Chinese is the forms' own: a caption, a unit, a grade, a file name
 # Modules whose Chinese words are the forms' own vocabulary (captions, units, taxonomy, the words a

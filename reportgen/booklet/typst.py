@@ -103,7 +103,7 @@ def _document(parts: list[list[dict]], starts: list[int], blanks: list[int], gro
 def _joined(pdfs: list[bytes], found: list[int], entries: list[Entry], cover: Cover, options: RenderOptions,
             layouts: list[FormLayout]) -> bytes:
     """Return the chunks as one PDF, outline and attachment made as for WeasyPrint's chunks."""
-    marks = list(zip(("封面", "项目汇总表", "目录"), (page - 1 for page in found[:FRONT])))  # form words
+    marks = list(zip(("封面", summary_layout(entries).title, "目录"), (page - 1 for page in found[:FRONT])))  # form words
     laid = [Laid(pdf, 0, ()) for pdf in pdfs[1:]]
     return join(pdfs[0], marks, laid, entries, cover, options, layouts)
 

@@ -1,11 +1,11 @@
-"""The budget cycle: a project's target, monitoring and self-evaluation forms of one year, together.
+"""The budget cycle: a project's forms of one year (target, monitoring, self-evaluation), together.
 
-A reviewer lays the three side by side: the later forms keep the target's indicators and
-年度指标值 (or say why not), start from the budget the target asked for, and a mid-year
-verdict of 不可能 is not followed by full points without a word. Each form's profile declares,
-under ``cycle:``, where it keeps what is compared (paths, as every rule reads fields); its
-definition's ``kind`` says which of the three it is. Forms pair by year and by the project's
-name or code. Every finding is reported at both places, each naming the other.
+A reviewer lays them side by side: the later forms keep the reference form's indicators and
+年度指标值 (or say why not), start from the budget it asked for, and an earlier verdict that a
+target will not be met is not followed by full points without a word. Each form's profile declares,
+under ``cycle:``, its ``stage`` (its order in the year, its name, whether it is the reference) and
+where it keeps what is compared (paths, as every rule reads fields). Forms pair by year and by the
+project's name or code. Every finding is reported at both places, each naming the other.
 """
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..messages import msg
+from ..forms.access import label
+from ..forms.stages import stage_of
+from ..messages import Pair
 from ..money import format_amount, format_points
 from ..problems import Problem
 from ..source import paths
@@ -24,7 +26,6 @@ from .catalogue import SEVERITY
 
 run_level("budget_cycle", ("RG251", "RG252", "RG253", "RG254", "RG255", "RG256", "RG257", "RG258"))
 
-STAGES = ("target", "monitor", "selfeval")  # a later form's name in messages: cycle.KIND in the catalogue
 NO_REASON = frozenset({"", "无", "无偏差", "没有", "/", "-", "—", "无。", "无偏差。"})
 _SPACE = re.compile(r"\s+")
 _SUFFIX = re.compile(r"(指标|目标)$")
@@ -46,13 +47,17 @@ class Filing:
     """What the cycle compares of one form, read out of it (a run keeps no form alive for this)."""
 
     file: str
-    kind: str
+    order: int            # its stage's place in the year
+    reference: bool       # the stage the others are held to
+    called: Pair          # its stage's name, in both languages
     keys: set
     figures: dict         # budget / initial / executed / month → value
     paths: dict           # the same names → field path
     rows: list[Row]
     room: frozenset[str]  # the 一级/二级 names its indicator system has (its profile's taxonomy)
     lines: dict           # field path → (line, column) of every place a finding may point at
+    labels: dict          # figure name → its field's label in the schema (年初预算数)
+    unlikely: object      # the likelihood that says a target will not be met
 
     def at(self, path: tuple) -> tuple[int, int]:
         return self.lines.get(path, (0, 0))
@@ -74,8 +79,8 @@ ROW_FIELDS = ("target", "score", "likelihood", "progress", "actual")  # the row 
 def filing(file: Path | str, form, source) -> Filing | None:
     """Return the cycle's record of ``form``, or None when its profile declares no ``cycle``."""
     profile = form.definition.profile
-    spec, kind = profile.get("cycle"), form.definition.kind
-    if not spec or kind not in STAGES:
+    spec, stage = profile.get("cycle"), stage_of(profile)
+    if not spec or stage is None:
         return None
     year = form.figure(spec.get("year", "year"))
     keys = {(key, year, _SPACE.sub("", value)) for key in ("project", "code") if spec.get(key)
@@ -87,8 +92,10 @@ def filing(file: Path | str, form, source) -> Filing | None:
     lines = {path: source.where(path) for path in places} if source is not None else {}
     taxonomy = profile.get("taxonomy") or {}
     room = frozenset(_level(name) for level1, level2s in taxonomy.items() for name in (level1, *(level2s or ())))
-    return Filing(str(file), kind, keys, {name: form.figure(spec[name]) for name in found_paths}, found_paths,
-                  rows, room, lines)
+    labels = {name: label(type(form), spec[name]) or spec[name] for name in found_paths}
+    return Filing(str(file), int(stage["order"]), bool(stage.get("reference")), Pair(stage["zh"], stage["en"]), keys,
+                  {name: form.figure(spec[name]) for name in found_paths}, found_paths, rows, room, lines, labels,
+                  spec.get("unlikely"))
 
 
 def _rows(form, items: dict) -> list[Row]:
@@ -118,18 +125,20 @@ def _in_scope(row: Row, later: Filing) -> bool:
 
 
 def across(filings: list[Filing]) -> list[Problem]:
-    """Return the cycle's findings over every project of a run that has a target and a later form."""
+    """Return the cycle's findings over every project of a run with forms of more than one stage.
+
+    Each later form is held to the project's (first) reference form; each pair of later forms of
+    different stages, the earlier to the later."""
     problems: list[Problem] = []
     for group in _projects(filings):
-        targets = [f for f in group if f.kind == "target"]
-        monitors = [f for f in group if f.kind == "monitor"]
-        selfevals = [f for f in group if f.kind == "selfeval"]
-        for target in targets[:1]:
-            for later in monitors + selfevals:
-                problems += _indicators(target, later) + _budget(target, later)
-        for monitor in monitors:
-            for final in selfevals:
-                problems += _executed(monitor, final) + _progress(monitor, final) + _impossible(monitor, final)
+        references = [f for f in group if f.reference]
+        laters = sorted((f for f in group if not f.reference), key=lambda f: f.order)
+        for reference in references[:1]:
+            for later in laters:
+                problems += _indicators(reference, later) + _budget(reference, later)
+        for earlier in laters:
+            for final in (f for f in laters if f.order > earlier.order):
+                problems += _executed(earlier, final) + _progress(earlier, final) + _impossible(earlier, final)
     return problems
 
 
@@ -144,7 +153,7 @@ def _projects(filings: list[Filing]) -> list[list[Filing]]:
             members = g[1] + members
             groups.remove(g)
         groups.append((keys, members))
-    return [members for _, members in groups if len({m.kind for m in members}) > 1]
+    return [members for _, members in groups if len({m.order for m in members}) > 1]
 
 
 def _both(code: str, a: Filing, a_path: tuple, b: Filing, b_path: tuple, params: dict) -> list[Problem]:
@@ -157,37 +166,38 @@ def _both(code: str, a: Filing, a_path: tuple, b: Filing, b_path: tuple, params:
     return [one(a, a_path, b, b_path), one(b, b_path, a, a_path)]
 
 
-def _later(later: Filing) -> dict:
-    return {"later": msg(f"cycle.{later.kind}")}
+def _later(reference: Filing, later: Filing) -> dict:
+    """Return the message words naming the two stages compared: ``first`` the earlier, ``later`` the later."""
+    return {"first": reference.called, "later": later.called}
 
 
 def _name(row: Row) -> str:
     return _SPACE.sub("", str(row.values.get("name") or ""))
 
 
-def _indicators(target: Filing, later: Filing) -> list[Problem]:
-    """Indicators dropped, renamed or added between the target and ``later``; 年度指标值 changed."""
-    if not target.rows or not later.rows:
+def _indicators(reference: Filing, later: Filing) -> list[Problem]:
+    """Indicators dropped, renamed or added between the reference and ``later``; 年度指标值 changed."""
+    if not reference.rows or not later.rows:
         return []
     theirs = {_name(row): row for row in later.rows}
-    ours = {_name(row) for row in target.rows}
-    missing = [row for row in target.rows if _name(row) not in theirs and _in_scope(row, later)]
+    ours = {_name(row) for row in reference.rows}
+    missing = [row for row in reference.rows if _name(row) not in theirs and _in_scope(row, later)]
     added = [row for row in later.rows if _name(row) not in ours]
-    problems, words = [], _later(later)
+    problems, words = [], _later(reference, later)
     for old in missing:
         new = next((row for row in added if row.level2 == old.level2), None)
         if new is not None:  # the same 二级 group lost one name and gained another: renamed
             added.remove(new)
-            problems += _both("RG252", target, old.path, later, new.path,
+            problems += _both("RG252", reference, old.path, later, new.path,
                               {**words, "name": _name(old), "renamed": _name(new)})
-            problems += _changed(target, old, later, new, words)
+            problems += _changed(reference, old, later, new, words)
         else:
-            problems += _both("RG251", target, old.path, later, _nearest(later, old), {**words, "name": _name(old)})
+            problems += _both("RG251", reference, old.path, later, _nearest(later, old), {**words, "name": _name(old)})
     for new in added:
-        problems += _both("RG253", later, new.path, target, _nearest(target, new), {**words, "name": _name(new)})
-    for old in target.rows:
+        problems += _both("RG253", later, new.path, reference, _nearest(reference, new), {**words, "name": _name(new)})
+    for old in reference.rows:
         if _name(old) in theirs:
-            problems += _changed(target, old, later, theirs[_name(old)], words)
+            problems += _changed(reference, old, later, theirs[_name(old)], words)
     return problems
 
 
@@ -197,11 +207,11 @@ def _nearest(filing: Filing, row: Row) -> tuple:
     return group if group is not None else filing.rows[0].path[:1]
 
 
-def _changed(target: Filing, old: Row, later: Filing, new: Row, words: dict) -> list[Problem]:
+def _changed(reference: Filing, old: Row, later: Filing, new: Row, words: dict) -> list[Problem]:
     before, after = old.values.get("target"), new.values.get("target")
     if before is None or after is None or _value(before) == _value(after) or _reason(new):
         return []
-    return _both("RG254", target, old.path + ("target",), later, new.path + ("target",),
+    return _both("RG254", reference, old.path + ("target",), later, new.path + ("target",),
                  {**words, "name": _name(new), "before": _value(before), "after": _value(after)})
 
 
@@ -216,48 +226,51 @@ def _reason(row: Row) -> bool:
     return any(_SPACE.sub("", str(row.values.get(key) or "")) not in NO_REASON for key in ("reason", "note"))
 
 
-def _budget(target: Filing, later: Filing) -> list[Problem]:
-    annual, initial = target.figure("budget"), later.figure("initial")
+def _budget(reference: Filing, later: Filing) -> list[Problem]:
+    annual, initial = reference.figure("budget"), later.figure("initial")
     if annual is None or initial is None or annual == initial:
         return []
-    return _both("RG255", later, later.path("initial"), target, target.path("budget"),
-                 {**_later(later), "initial": format_amount(initial), "annual": format_amount(annual)})
+    return _both("RG255", later, later.path("initial"), reference, reference.path("budget"),
+                 {**_later(reference, later), "initial": format_amount(initial), "annual": format_amount(annual),
+                  "initial_label": later.labels["initial"], "budget_label": reference.labels["budget"]})
 
 
-def _executed(monitor: Filing, final: Filing) -> list[Problem]:
-    midyear, year_end = monitor.figure("executed"), final.figure("executed")
-    if midyear is None or year_end is None or midyear <= year_end:
+def _executed(earlier: Filing, final: Filing) -> list[Problem]:
+    midyear, year_end = earlier.figure("executed"), final.figure("executed")
+    if midyear is None or year_end is None or midyear <= year_end or earlier.figure("month") is None:
         return []
-    return _both("RG256", monitor, monitor.path("executed"), final, final.path("executed"),
-                 {"month": monitor.figure("month"), "monitor": format_amount(midyear), "final": format_amount(year_end)})
+    return _both("RG256", earlier, earlier.path("executed"), final, final.path("executed"),
+                 {**_later(earlier, final), "month": earlier.figure("month"), "midyear": format_amount(midyear),
+                  "final": format_amount(year_end)})
 
 
-def _progress(monitor: Filing, final: Filing) -> list[Problem]:
+def _progress(earlier: Filing, final: Filing) -> list[Problem]:
     """An indicator's 1–N月 figure above its year-end 实际完成值 (counts of the same unit only grow)."""
     actual = {_name(row): row for row in final.rows}
     problems = []
-    for row in monitor.rows:
+    for row in earlier.rows if earlier.figure("month") is not None else ():  # its 1–N月 figures
         end = actual.get(_name(row))
         midyear, year_end = row.values.get("progress"), end.values.get("actual") if end else None
-        target = row.values.get("target")
-        if (getattr(target, "op", None) in ("≥", ">") and getattr(midyear, "number", None) is not None
+        goal = row.values.get("target")
+        if (getattr(goal, "op", None) in ("≥", ">") and getattr(midyear, "number", None) is not None
                 and getattr(year_end, "number", None) is not None and midyear.unit == year_end.unit
                 and midyear.number > year_end.number):
-            problems += _both("RG258", monitor, row.path + ("progress",), final, end.path + ("actual",),
-                              {"name": _name(row), "month": monitor.figure("month"), "progress": _value(midyear),
-                               "actual": _value(year_end)})
+            problems += _both("RG258", earlier, row.path + ("progress",), final, end.path + ("actual",),
+                              {**_later(earlier, final), "name": _name(row), "month": earlier.figure("month"),
+                               "progress": _value(midyear), "actual": _value(year_end)})
     return problems
 
 
-def _impossible(monitor: Filing, final: Filing) -> list[Problem]:
+def _impossible(earlier: Filing, final: Filing) -> list[Problem]:
     scored = {_name(row): row for row in final.rows}
     problems = []
-    for row in monitor.rows:
+    for row in earlier.rows:
         end = scored.get(_name(row))
-        if row.values.get("likelihood") != "不可能" or end is None:
+        if earlier.unlikely is None or row.values.get("likelihood") != earlier.unlikely or end is None:
             continue
         score, weight = end.values.get("score"), end.values.get("weight")
         if score is not None and weight is not None and score >= weight and not _reason(end):
-            problems += _both("RG257", final, end.path + ("score",), monitor, row.path + ("likelihood",),
-                              {"name": _name(row), "score": format_points(score)})
+            problems += _both("RG257", final, end.path + ("score",), earlier, row.path + ("likelihood",),
+                              {**_later(earlier, final), "name": _name(row), "unlikely": earlier.unlikely,
+                               "score": format_points(score)})
     return problems

@@ -4,8 +4,6 @@ from __future__ import annotations
 from ..source import paths
 from .base import Context, Finding, rule
 
-MULTI_YEAR = ("阶段性", "跨年")
-
 
 @rule("project_dates", codes=("RG301", "RG302"))
 def project_dates(ctx: Context):
@@ -13,7 +11,7 @@ def project_dates(ctx: Context):
     if start and end and start > end:
         yield Finding("RG301", paths.parse(ctx.params["end"]), {"start": start.isoformat(), "end": end.isoformat()})
     kind = ctx.figure(ctx.params["kind"]) if ctx.params.get("kind") else ""
-    if any(word in (kind or "") for word in MULTI_YEAR):
+    if any(word in str(kind or "") for word in ctx.params.get("multi_year") or ()):  # a project of several years
         return
     for key in ("start", "end"):
         day = ctx.figure(ctx.params[key])

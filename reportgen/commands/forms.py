@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from ..errors import ExitCode, UsageError
 from ..formcheck import check_form, forms_in
 from ..forms import FORMS, add_user_folders
+from ..forms.stages import name, stage_of
 from ..messages import msg, say
 from ..terminal import visible
 
@@ -23,15 +25,23 @@ def run(args) -> int:
         definition = FORMS[form_id].definition
         origin = say("commands.forms.built") if definition.origin == "built-in" else str(definition.folder)
         extends = f" ← {definition.parent}" if definition.parent else ""
-        rows.append((form_id, definition.kind, definition.title, origin + extends))
+        stage = name(stage_of(definition.profile)).shown() or "—"  # its place in the budget cycle
+        rows.append((form_id, stage, definition.title, origin + extends))
     width = max(len(r[0]) for r in rows)
+    stages = max(_columns(r[1]) for r in rows)
     try:
-        for form_id, kind, title, origin in rows:
+        for form_id, stage, title, origin in rows:
+            padded = stage + " " * (stages - _columns(stage))
             # A definition comes from anyone: its escapes are shown, never obeyed (terminal.py).
-            print(visible(f"{form_id:<{width}}  {kind:<8}  {title}  [{origin}]"), flush=True)
+            print(visible(f"{form_id:<{width}}  {padded}  {title}  [{origin}]"), flush=True)
     except BrokenPipeError:  # `reportgen forms | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail again
     return ExitCode.OK
+
+
+def _columns(text: str) -> int:
+    """Return the terminal columns ``text`` takes (a Chinese character two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _check(args, folder: Path) -> int:

@@ -75,8 +75,10 @@ def _filled(args, form: str) -> str:
     except (PrefillError, ValidationError) as exc:
         detail = str(exc).splitlines()[0]
         raise UsageError(msg("commands.new.cannot-fill", from_target=args.from_target, form=form, detail=detail)) from None
-    return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name} 生成 (filled from the target form)\n"
-            "# 填写执行数、执行情况与完成目标可能性后运行 reportgen check 本文件.yaml\n" + to_yaml(model))  # form words
+    return (f"# {FORMS[form].title} — 由 {Path(args.from_target).name}（{source.definition.title}）生成 "  # form words
+            f"(filled from {Path(args.from_target).name})\n"
+            "# 填写其余各项后运行 reportgen check 本文件.yaml (fill in the rest, then run reportgen check)\n"  # form words
+            + to_yaml(model))
 
 
 def _workbook(args, text: str) -> bytes:

@@ -1,6 +1,6 @@
 """A form definition: a folder of data files, read into one merged, located description.
 
-A folder ``<form-id>/`` holds ``form.yaml`` (id, title, kind, ``extends``), ``schema.yaml`` (the
+A folder ``<form-id>/`` holds ``form.yaml`` (id, title, ``extends``, ``money_unit``), ``schema.yaml`` (the
 fields), ``profile.yaml`` (the rules), ``layout.html.j2`` and ``starter.yaml``. A variant names
 its parent in ``extends`` and holds only what differs: its YAML files are merged into the
 parent's (mappings key by key, ``null`` drops a key, anything else replaces), files it lacks
@@ -31,7 +31,6 @@ class Definition:
 
     id: str
     title: str
-    kind: str                                 # target | selfeval | monitor: the booklet's summary kind
     folder: Path                              # the form's own folder
     origin: str                               # "built-in" or the --forms folder it came from
     schema: dict
@@ -39,6 +38,7 @@ class Definition:
     meta: dict = field(default_factory=dict)  # the whole form.yaml, merged
     files: dict[str, Path] = field(default_factory=dict)  # layout / starter → the file used
     parent: str | None = None
+    lineage: tuple[str, ...] = ()             # its id, its parent's, and so on up
     sources: dict[str, Source] = field(default_factory=dict)  # the form's own data files, for locations
 
     def where(self, file: str, path: tuple, key: bool = False) -> tuple[Path, int, int]:

@@ -14,8 +14,7 @@ Parameter kinds: ``path`` a field path or ``calc.NAME``; ``paths`` a list of the
 """
 from __future__ import annotations
 
-FORM_KEYS = ("id", "title", "kind", "extends", "money_unit")
-FORM_KINDS = ("target", "selfeval", "monitor")
+FORM_KEYS = ("id", "title", "kind", "extends", "money_unit")  # kind: deprecated, read through templates/forms/_kinds.yaml
 
 FIELD_COMMON = ("type", "label", "optional", "reviewer")  # reviewer: 审核意见, locked in the fill-in
 FIELD_KEYS: dict[str, tuple[str, ...]] = {   # per type, beside FIELD_COMMON
@@ -36,16 +35,18 @@ SUMMARY_KEYS = ("name", "section")
 # A section of the booklet's 汇总表 (forms/summary.py), and each of its columns.
 SECTION_KEYS = ("id", "title", "heading", "cover", "order", "totals", "group_by", "columns")
 COLUMN_KEYS = ("head", "value", "type", "mm", "ratio", "whole")
-PREFILL_KEYS = ("kind", "fields", "tree", "defaults")
+PREFILL_KEYS = ("from", "kind", "fields", "tree", "defaults")  # from: form ids; kind: deprecated (a stage)
 # The budget cycle (checks/cycle.py): how forms pair, their figures, and each indicator row's fields.
-CYCLE_KEYS = ("project", "code", "year", "month", "budget", "initial", "executed", "items")
+CYCLE_KEYS = ("stage", "project", "code", "year", "month", "budget", "initial", "executed", "items", "unlikely")
+# A form's place in the cycle: its order in the year, its name in messages, whether the others are held to it.
+STAGE_KEYS = ("order", "zh", "en", "reference")
 CYCLE_ITEM_KEYS = ("name", "target", "actual", "score", "weight", "reason", "progress", "likelihood", "note")
 
 NUMBERS = ("money", "signed_money", "points", "percent", "integer")
 TYPES_OF = {"money": ("money", "signed_money"), "number": NUMBERS, "date": ("date",), "object": ("object",)}
 
 RULE_PARAMS: dict[str, dict[str, str]] = {
-    "project_dates": {"start": "date", "end": "date", "kind": "path?"},
+    "project_dates": {"start": "date", "end": "date", "kind": "path?", "multi_year": "strings?"},
     "plan_covers_the_year": {"start": "date", "end": "date"},
     "self_evaluation_dates": {},
     "lost_points_explained": {"problems": "path?"},
@@ -84,3 +85,5 @@ COMPUTED_PARAMS: dict[str, dict[str, str]] = {
     "group_totals": {"groups": "path", "items": "any", "field": "any?"},
     "equals": {"value": "path", "to": "any"},
 }
+for _params in COMPUTED_PARAMS.values():  # what the workbench calls the figure (执行率); its name without one
+    _params.setdefault("label", "any?")

@@ -16,6 +16,7 @@ from ..money import UNITS
 from ..source import paths
 from . import keys
 from .definition import Definition
+from .stages import legacy_kinds, stage_of
 
 CODE = re.compile(r"RG\d{3}")
 
@@ -60,8 +61,9 @@ def lint(definition: Definition) -> None:
 def _form_yaml(check: _Lint, meta) -> None:
     if meta is None or not check.closed("form.yaml", meta, keys.FORM_KEYS):
         return
-    if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in keys.FORM_KINDS):
-        check.fail("form.yaml", ("kind",), msg("forms.lint.kind", form_kinds=keys.FORM_KINDS))
+    kinds = tuple(legacy_kinds())  # deprecated: profile.yaml's cycle.stage says it
+    if meta.get("kind") is not None and not (isinstance(meta["kind"], str) and meta["kind"] in kinds):
+        check.fail("form.yaml", ("kind",), msg("forms.lint.kind", kinds=kinds))
     unit = meta.get("money_unit")
     if unit is not None and unit not in UNITS:
         check.fail("form.yaml", ("money_unit",), msg("forms.unknown-money-unit", unit=unit, units=UNITS))
@@ -129,6 +131,12 @@ def _profile_keys(check: _Lint, profile) -> None:
     items = (profile.get("cycle") or {}).get("items") if isinstance(profile.get("cycle"), dict) else None
     if items is not None:
         check.closed("profile.yaml", items, keys.CYCLE_ITEM_KEYS, ("cycle", "items"))
+    stage = (profile.get("cycle") or {}).get("stage") if isinstance(profile.get("cycle"), dict) else None
+    if stage is not None and check.closed("profile.yaml", stage, keys.STAGE_KEYS, ("cycle", "stage")):
+        _stage(check, stage_of(check.definition.profile) or {})  # as merged: a variant may change its order only
+    taken = (profile.get("prefill") or {}).get("from") if isinstance(profile.get("prefill"), dict) else None
+    if taken is not None and not (isinstance(taken, list) and taken and all(isinstance(v, str) for v in taken)):
+        check.fail("profile.yaml", ("prefill", "from"), msg("forms.lint.not-form-ids"))
     section = (profile.get("summary") or {}).get("section") if isinstance(profile.get("summary"), dict) else None
     if section is not None and check.closed("profile.yaml", section, keys.SECTION_KEYS, ("summary", "section")):
         columns = section.get("columns")
@@ -144,6 +152,17 @@ def _profile_keys(check: _Lint, profile) -> None:
             hint = msg("forms.did-you-mean", name=near[0]) if near else NOTHING
             check.fail("profile.yaml", ("checks", name),
                        msg("forms.unknown-rule", name=name, hint=hint, known=keys.RULE_PARAMS), key=True)
+
+
+def _stage(check: _Lint, stage: dict) -> None:
+    """A stage of the budget cycle: a whole ``order``, names in both languages, ``reference`` true or false."""
+    if isinstance(stage.get("order"), bool) or not isinstance(stage.get("order"), int):
+        check.fail("profile.yaml", ("cycle", "stage", "order"), msg("forms.lint.stage-order"))
+    for key in ("zh", "en"):
+        if not (isinstance(stage.get(key), str) and stage[key].strip()):
+            check.fail("profile.yaml", ("cycle", "stage", key), msg("forms.lint.stage-name", key=key))
+    if not isinstance(stage.get("reference", False), bool):
+        check.fail("profile.yaml", ("cycle", "stage", "reference"), msg("forms.lint.stage-reference"))
 
 
 # -- field paths and parameters, against the merged schema --

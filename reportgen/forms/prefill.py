@@ -2,16 +2,20 @@
 
 ```yaml
 prefill:
-  kind: target                       # the kind of form it is made from
+  from: [target-2026]                # the forms it is made from (or their variants)
   fields: {project.name: project.name, funds.total.adjusted: funds.annual}
   tree: {from: indicators, to: indicators, items: {name: name, target: target}}
   defaults: {month: 6}
 ```
+
+A folder written before ``from`` says ``kind:`` (a word of ``templates/forms/_kinds.yaml``): a form
+of that stage of the budget cycle.
 """
 from __future__ import annotations
 
 from ..errors import PrefillError
 from ..source import paths
+from .stages import legacy_kinds, stage_of
 
 
 def prefill(definition, source) -> dict:
@@ -19,8 +23,8 @@ def prefill(definition, source) -> dict:
     spec = definition.profile.get("prefill")
     if not spec:
         raise PrefillError(f"{definition.id} declares no prefill")
-    if spec.get("kind") and source.definition.kind != spec["kind"]:
-        raise PrefillError(f"{source.form} is a {source.definition.kind} form, not a {spec['kind']} form")
+    if not fills(definition, source.definition):
+        raise PrefillError(f"{source.form} cannot fill {definition.id} (it is filled from {_sources(spec)})")
     data: dict = {"form": definition.id, **(spec.get("defaults") or {})}
     for target, origin in (spec.get("fields") or {}).items():
         value = _plain(paths.get(source, origin))
@@ -30,6 +34,23 @@ def prefill(definition, source) -> dict:
     if tree:
         data[tree["to"]] = [_level1(node, tree["items"]) for node in getattr(source, tree["from"])]
     return data
+
+
+def fills(definition, source) -> bool:
+    """Return True when a form of the definition ``source`` can fill a new ``definition`` form."""
+    spec = definition.profile.get("prefill")
+    if not spec:
+        return False
+    if spec.get("from"):
+        return any(form_id in spec["from"] for form_id in source.lineage)
+    if spec.get("kind"):  # deprecated: a form of that stage
+        stage = stage_of(source.profile) or {}
+        return stage.get("order") == (legacy_kinds().get(spec["kind"]) or {}).get("order")
+    return True
+
+
+def _sources(spec: dict) -> str:
+    return ", ".join(spec.get("from") or []) or f"a {spec.get('kind')} form"
 
 
 def _level1(node, items: dict) -> dict:

@@ -16,6 +16,7 @@ from ..messages import msg
 from ..resources import templates_dir
 from .definition import DATA_FILES, OTHER_FILES, Definition, merge, read_data
 from .lint import lint
+from .stages import with_legacy_kind
 
 ENV = "REPORTGEN_FORMS"
 BUILT_IN = "built-in"
@@ -89,9 +90,10 @@ def _read(form_id: str, folder: Path, origin: str, found, chain: tuple[Path, ...
         files[f"{parent.id}/layout.html.j2"] = parent.files["layout.html.j2"]
     files.update({name: folder / name for name in OTHER_FILES if os.path.lexists(folder / name)})
     definition = Definition(
-        id=form_id, title=str(meta.get("title") or form_id), kind=str(meta.get("kind") or "target"),
-        folder=folder, origin=origin, schema=data["schema.yaml"], profile=data["profile.yaml"], meta=meta,
-        files=files, parent=str(parent_id) if parent_id else None,
+        id=form_id, title=str(meta.get("title") or form_id),
+        folder=folder, origin=origin, schema=data["schema.yaml"], profile=with_legacy_kind(meta, data["profile.yaml"]),
+        meta=meta, files=files, parent=str(parent_id) if parent_id else None,
+        lineage=(form_id, *(parent.lineage if parent else ())),
         sources={name: source for name, (_, source) in own.items() if source is not None},
     )
     lint(definition)

@@ -287,7 +287,7 @@ def _group(label: Seen | None, known: list, level: str, deep: bool, data: dict) 
             base = {k: copy.deepcopy(v) for k, v in embedded.items() if k not in ("groups", "items")}
             break
     if base is None:
-        base = {level: _POINTS_SUFFIX.sub("", text) if level == "level1" else text}
+        base = {level: _POINTS_SUFFIX.sub("", text)}  # a 一级 or 二级 label may print its points: 规划(15分)
     base["groups" if deep else "items"] = []
     return base
 

@@ -6,7 +6,8 @@ its key with ``msg(key, **fields)`` and never holds the words itself. ``use_lang
 ``--lang``) chooses the language shown, for problems, errors and every line a command prints
 alike; ``both`` shows "中文 (English)". Chinese is the default.
 
-A field may itself be a ``Text``: it is shown in the language of the text around it. A list of
+A field may itself be a ``Text``: it is shown in the language of the text around it; so is a
+``Pair``, words that data gives in both languages (a stage's name in a form folder). A list of
 values is joined as each language writes a list: ``甲、乙`` and ``甲, 乙``.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -69,6 +70,19 @@ class Text:
 _SEPARATORS = {"zh": "、", "en": ", "}
 
 
+class Pair(NamedTuple):
+    """Words a form folder gives in both languages, shown in the language of the text around them."""
+
+    zh: str
+    en: str
+
+    def shown(self, lang: str | None = None) -> str:
+        lang = lang or _LANGUAGE.get()
+        if lang == "both":
+            return f"{self.zh} ({self.en})" if self.en != self.zh else self.zh
+        return self.en if lang == "en" else self.zh
+
+
 class Lines(tuple):
     """Values shown one per line, where a plain tuple is shown as a list in a sentence."""
 
@@ -78,6 +92,8 @@ def _shown(value: Any, lang: str) -> Any:
         return value.shown(lang)
     if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Text):
         return value.args[0].shown(lang)  # an error raised with a text of the catalogue
+    if isinstance(value, Pair):
+        return value.en if lang == "en" else value.zh
     if isinstance(value, tuple):
         separator = "\n" if isinstance(value, Lines) else _SEPARATORS[lang]
         return separator.join(str(_shown(part, lang)) for part in value)
@@ -94,7 +110,7 @@ def msg(key: str, /, **fields: Any) -> Text:
 
 
 def _kept(value: Any) -> Any:
-    if isinstance(value, (str, bytes, Text, Lines)) or not isinstance(value, Iterable):
+    if isinstance(value, (str, bytes, Text, Lines, Pair)) or not isinstance(value, Iterable):
         return value
     return tuple(value)
 

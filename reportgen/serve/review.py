@@ -15,13 +15,6 @@ from ..options import RenderOptions
 from ..pipeline import examine
 from ..problems import LEVELS, Problem, in_file_order
 
-# Names of computed figures in the built-in profiles; any other shows under its own name.
-FIGURE_LABELS = {
-    "execution_rate": "执行率", "fiscal_rate": "财政拨款执行率", "carryover_rate": "上年结转执行率",
-    "other_rate": "其他资金执行率", "expected_rate": "全年预计执行率", "execution_score": "预算执行率得分",
-    "weight_total": "合计分值", "score_total": "总分", "grade": "绩效等级", "level1_points": "一级指标分值",
-    "rate_shown": "执行率（按表单显示）",
-}
 HIDDEN_FUNCTIONS = ("equals",)  # settings read as flags, not figures
 
 
@@ -41,7 +34,7 @@ class Review:
         if self.form is None:
             return []
         specs = self.form.definition.profile.get("computed", {})
-        return [{"name": name, "label": FIGURE_LABELS.get(name, name), "value": shown(spec, self.form.calc[name]),
+        return [{"name": name, "label": str(spec.get("label") or name), "value": shown(spec, self.form.calc[name]),
                  "beside": beside(spec)}
                 for name, spec in specs.items() if spec.get("fn") not in HIDDEN_FUNCTIONS]
 

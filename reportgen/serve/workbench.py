@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import OutsideFolder, PrefillError, Refused
 from ..forms import FORMS, form_type
 from ..forms.definition import starter_for
+from ..forms.prefill import fills as fills_from
 from ..forms.prefill import prefill
 from ..forms.summary import figures_of
 from ..messages import msg
@@ -114,13 +115,13 @@ class Workbench:
         path = self.path(target)
         checked = review(path, self.folder.read(path), self.options)
         if checked.form is None:
-            raise Refused(msg("serve.target-has-errors", target=target), 422)
+            raise Refused(msg("serve.source-has-errors", target=target), 422)
         try:
             data = prefill(FORMS[form_id].definition, checked.form)
         except PrefillError as exc:
             raise Refused(msg("serve.cannot-fill", target=target, form_id=form_id, exc=exc), 422) from None
         data.pop("form", None)
-        head = f"# {FORMS[form_id].title} — 由 {Path(target).name} 生成 (filled from the target form)\n"  # form words
+        head = f"# {FORMS[form_id].title} — 由 {Path(target).name} 生成 (filled from {checked.form.definition.title})\n"  # form words
         return head + editing.to_text(editing.english(data, self.fields(form_id)), form_id, ".yaml")
 
     def opened(self, relative: str) -> dict:
@@ -143,12 +144,13 @@ class Workbench:
     def _line(self, path: Path) -> dict:
         checked = review(path, self.folder.read(path), self.options)
         line = {"file": self.folder.relative(path), "counts": checked.counts, "form": "", "title": "", "name": "",
-                "year": "", "amount": None, "executed": None, "grade": "", "kind": ""}
+                "year": "", "amount": None, "executed": None, "grade": "", "fills": False}
         form = checked.form
         if form is not None:
             summary = form.summary()
             figures = figures_of(summary, form.calc.get("grade"))
-            line.update(form=form.form, title=form_type(form.form).title, name=summary.name, kind=form.definition.kind,
+            fills = any(fills_from(FORMS[fid].definition, form.definition) for fid in FORMS)  # can start another form
+            line.update(form=form.form, title=form_type(form.form).title, name=summary.name, fills=fills,
                         year=getattr(form, "year", "") or "", amount=figures.amount, executed=figures.executed,
                         grade=figures.grade)
         return line

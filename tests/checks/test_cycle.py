@@ -183,3 +183,59 @@ def test_an_unknown_threshold_name_is_an_error_listing_the_known(tmp_path, capsy
     assert main(["check", str(write(tmp_path, monitor=monitor)[0]), "--format", "json"]) == 1
     found = [p for p in json.loads(capsys.readouterr().out) if p["code"] == "RG210"]
     assert found and "sichuan-2025" in found[0]["message"] and found[0]["path"] == "thresholds"
+
+
+def _folder(tmp_path, form_id: str, parent: str, form_yaml: str, profile: str):
+    folder = tmp_path / "forms" / form_id
+    folder.mkdir(parents=True)
+    (folder / "form.yaml").write_text(f"id: {form_id}\nextends: {parent}\n{form_yaml}", encoding="utf-8")
+    (folder / "profile.yaml").write_text(profile, encoding="utf-8")
+    return folder
+
+
+def test_a_stage_a_bureau_declares_takes_its_place_and_its_name_from_the_folder(tmp_path, capsys):
+    """A 中期评估表 between the target and the self-evaluation: only data says where it stands."""
+    _folder(tmp_path, "midterm", "selfeval-2020", "title: 项目中期评估表\n",
+            "cycle:\n  stage: {order: 2, zh: 中期评估表, en: mid-term review}\n")
+    midterm = variant("form: selfeval-2020", "form: midterm", variant(
+        "executed: 1000.50}\n  fiscal", "executed: 1100.00}\n  fiscal", SELFEVAL))
+    midterm = variant("total: {initial: 1000.50", "total: {initial: 900.00", midterm)
+    files = write(tmp_path, target=TARGET_2026, midterm=midterm, selfeval=SELFEVAL)
+    capsys.readouterr()
+    main(["check", *map(str, files), "--forms", str(tmp_path / "forms"), "--format", "json"])
+    found = {(p["code"], p["file"].rsplit("/", 1)[-1]): p["message"] for p in json.loads(capsys.readouterr().out)
+             if "RG251" <= p["code"] <= "RG259"}
+    assert set(found) == {("RG255", "midterm.yaml"), ("RG255", "target.yaml")}  # month-less: no 1–N月 figures
+    assert "中期评估表的年初预算数 900.00 不等于申报表的年度资金申请总额 1,000.50" in found[("RG255", "midterm.yaml")]
+
+
+def test_a_later_stage_with_a_month_is_held_to_the_next_stage_whatever_its_order_number(tmp_path, capsys):
+    """Stage orders are compared, not named: the monitor at 5 and the self-evaluation at 9 still pair."""
+    _folder(tmp_path, "monitor", "monitor", "", "cycle:\n  stage: {order: 5}\n")
+    _folder(tmp_path, "selfeval-2020", "selfeval-2020", "", "cycle:\n  stage: {order: 9}\n")
+    monitor = variant("executed: 600.00", "executed: 1200.00", MONITOR)
+    found = {(code, file) for code, file, _, _ in
+             cycle_findings(capsys, write(tmp_path, target=TARGET_2026, monitor=monitor, selfeval=SELFEVAL)
+                            + ["--forms", str(tmp_path / "forms")])}
+    assert ("RG256", "monitor.yaml") in found and ("RG256", "selfeval.yaml") in found
+
+
+def test_a_shared_folder_that_still_says_kind_keeps_its_place_in_the_cycle(tmp_path, capsys):
+    """form.yaml's deprecated ``kind: selfeval`` with a ``cycle:`` of no stage: read as the 自评表 stage."""
+    _folder(tmp_path, "old-selfeval", "selfeval-2020", "title: 旧式自评表\nkind: selfeval\n",
+            "cycle:\n  stage: null\n")
+    old = variant("form: selfeval-2020", "form: old-selfeval",
+                  variant("total: {initial: 1000.50", "total: {initial: 900.00", SELFEVAL))
+    files = write(tmp_path, target=TARGET_2026, old=old)
+    capsys.readouterr()
+    main(["check", *map(str, files), "--forms", str(tmp_path / "forms"), "--format", "json", "--lang", "en"])
+    budget = [p for p in json.loads(capsys.readouterr().out) if p["code"] == "RG255"]
+    assert len(budget) == 2 and "the self-evaluation's 年初预算数 900.00" in budget[0]["message"], budget
+
+
+def test_a_shared_folder_with_an_unknown_kind_is_a_located_error(tmp_path, capsys):
+    _folder(tmp_path, "old-selfeval", "selfeval-2020", "kind: selfevaluation\n", "")
+    data = write(tmp_path, old=variant("form: selfeval-2020", "form: old-selfeval", SELFEVAL))
+    assert main(["check", *map(str, data), "--forms", str(tmp_path / "forms")]) == 2
+    err = capsys.readouterr().err
+    assert "old-selfeval/form.yaml:3:" in err and "cycle.stage" in err, err

@@ -39,6 +39,9 @@ def test_forms_lists_each_form_with_its_origin_and_parent(capsys):
     lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "[内置]" in lines["target-2026"]
     assert "← selfeval-2020" in lines["selfeval-sichuan"] and "项目绩效自我评价" in lines["selfeval-2019-self"]
+    # its place in the budget cycle, as its profile names it (cycle.stage), or — outside the cycle
+    assert lines["monitor"].split()[1] == "运行监控表" and lines["target-2026"].split()[1] == "申报表"
+    assert lines["dept-selfeval"].split()[1] == "—"
 
 
 def test_a_variant_inherits_what_it_does_not_change():
@@ -207,3 +210,26 @@ def test_a_target_form_with_errors_is_reported_line_by_line(tmp_path, capsys):
     assert main(["new", "monitor", "--from-target", str(bad), "-o", str(tmp_path / "m.yaml")]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:" in err and "RG110" in err and not (tmp_path / "m.yaml").exists()
+
+
+def test_prefill_names_the_forms_it_is_filled_from_and_takes_their_variants(tmp_path, capsys):
+    """monitor's prefill.from: [target-2026] admits a bureau's variant of it; an old folder's
+    prefill.kind: target (deprecated) means a form at the reference stage of the cycle."""
+    forms = tmp_path / "forms"
+    (forms / "target-bureau").mkdir(parents=True)
+    (forms / "target-bureau" / "form.yaml").write_text("extends: target-2026\ntitle: 某局绩效目标申报表\n", encoding="utf-8")
+    (forms / "old-monitor").mkdir()
+    (forms / "old-monitor" / "form.yaml").write_text("extends: monitor\nkind: monitor\n", encoding="utf-8")
+    (forms / "old-monitor" / "profile.yaml").write_text("prefill:\n  from: null\n  kind: target\n", encoding="utf-8")
+    sample = next((SAMPLES / "target-2026").glob("*.yaml"))
+    bureau = tmp_path / "bureau.yaml"
+    bureau.write_text(sample.read_text(encoding="utf-8").replace("form: target-2026", "form: target-bureau"),
+                      encoding="utf-8")
+    for form, source in (("monitor", bureau), ("old-monitor", sample), ("old-monitor", bureau)):
+        out = tmp_path / f"{form}-{source.stem}.yaml"
+        assert main(["new", form, "--from-target", str(source), "-o", str(out), "--forms", str(forms)]) == 0, form
+        assert load(source).project.name in out.read_text(encoding="utf-8")
+    selfeval = next((SAMPLES / "selfeval-2020").glob("*.yaml"))
+    assert main(["new", "old-monitor", "--from-target", str(selfeval), "-o", str(tmp_path / "x.yaml"),
+                 "--forms", str(forms)]) == 2
+    assert "old-monitor" in capsys.readouterr().err

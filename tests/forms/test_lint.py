@@ -51,7 +51,7 @@ TYPOS = [
      "reason: {type: text, lable: 偏差原因分析及改进措施, optinal: true}", ["lable", "label", "optinal", "optional"]),
     ("profile.yaml", "checks:\n", "chekcs:\n", ["chekcs", "是否为 checks", "did you mean checks"]),
     ("profile.yaml", "summary:\n", "summay:\n", ["summay", "summary"]),
-    ("form.yaml", "kind: selfeval", "kind: selfeval\ntitel: x", ["titel", "title"]),
+    ("form.yaml", "title: 财政项目支出绩效自评表", "title: 财政项目支出绩效自评表\ntitel: x", ["titel", "title"]),
     ("profile.yaml", "score_bounds: {reason: reason}", "score_bound: {reason: reason}", ["score_bound", "score_bounds"]),
     ("profile.yaml", "execution: {executed: funds.total.executed,", "execution: {excuted: funds.total.executed,",
      ["excuted", "executed"]),
@@ -85,7 +85,7 @@ def test_every_problem_of_a_folder_is_reported_at_once(tmp_path, capsys):
     folder, data = broken_copy(tmp_path)
     edit(folder / "schema.yaml", "label: 三级指标名称", "lable: 三级指标名称")
     edit(folder / "profile.yaml", "summary:", "summay:")
-    edit(folder / "form.yaml", "kind: selfeval", "kind: selfevaluation")
+    edit(folder / "form.yaml", "title: 财政项目支出绩效自评表", "title: x\nkind: selfevaluation")
     err = errors_of(tmp_path, data, capsys)
     for file in ("schema.yaml", "profile.yaml", "form.yaml"):
         assert f"{folder / file}:" in err, (file, err)
@@ -104,10 +104,10 @@ PARAMS = [
     ("execution_weight: {weight: funds.weight, expected: 10}", "execution_weight: [1, 2]",
      "规则参数应为映射或映射的列表"),
     ("score_bounds: {reason: reason}", "score_bounds: {reason: reasons}", "'reasons' 不是指标行或分组的字段"),
-    ("  grade: {fn: grade, score: calc.score_total, scheme: settings.grade_scheme}",
+    ("  grade: {label: 绩效等级, fn: grade, score: calc.score_total, scheme: settings.grade_scheme}",
      "  grade: {fn: os.system, score: calc.score_total}", "fn 为 ratio"),
-    ("  grade: {fn: grade, score: calc.score_total, scheme: settings.grade_scheme}", "  x: 5", "应写成 {fn: 函数名"),
-    ("  grade: {fn: grade, score: calc.score_total, scheme: settings.grade_scheme}", "  grade: [1, 2]",
+    ("  grade: {label: 绩效等级, fn: grade, score: calc.score_total, scheme: settings.grade_scheme}", "  x: 5", "应写成 {fn: 函数名"),
+    ("  grade: {label: 绩效等级, fn: grade, score: calc.score_total, scheme: settings.grade_scheme}", "  grade: [1, 2]",
      "应写成 {fn: 函数名"),
     ("execution: {executed: funds.total.executed, budget: funds.total.adjusted, at: funds.total}",
      "execution: {executed: funds.total.executed, at: funds.total}", "缺少参数 budget"),

@@ -35,7 +35,7 @@ def my_form(tmp_path, monkeypatch):
 def test_the_recipe_gives_a_form_that_lists_checks_renders_and_books(my_form, tmp_path, capsys):
     forms, mine = my_form
     assert main(["forms", "--forms", str(forms)]) == 0
-    assert re.search(r"my-selfeval\s+selfeval\s+某省项目支出绩效自评表\s+\[.*my-selfeval\]", capsys.readouterr().out)
+    assert re.search(r"my-selfeval\s+自评表\s+某省项目支出绩效自评表\s+\[.*my-selfeval\]", capsys.readouterr().out)
     assert main(["check", str(mine), "--forms", str(forms), "--strict"]) == 0
 
     out = tmp_path / "out"

@@ -102,7 +102,10 @@ def test_the_department_self_evaluation_scores_and_grades_and_leads_its_booklet(
     key = next(k for k in rendered_family if k.startswith("dept-selfeval/"))
     pdf = squash(pdf_text(rendered_family[key]["pdf"]))
     assert "部门预算资金（万元）" in pdf and "年度资金总额4,980.005,125.005,041.231098.37%9.84" in pdf
-    assert "总分10098.84绩效等级优" in pdf  # 9.84 + 89 points of the rows
+    # the provinces' score sheet (寿县 2023): its columns, 一级 / 二级 labels with their points, 序号 counting rows
+    assert "序号一级指标（分值）二级指标（分值）三级指标指标分值指标解释指标说明及评分标准自评得分" in pdf
+    assert "1规划(15分)目标设定(8分)绩效目标合理性4部门整体绩效目标依据是否充分" in pdf and "15社会满意度(10分)" in pdf
+    assert "总分（含部门预算资金执行率）100自评得分合计97.54绩效等级优" in pdf  # 9.84 + 87.70 points of the rows
     out = tmp_path / "unit.pdf"
     project = sorted((SAMPLES / "selfeval-2020").glob("*.yaml"))[0]
     assert main(["booklet", str(project), str(SAMPLES / "dept-selfeval"), "-o", str(out), "--date", "2026-03-01"]) == 0

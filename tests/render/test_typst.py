@@ -159,3 +159,21 @@ def test_a_watermark_under_pdf_a_1b_is_opaque_grey_under_the_content(tmp_path):
     assert all(page.startswith("样\n稿") for page in pages)  # drawn first, under the page's text
     xmp = PdfReader(target).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert "<pdfaid:part>1</pdfaid:part>" in xmp
+
+
+@pytest.mark.slow
+def test_a_booklet_led_by_a_department_form_bookmarks_its_summary_by_its_title_in_both_engines(tmp_path, monkeypatch):
+    """The summary's bookmark is the page's own title (绩效汇总表 with two sections), never 项目汇总表,
+    also when Typst compiles the booklet in chunks (made small here) and joins them."""
+    from reportgen.booklet import typst as typst_booklet
+
+    monkeypatch.setattr(typst_booklet, "ALONE", 1)
+    monkeypatch.setattr(typst_booklet, "CHUNK", 1)
+    project = sorted((SAMPLES / "selfeval-2020").glob("*.yaml"))[0]
+    titles = []
+    for engine in ("weasyprint", "typst"):
+        out = tmp_path / f"{engine}.pdf"
+        assert main(["booklet", str(project), str(SAMPLES / "dept-selfeval"), "-o", str(out),
+                     "--engine", engine, "--date", "2026-03-01"]) == 0
+        titles.append([item.title for item in PdfReader(out).outline[:3]])
+    assert titles[0] == titles[1] == ["封面", "绩效汇总表", "目录"]

@@ -131,6 +131,11 @@ def test_saving_keeps_the_files_comments_and_key_order(client, folder):
 
 
 def test_a_monitoring_form_is_made_from_a_target_filing(client, folder):
+    page = client.get("/").text
+    offered = re.findall(r'<option value="([^"]+)">', re.search(r'<select name="target">(.*?)</select>', page, re.S).group(1))
+    targets = sorted(path.name for path in folder.glob("*.yaml") if "form: target-2026" in path.read_text(encoding="utf-8"))
+    assert TARGET in offered and sorted(offered) == targets  # what some prefill.from names, not the other filings
+    assert len(list(folder.glob("*.yaml"))) > len(targets)
     answer = post(client, "/api/new", {"form": "monitor", "name": "监控", "target": TARGET})
     assert answer.status_code == 200
     made = load(folder / "监控.yaml")
