@@ -49,14 +49,22 @@ def _literals() -> dict[str, set[str]]:
     return found
 
 
+PAGES = [*(PACKAGE / "serve" / "templates").glob("*.j2"), *(PACKAGE / "serve" / "static").glob("*.js")]
+PAGE_KEY = re.compile(r"""["']((?:ui|severity)\.[\w.-]*[\w-])["']""")  # t("ui.save") in a page, RG.t("ui.js.saved") in a script
+
+
 def test_every_key_the_code_names_is_in_the_catalogue_and_every_text_is_used():
     literals = _literals()
+    for page in PAGES:
+        for key in PAGE_KEY.findall(page.read_text(encoding="utf-8")):
+            literals.setdefault(key, set()).add(page.name)
     named = {text for text in literals if re.fullmatch(r"[a-z][a-z0-9-]*(\.[a-z0-9-]+)+", text)}
     calls = set()
     for path in PACKAGE.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         calls |= set(re.findall(r"""\b(?:msg|say)\(\s*["']([^"']+)["']""", source))
-    assert calls - set(catalogue()) == set()
+    named_in_pages = {key for key, where in literals.items() if where & {page.name for page in PAGES}}
+    assert (calls | named_in_pages) - set(catalogue()) == set()
     unused = {key for key in catalogue() if key not in literals and key not in named and not key.startswith(FAMILIES)}
     assert unused == set()
 
@@ -113,3 +121,8 @@ def test_every_call_gives_the_fields_its_text_names():
             if given != _fields(entry["zh"]):
                 wrong.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.args[0].value} {sorted(given)}")
     assert wrong == []
+
+
+def test_the_workbench_pages_hold_no_words_of_their_own():
+    """Its templates and scripts name catalogue texts: the workbench speaks the language serve was started in."""
+    assert [page.name for page in PAGES if CJK.search(page.read_text(encoding="utf-8"))] == []

@@ -104,9 +104,15 @@ def msg(key: str, /, **fields: Any) -> Text:
     """Return the catalogue's text ``key`` with ``fields``, to be shown later in the language chosen then.
 
     A field that is a collection (list, set, the keys of a mapping) is kept as a tuple, shown as a list."""
-    if key not in catalogue():
-        raise KeyError(f"no message {key!r} in the catalogue")
+    _entry(key)
     return Text(key, {name: _kept(value) for name, value in fields.items()})
+
+
+def _entry(key: str) -> dict[str, str]:
+    try:
+        return catalogue()[key]
+    except KeyError:
+        raise KeyError(f"no message {key!r} in the catalogue") from None
 
 
 def _kept(value: Any) -> Any:
@@ -118,10 +124,18 @@ def _kept(value: Any) -> Any:
 NOTHING = Text("nothing")  # an empty text, for a part of a message that is left out
 
 
-def word(key: str, lang: str | None = None) -> str:
-    """Return a heading or label of the catalogue in one language: Chinese under ``both``, as tables are."""
+def word(key: str, lang: str | None = None, **fields: Any) -> str:
+    """Return a heading or label of the catalogue in one language: Chinese under ``both``, as tables and
+    the workbench's pages are."""
     lang = lang or _LANGUAGE.get()
-    return Text(key).shown("zh" if lang == "both" else lang)
+    return msg(key, **fields).shown("zh" if lang == "both" else lang)
+
+
+def pattern(key: str, lang: str | None = None) -> str:
+    """Return the text ``key`` in one language with its ``{fields}`` unfilled: the workbench's scripts
+    fill them (``RG.t``). Chinese under ``both``."""
+    lang = lang or _LANGUAGE.get()
+    return _entry(key)["zh" if lang == "both" else lang]
 
 
 def say(key: str, /, **fields: Any) -> str:

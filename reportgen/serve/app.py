@@ -19,7 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import Refused
-from ..messages import say
+from ..messages import catalogue, language, pattern, say, word
 from ..money import format_amount
 from ..options import RenderOptions
 from . import routes
@@ -29,6 +29,7 @@ from .uploads import Uploads
 from .workbench import Workbench
 
 HERE = Path(__file__).parent
+SCRIPT_TEXTS = ("ui.js.", "severity.")  # the catalogue's texts the pages' scripts show
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,19 @@ def create_app(settings: Settings, options: RenderOptions | None = None) -> Guar
     ], exception_handlers={Refused: refused, HTTPException: http_error, Exception: internal})
     app.state.bench, app.state.uploads = bench, Uploads(bench)
     app.state.csrf = secrets.token_urlsafe(24)
-    app.state.pages = pages()
+    app.state.pages = pages(language())
     cookie = f"reportgen_{settings.port}"  # cookies ignore ports: one per server
     return Guard(app, settings.token, app.state.csrf, hosts_for(settings.host, settings.port), cookie)
 
 
-def pages() -> jinja2.Environment:
+def pages(lang: str) -> jinja2.Environment:
+    """Return the pages' templates, their words in ``lang`` (``t(key)``): the scripts' texts
+    (``ui.js.*``, the severities) go into every page for ``RG.t``."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["amount"] = lambda v: "" if v is None else format_amount(v)
+    env.globals.update(t=lambda key, **fields: word(key, lang, **fields), html_lang="en" if lang == "en" else "zh-CN",
+                       script_texts={key: pattern(key, lang) for key in catalogue() if key.startswith(SCRIPT_TEXTS)})
     return env
 
 

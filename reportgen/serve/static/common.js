@@ -3,6 +3,11 @@
 "use strict";
 const RG = {
   csrf: document.querySelector('meta[name="csrf"]').content,
+  texts: JSON.parse(document.getElementById("rg-texts").textContent),
+  // The catalogue's text under key, in the language the server was started with; {name} filled from fields.
+  t(key, fields) {
+    return (RG.texts[key] || key).replace(/\{(\w+)\}/g, (whole, name) => (fields && name in fields ? String(fields[name]) : whole));
+  },
   async post(url, data, headers) {
     const raw = data instanceof Blob || data instanceof ArrayBuffer;
     const response = await fetch(url, {
@@ -11,7 +16,7 @@ const RG = {
       body: raw ? data : JSON.stringify(data),
     });
     let body = null;
-    try { body = await response.json(); } catch (e) { body = {error: "服务器回应无法读取 (unreadable answer)"}; }
+    try { body = await response.json(); } catch (e) { body = {error: RG.t("ui.js.unreadable-answer")}; }
     return {status: response.status, ok: response.ok, body};
   },
   status(text, kind) {

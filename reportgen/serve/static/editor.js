@@ -8,10 +8,8 @@
   const CHECK_DELAY = 300, PREVIEW_DELAY = 900;
   let checkTimer = null, previewTimer = null;
 
-  const LEVEL = {error: "错误", warning: "警告", note: "提示"};
-
   function counted(counts) {
-    return counts.error + " 个错误，" + counts.warning + " 个警告，" + counts.note + " 个提示";
+    return RG.t("ui.js.counts", counts);
   }
 
   // ---- reading the fields back into data, giving every node its path (a.b[0].c) ----
@@ -62,7 +60,7 @@
     review.problems.forEach((p, i) => {
       const target = nodeAt(p.path);
       const id = "rg-finding-" + i;
-      const text = LEVEL[p.severity] + " " + p.code + "：" + p.message;
+      const text = RG.t("severity." + p.severity) + " " + p.code + RG.t("ui.js.colon") + p.message;
       const msgs = target.classList.contains("rg-summary") ? null : ownMsgs(target);
       if (msgs) msgs.append(RG.el("p", {class: "rg-msg rg-" + p.severity, id, title: p.english}, text));
       target.classList.add("rg-has-" + p.severity);
@@ -71,13 +69,13 @@
       list.append(RG.el("li", {class: "rg-" + p.severity}, link));
     });
     document.getElementById("rg-counts").textContent =
-      counted(review.counts) + (review.problems.length ? "：" : "（检查通过）");
+      counted(review.counts) + (review.problems.length ? RG.t("ui.js.colon") : RG.t("ui.js.passed"));
     showFigures(review.figures);
   }
-  function labelOf(el, path) {  // the field's Chinese label, as the form prints it
+  function labelOf(el, path) {  // the field's label, as the form prints it
     const own = el.querySelector(":scope > label .rg-label, :scope > legend, :scope > .rg-list-head .rg-label");
     const words = own ? own.textContent.replace("*", "").trim() : "";
-    return words || path || "（整个表单）";
+    return words || path || RG.t("ui.js.whole-form");
   }
   function focusNode(el) {
     el.scrollIntoView({block: "center"});
@@ -107,7 +105,7 @@
   async function preview() {
     const seq = ++state.previewSeq;
     const note = document.getElementById("rg-preview-state");
-    note.textContent = "更新中…";
+    note.textContent = RG.t("ui.js.updating");
     const answer = await RG.post("/api/preview", payload());
     if (seq !== state.previewSeq) return;
     if (answer.ok && answer.body.html) {
@@ -116,7 +114,7 @@
       frame.srcdoc = answer.body.html;
       note.textContent = "";
     } else {
-      note.textContent = answer.ok ? "表单有无法读取的错误，预览暂停" : answer.body.error;
+      note.textContent = answer.ok ? RG.t("ui.js.preview-paused") : answer.body.error;
     }
   }
   function fit(frame) {  // the A4 page scaled to the pane's width
@@ -133,7 +131,7 @@
   }
 
   async function save(mode, extra) {
-    RG.status(mode === "save" ? "正在检查并保存…" : "正在暂存…");
+    RG.status(RG.t(mode === "save" ? "ui.js.saving" : "ui.js.drafting"));
     const answer = await RG.post("/api/save", Object.assign(payload(), {version: state.version, mode}, extra || {}));
     const banner = document.getElementById("rg-banner");
     if (answer.status === 409) return conflict(mode);
@@ -152,18 +150,18 @@
     state.dirty = false;
     showReview(answer.body.review);
     const c = answer.body.review.counts;
-    RG.status((mode === "save" ? "已保存，检查通过" : "已暂存") + "（" + counted(c) + "）· "
-      + new Date().toLocaleTimeString("zh-CN"), c.error ? "warning" : "ok");
+    RG.status(RG.t(mode === "save" ? "ui.js.saved" : "ui.js.drafted") + " (" + counted(c) + ") · "
+      + new Date().toLocaleTimeString(document.documentElement.lang), c.error ? "warning" : "ok");
   }
   function conflict(mode) {
     const banner = document.getElementById("rg-banner");
     banner.replaceChildren(
-      RG.el("p", {}, "此文件在打开后已被修改（另一个标签页或程序）。您的修改尚未写入，磁盘上的文件保持不变。"),
-      RG.el("button", {type: "button", id: "rg-save-copy", onclick: () => save(mode, {copy: true})}, "把我的修改另存为副本"),
-      RG.el("button", {type: "button", id: "rg-overwrite", onclick: () => save(mode, {force: true})}, "用我的修改覆盖"),
-      RG.el("a", {href: window.location.href, class: "rg-button"}, "重新载入磁盘上的版本（放弃我的修改）"));
+      RG.el("p", {}, RG.t("ui.js.changed")),
+      RG.el("button", {type: "button", id: "rg-save-copy", onclick: () => save(mode, {copy: true})}, RG.t("ui.js.save-copy")),
+      RG.el("button", {type: "button", id: "rg-overwrite", onclick: () => save(mode, {force: true})}, RG.t("ui.js.overwrite")),
+      RG.el("a", {href: window.location.href, class: "rg-button"}, RG.t("ui.js.reload")));
     banner.hidden = false;
-    RG.status("未保存：文件已被其他地方修改", "error");
+    RG.status(RG.t("ui.js.not-saved"), "error");
   }
 
   // ---- rows: add, remove, move ----
@@ -210,7 +208,7 @@
   });
   form.addEventListener("submit", (e) => e.preventDefault());
   document.querySelectorAll(".rg-download").forEach((a) => a.addEventListener("click", () => {
-    if (state.dirty) RG.status("下载的是磁盘上已保存的版本；尚未保存的修改不在其中。", "warning");
+    if (state.dirty) RG.status(RG.t("ui.js.download-saved"), "warning");
   }));
   document.getElementById("rg-draft").addEventListener("click", () => save("draft"));
   document.getElementById("rg-save").addEventListener("click", () => save("save"));

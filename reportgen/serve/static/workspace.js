@@ -17,9 +17,9 @@
   document.getElementById("rg-upload").addEventListener("submit", async (event) => {
     event.preventDefault();
     const file = event.target.file.files[0];
-    if (!file) return RG.status("请选择文件", "error");
-    if (file.size > 20 * 1024 * 1024) return RG.status("文件超过 20 MiB", "error");
-    RG.status("正在读取 " + file.name + " …");
+    if (!file) return RG.status(RG.t("ui.js.choose-file"), "error");
+    if (file.size > 20 * 1024 * 1024) return RG.status(RG.t("ui.js.too-large"), "error");
+    RG.status(RG.t("ui.js.reading", {name: file.name}));
     const answer = await RG.post("/api/upload", await file.arrayBuffer(), {"X-File-Name": encodeURIComponent(file.name)});
     if (!answer.ok) return RG.status(answer.body.error, "error");
     RG.status("");
@@ -28,7 +28,7 @@
 
   function showDiff(upload) {
     const panel = document.getElementById("rg-diff");
-    panel.replaceChildren(RG.el("h2", {}, "导入的改动"));
+    panel.replaceChildren(RG.el("h2", {}, RG.t("ui.js.changes")));
     upload.forms.forEach((form, index) => panel.append(formDiff(upload.id, form, index)));
     panel.hidden = false;
     panel.scrollIntoView();
@@ -38,21 +38,21 @@
     const box = RG.el("div", {class: "rg-card rg-import", "data-index": String(index)},
       RG.el("h3", {}, (form.name || form.form) + " → " + form.target));
     for (const p of form.problems) box.append(RG.el("p", {class: "rg-msg rg-" + p.severity}, p.code + "：" + p.message));
-    if (!form.changes.length) box.append(RG.el("p", {}, "与现有文件相同，没有改动。"));
+    if (!form.changes.length) box.append(RG.el("p", {}, RG.t("ui.js.no-changes")));
     const table = RG.el("table", {class: "rg-changes"},
-      RG.el("thead", {}, RG.el("tr", {}, RG.el("th", {}, "接受"), RG.el("th", {}, "字段"), RG.el("th", {}, "原值"), RG.el("th", {}, "新值"))));
+      RG.el("thead", {}, RG.el("tr", {}, RG.el("th", {}, RG.t("ui.js.accept")), RG.el("th", {}, RG.t("ui.js.field")), RG.el("th", {}, RG.t("ui.js.old")), RG.el("th", {}, RG.t("ui.js.new")))));
     const body = RG.el("tbody");
     form.changes.forEach((c, n) => {
       const tick = RG.el("input", {type: "checkbox", value: String(n), checked: ""});
       if (form.structural || form.new) tick.addEventListener("change", () => body.querySelectorAll("input").forEach((t) => { t.checked = tick.checked; }));
       body.append(RG.el("tr", {}, RG.el("td", {}, tick), RG.el("td", {}, (c.label ? c.label + " " : "") + c.path),
-        RG.el("td", {class: "rg-old"}, c.old === null ? "（无此行）" : c.old), RG.el("td", {class: "rg-new"}, c.new === null ? "（删除）" : c.new)));
+        RG.el("td", {class: "rg-old"}, c.old === null ? RG.t("ui.js.no-row") : c.old), RG.el("td", {class: "rg-new"}, c.new === null ? RG.t("ui.js.deleted") : c.new)));
     });
     table.append(body);
     if (form.changes.length) box.append(table);
-    if (form.structural) box.append(RG.el("p", {class: "rg-hint"}, "有行的增加或删除：这些改动只能一起接受或拒绝。"));
-    if (form.new) box.append(RG.el("p", {class: "rg-hint"}, "文件夹中没有对应的表单：将写成新文件 " + form.target + "（改动只能全部接受）。"));
-    const button = RG.el("button", {type: "button", class: "rg-primary rg-accept"}, "接受所选改动并写入 " + form.target);
+    if (form.structural) box.append(RG.el("p", {class: "rg-hint"}, RG.t("ui.js.structural")));
+    if (form.new) box.append(RG.el("p", {class: "rg-hint"}, RG.t("ui.js.new-file", {target: form.target})));
+    const button = RG.el("button", {type: "button", class: "rg-primary rg-accept"}, RG.t("ui.js.accept-write", {target: form.target}));
     button.disabled = form.failed;
     button.addEventListener("click", async () => {
       const accept = Array.from(body.querySelectorAll("input:checked")).map((t) => Number(t.value));
