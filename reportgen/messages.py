@@ -65,6 +65,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "indicator completion {completion} and execution rate {rate} are {gap} points apart, more than the {limit} "
               "{profile} allows"),
     "RG210": ("未知的执行进度要求 {name!r}，可用：{known}", "unknown execution thresholds {name!r}; known: {known}"),
+    "RG211": ("{label} {amount} 元打印为 {shown} {unit}，不是精确值（差 {diff} 元）；请按{unit}的精度填写，或确认可以取整",
+              "{label} {amount} 元 prints as {shown} {unit}, which is not exact (off by {diff} 元): "
+              "fill it in at the precision of {unit}, or confirm the rounding"),
     # -- the budget cycle: a project's target, monitor and self-evaluation of one year --
     "RG251": ("申报表的指标“{name}”在{later_zh}中没有（{other}）",
               "the target form's indicator “{name}” is missing from the {later_en} ({other})"),
