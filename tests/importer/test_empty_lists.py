@@ -75,9 +75,13 @@ def _gap(pdf, tmp_path) -> float:
 def test_every_format_prints_the_blank_row_as_tall_as_a_written_one(empty_tasks, tmp_path):
     forms, mine, one = empty_tasks
     for path in (mine, one):
-        assert main(["render", str(path), "--forms", str(forms), "-o", str(tmp_path), "-f", "pdf,html,docx,xlsx"]) in (0,)
+        assert main(["render", str(path), "--forms", str(forms), "-o", str(tmp_path), "-f", "pdf,html,docx,xlsx"]) == 0
     gap, written = _gap(tmp_path / "mine.pdf", tmp_path), _gap(tmp_path / "one.pdf", tmp_path)
     assert abs(gap - written) < 0.5, (gap, written)  # a written one-line row's height, not a collapsed one
+    typst = tmp_path / "typst"
+    for path in (mine, one):
+        assert main(["render", str(path), "--forms", str(forms), "-o", str(typst), "-f", "pdf", "--engine", "typst"]) == 0
+    assert abs(_gap(typst / "mine.pdf", tmp_path) - _gap(typst / "one.pdf", tmp_path)) < 0.5
 
     html = (tmp_path / "mine.html").read_text(encoding="utf-8")
     block = html[html.index("任务名称"):html.index("金额合计")]
