@@ -41,7 +41,8 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], of
     for widths, members in groups.items():
         bounds = next((tables[i].bounds for i in members if tables[i].bounds), ())
         if not bounds and any(c.role is Role.TICKS for i in members for c in tables[i].cells):
-            bounds = tuple((w, w) for w in widths)  # no bounds: the declared widths, a tick cell's options whole
+            # no bounds: at most the declared widths, the others giving what a tick cell's options need
+            bounds = tuple((min(w, MIN_COLUMN), w) for w in widths)
         if len(bounds) != len(widths):
             continue
         try:
@@ -175,10 +176,7 @@ def _proportional(demand: list[float], low: list[float], high: list[float], tota
             break
         free -= clamped
     spare = total - sum(widths)
-    above = sum(w - lo for w, lo in zip(widths, low))
-    if spare < -0.01 and above >= -spare:  # too wide: the columns above their lowest give way, in proportion
-        widths = [lo + (w - lo) * (1 + spare / above) for w, lo in zip(widths, low)]
-    elif abs(spare) > 0.01:  # every column at a bound: the bounds give way, in proportion
+    if abs(spare) > 0.01:  # every column at a bound: the bounds give way, in proportion
         base = sum(widths)
         widths = [w + spare * w / base for w in widths]
     return widths
