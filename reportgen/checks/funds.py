@@ -87,8 +87,9 @@ def amounts_in_unit(ctx: Context):
     """An amount (元 in the data) that the form prints in another unit (万元: the form's ``money_unit``
     or a cell's ``data-unit``) is exact at the printed precision, so printing changes nothing."""
     view, seen = grid(ctx.form), set()
-    for slot, path, value, _, _ in view.fields(view.roles.figures):
-        if slot.role is not Role.MONEY or not slot.unit or not isinstance(value, Decimal) or path in seen:
+    slots = tuple(slot for slot in view.roles.figures if slot.role is Role.MONEY and slot.unit)
+    for slot, path, value, _, _ in view.fields(slots) if slots else ():
+        if not isinstance(value, Decimal) or path in seen:
             continue
         seen.add(path)
         shown = in_unit(value, slot.unit)
