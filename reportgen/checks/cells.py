@@ -53,6 +53,7 @@ class Slot:
     pattern: tuple
     role: Role
     captions: tuple[str, ...] = ()
+    unit: str = ""  # a MONEY cell printed in another unit than 元 (万元): the form's money_unit or its data-unit
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ def _read_roles(form) -> Roles:
                 texts.setdefault(pattern, Slot(pattern, cell.role))
             elif cell.role in FIGURE_ROLES:
                 slots = figures if path else computed
-                slots.setdefault((pattern, _captions(table, cell)), Slot(pattern, cell.role, _captions(table, cell)))
+                slots.setdefault((pattern, _captions(table, cell)),
+                                 Slot(pattern, cell.role, _captions(table, cell), cell.unit))
             if len(path) > 1 and isinstance(path[-2], int):
                 fields.setdefault(pattern, Slot(pattern, cell.role))
     return Roles(*(tuple(slots.values()) for slots in (texts, figures, computed, fields)))

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..layout.grid import Role
 from ..messages import Text, msg
-from ..money import format_amount, format_rate
+from ..money import UNITS, format_amount, format_rate, in_unit
 from ..source import paths
+from ..source.paths import dotted
 from .base import Context, Finding, entries, rule
+from .cells import grid
 
 
 def _sum(*values: Decimal | None) -> Decimal:
@@ -82,3 +85,20 @@ def time_progress(ctx: Context):
     if rate < expected and not any(p.strip() for p in reason or ()):
         yield Finding("RG207", paths.parse(ctx.params["at"]),
                       {"rate": format_rate(rate), "month": month, "expected": format_rate(expected)})
+
+
+@rule("amounts_in_unit", codes=("RG211",), always=True)
+def amounts_in_unit(ctx: Context):
+    """An amount (元 in the data) that the form prints in another unit (万元: the form's ``money_unit``
+    or a cell's ``data-unit``) is exact at the printed precision, so printing changes nothing."""
+    view, seen = grid(ctx.form), set()
+    slots = tuple(slot for slot in view.roles.figures if slot.role is Role.MONEY and slot.unit)
+    for slot, path, value, _, _ in view.fields(slots) if slots else ():
+        if not isinstance(value, Decimal) or path in seen:
+            continue
+        seen.add(path)
+        shown = in_unit(value, slot.unit)
+        if shown * UNITS[slot.unit] != value:
+            yield Finding("RG211", path, {"label": ctx.label(dotted(path)), "amount": format_amount(value),
+                                          "unit": slot.unit, "shown": format_amount(shown),
+                                          "diff": format_amount(abs(value - shown * UNITS[slot.unit]))})

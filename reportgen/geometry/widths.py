@@ -5,6 +5,9 @@ shares those columns (the same declared widths) is fitted together, so tables al
 printed form stay aligned. Numbers never wrap: a column holding an amount, rate or score is at
 least as wide as its widest number set on one line. The rest of the width goes where the
 running text is, so that the estimated height of the form is as small as the bounds allow.
+A tick-box cell is at least as wide as its longest option with its box, counts as many lines as
+its options take at a width, and its options are laid again at the width it gets; a table that
+declares no bounds keeps its widths unless a tick cell needs more, which the others then give.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from dataclasses import replace
 
 from ..errors import GeometryError
 from ..layout import Cell, FormLayout, Role, Table
+from ..layout.ticks import PAD_MM as TICK_PAD
+from ..layout.ticks import boxed, options_of, per_row, relaid
 from ..messages import msg
 from ..style import PT_MM, PageStyle
 from .measure import LABEL_POINTS, line_mm, width_em
@@ -36,6 +41,9 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], of
     tables = list(layout.tables)
     for widths, members in groups.items():
         bounds = next((tables[i].bounds for i in members if tables[i].bounds), ())
+        if not bounds and any(c.role is Role.TICKS for i in members for c in tables[i].cells):
+            # no bounds: at most the declared widths, the others giving what a tick cell's options need
+            bounds = tuple((min(w, MIN_COLUMN), w) for w in widths)
         if len(bounds) != len(widths):
             continue
         try:
@@ -45,7 +53,17 @@ def fit_form(layout: FormLayout, style: PageStyle, families: tuple[str, ...], of
                                     detail=exc.cause)) from None  # the cause, without the prefix the error adds once
         for i in members:
             tables[i] = replace(tables[i], widths=fitted)
-    return replace(layout, tables=tuple(tables))
+    return replace(layout, tables=tuple(_ticks_relaid(t, style) for t in tables))
+
+
+def _ticks_relaid(table: Table, style: PageStyle) -> Table:
+    """Return ``table`` with each tick cell's options laid again at the cell's width."""
+    if not any(c.role is Role.TICKS for c in table.cells):
+        return table
+    edges = _edges(list(table.widths))
+    cells = tuple(replace(c, text=relaid(c.text, edges[c.col + c.colspan] - edges[c.col], style.body_pt, c.per_row))
+                  if c.role is Role.TICKS else c for c in table.cells)
+    return replace(table, cells=cells)
 
 
 def unbreakable(cell: Cell) -> bool:
@@ -53,7 +71,7 @@ def unbreakable(cell: Cell) -> bool:
 
     A four-character caption (项目名称, 一级指标) broken three and one reads badly.
     """
-    if cell.role in NUMERIC or cell.role is Role.TICKS:  # a tick-box line: its options never break
+    if cell.role in NUMERIC or cell.role is Role.TICKS and cell.per_row:  # a fixed line of tick boxes
         return True
     if cell.role is Role.VALUE and NUMBER_TEXT.fullmatch(cell.plain):
         return True
@@ -83,8 +101,10 @@ def _limits(tables, bounds, style: PageStyle, faces, total: float) -> tuple[list
             pieces = _whole_pieces(cell)
             if not pieces:
                 continue
-            margin = WORD_MARGIN if cell.role in NUMERIC else style.pad_h + 0.3
+            margin = WORD_MARGIN if cell.role in NUMERIC or cell.role is Role.TICKS else style.pad_h + 0.3
             wide = max(line_mm(t, style.body_pt, *faces) for t in pieces) * NUMBER_SLACK + 2 * margin
+            if cell.role is Role.TICKS:  # nor narrower than the tick grid's own estimate (per_row: an em a character)
+                wide = max(wide, max(map(len, pieces)) * style.body_pt * PT_MM + TICK_PAD)
             for col in range(cell.col, cell.col + cell.colspan):
                 need[col] = max(need[col], wide / cell.colspan)
     if sum(lo for lo, _ in bounds) > total + 0.01:
@@ -114,6 +134,8 @@ def _whole_pieces(cell: Cell) -> list[str]:
     """Return what of ``cell`` must fit on one line: all of an unbreakable cell, a label's points."""
     if unbreakable(cell):
         return list(cell.text)
+    if cell.role is Role.TICKS:  # each option with its box on one line; the lines follow the width
+        return boxed(cell.text)
     if cell.role is Role.LABEL:
         return [m.group() for text in cell.text for m in LABEL_POINTS.finditer(text)]
     return []
@@ -241,6 +263,9 @@ def _edges(widths: list[float]) -> list[float]:
 
 def _cell_lines(cell: Cell, ems: list[float], width: float, style: PageStyle) -> float:
     """Return a cell's lines at ``width`` mm, per row it spans; a wrapped short value counts more."""
+    if cell.role is Role.TICKS:  # its options, as many to a line as fit
+        options = options_of(cell.plain)
+        return math.ceil(len(options) / per_row(width, options, style.body_pt)) / cell.rowspan
     per_line = max((width - 2 * style.pad_h) / (style.body_pt * PT_MM), 1.0)
     n_lines = sum(max(1, math.ceil(em / per_line)) for em in ems)
     if cell.role is not Role.TEXT and n_lines > len(ems):

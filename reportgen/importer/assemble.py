@@ -309,7 +309,7 @@ def _row_text(grid: Grid, rows: list[int], cell: Cell) -> str:
 
 def _item(result: Assembly, grid: Grid, item: _Visible, template, pair: int | None, originals, data: dict,
           sibling: dict, at: str) -> dict:
-    base = copy.deepcopy(get(data, originals[pair][0])) if pair is not None else {}
+    base = copy.deepcopy(get(data, originals[pair][0]) or {}) if pair is not None else {}  # {}: a blank row
     printed = originals[pair][1] if pair is not None else {}
     for cell, name in template:
         raw, text, where, seen = _seen(grid, item.rows, cell, printed[name].plain if name in printed else None)

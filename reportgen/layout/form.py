@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..forms import form_type
 from ..forms.choices import choice_fields
 from ..forms.definition import Definition, starter_for
-from ..forms.plain import plain
+from ..forms.plain import plain, with_blank_rows
 from ..forms.printing import Printing
 from ..forms.registry import BUILT_IN
 from ..load.loader import load_data
@@ -47,7 +47,8 @@ class TemplateLayout:
         self.verified = definition.origin == BUILT_IN
         # the layouts of its ancestors, by "<form-id>/layout.html.j2": a variant's layout extends them
         self.ancestors = tuple(sorted((name, str(path)) for name, path in definition.files.items() if "/" in name))
-        self.choices = choice_fields(definition.schema.get("fields") or {})
+        self.fields = definition.schema.get("fields") or {}
+        self.choices = choice_fields(self.fields)
         self.money_unit = definition.meta.get("money_unit") or "元"  # form words
         if self.money_unit not in UNITS:
             raise definition.fail("form.yaml", ("money_unit",), msg("forms.unknown-money-unit", unit=self.money_unit,
@@ -58,7 +59,8 @@ class TemplateLayout:
             self.verified = True
             self._verify_starter()
         # Plain data only: nothing a template reaches has methods that touch files (forms/plain.py).
-        context = {"form": plain(form), "calc": plain(form.calc), "title": self.title}
+        # An empty list of records prints one blank row: its table keeps its region, as on paper.
+        context = {"form": with_blank_rows(plain(form), self.fields), "calc": plain(form.calc), "title": self.title}
         return render_layout(self.folder, context, self.printing, strict, self.money_unit, self.choices, self.ancestors)
 
     def _verify_starter(self) -> None:

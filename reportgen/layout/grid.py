@@ -47,6 +47,8 @@ class Cell:
     link: str = ""                            # the anchor of a form this cell gives the page of
     binding: str = ""                         # the input field shown, as a user path: funds.total, indicators[0]…
     unit: str = ""                            # a MONEY cell's unit when not 元 (万元): its text and number are in it
+    per_row: int = 0                          # a TICKS cell's options to a line, as its template fixed them
+    # (data-per-row); 0: as many as fit the cell's width, laid again once the widths are fitted
 
     @property
     def plain(self) -> str:
@@ -156,7 +158,7 @@ class TableBuilder:
 
     def _place(self, slot: Slot, col: int) -> None:
         self._cells.append(Cell(self._row, col, slot.text, slot.role, slot.rowspan, slot.colspan, slot.number,
-                                slot.total_of, slot.link, slot.binding, slot.unit))
+                                slot.total_of, slot.link, slot.binding, slot.unit, slot.per_row))
         for r in range(self._row, self._row + slot.rowspan):
             for c in range(col, col + slot.colspan):
                 self._taken.add((r, c))
@@ -184,6 +186,7 @@ class Slot:
     link: str = ""
     binding: str = ""
     unit: str = ""
+    per_row: int = 0
 
 
 def slot(role: Role, text: object = "", span: int = 1, rows: int = 1, number: Decimal | None = None,

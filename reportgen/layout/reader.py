@@ -99,7 +99,7 @@ class _Reader:
     def __init__(self, values: list[str], files: list[str], money_unit: str = "",
                  choices: dict[str, tuple[str, ...]] | None = None):
         self.values, self.files, self.money_unit, self.choices = values, files, money_unit, choices or {}
-        self.per_row: dict[int, int] = {}  # id of a ticks slot → its data-per-row
+        self.has_ticks = False
         self.where: tuple[str, int] = (files[0] if files else "", 0)
         self.form: dict = {}
         self.texts: dict[str, str] = {}       # title, subtitle, caption
@@ -299,12 +299,11 @@ class _Reader:
         if args["unit"] and args["number"] is not None:  # the amount (元) shown in the cell's unit
             args = {**args, "number": in_unit(args["number"], args["unit"])}
             text = (format_amount(args["number"]),)
-        per_row = args.pop("per_row", 0)
         made = Slot(text, **args)
         if made.role is Role.TICKS:
             if pattern(made.binding) not in self.choices:
                 self.fail(msg("layout.ticks-unbound"), cell.where)
-            self.per_row[id(made)] = per_row
+            self.has_ticks = True
         self.table.open_row.append((made, cell.where))
 
     def end_row(self) -> None:
@@ -329,7 +328,6 @@ class _Reader:
 
     def build(self, draft: _Table, builder: TableBuilder) -> Table:
         places = [where for row in draft.rows for _, where in row]
-        slots = [slot for row in draft.rows for slot, _ in row]
         for row in draft.rows:
             try:
                 builder.row(*(slot for slot, _ in row))
@@ -341,19 +339,19 @@ class _Reader:
             if cell.row + cell.rowspan > len(draft.rows):
                 self.fail(msg("layout.rowspan-past-end", rowspan=cell.rowspan),
                           where)
-        return self.ticked(table, slots)
+        return self.ticked(table)
 
-    def ticked(self, table: Table, slots: list[Slot]) -> Table:
-        """Return ``table`` with each ticks cell's value printed as its options, on as many per line as fit."""
-        if not self.per_row:
+    def ticked(self, table: Table) -> Table:
+        """Return ``table`` with each ticks cell's value printed as its options, on as many per line as
+        fit (or its ``data-per-row``); ``geometry`` lays them again once the widths are fitted."""
+        if not self.has_ticks:
             return table
         body_pt = self.form.get("body_pt") or PageStyle.body_pt
         cells = []
-        for cell, made in zip(table.cells, slots):
+        for cell in table.cells:
             if cell.role is Role.TICKS:
                 options = self.choices[pattern(cell.binding)]
-                columns = self.per_row.get(id(made)) or per_row(sum(table.widths[cell.col:cell.col + cell.colspan]),
-                                                                options, body_pt)
+                columns = cell.per_row or per_row(sum(table.widths[cell.col:cell.col + cell.colspan]), options, body_pt)
                 cell = replace(cell, text=tick_lines(cell.plain.strip(), options, columns))
             cells.append(cell)
         return replace(table, cells=tuple(cells))

@@ -17,7 +17,8 @@ A form's ``layout.html.j2`` is rendered with ``form`` (the validated form as pla
   the exact value behind a number cell (blank: none); ``data-unit="万元"`` on a money cell prints
   its amount in 万元 (the form's ``money_unit`` in form.yaml is every money cell's default).
   ``class="ticks"`` on a cell bound to a ``choice`` field prints the schema's options as tick
-  boxes (☑ the value, □ the rest), as many to a line as fit or ``data-per-row="4"``. The cell's text is its content, or one
+  boxes (☑ the value, □ the rest), as many to a line as fit (laid again once the widths are fitted:
+  ``geometry``) or ``data-per-row="4"``. The cell's text is its content, or one
   ``<p>`` per paragraph. ``colgroup``, ``thead``, ``tbody`` are allowed and ignored.
 - ``{{ field("funds.annual", colspan=2) }}``: a whole cell printing and binding one field, its
   format and role from the field's type (``fields.py``).

@@ -1,7 +1,9 @@
 """Tick boxes: a choice field printed as its options, ☑ before the chosen one and □ before the others.
 
 The options are laid out on a grid, so many to a line as fit the cell's width (or as the
-template asks with ``data-per-row``), a line a paragraph; an option never breaks inside.
+template asks with ``data-per-row``), a line a paragraph; an option never breaks inside: the
+width fitting keeps a tick cell at least as wide as its longest option with its box, and lays
+the options again at the width it gives the cell (``relaid``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ TICKED, EMPTY = "☑", "□"
 TICK_MARKS = "☑☒✓✔√■▣"          # what people type or keep for a ticked box
 BOX_MARKS = "□☐"                 # an empty box
 GAP = "\u3000"                   # an ideographic space between options: one em
-PAD_MM = 2.5                     # the cell's padding, both sides, and a little slack
+PAD_MM = 4.3                     # the cell's padding both sides at Word's default margin (1.9 mm), and slack
 
 
 def pattern(binding: str) -> str:
@@ -23,10 +25,15 @@ def pattern(binding: str) -> str:
 
 
 def per_row(width_mm: float, options: tuple[str, ...], body_pt: float) -> int:
-    """Return how many options fit on a line of a cell ``width_mm`` wide, at least one."""
-    em = body_pt * PT_MM
-    widest = max((len(o) for o in options), default=1) + 1  # the box is one em, as is the gap
-    return max(1, int((width_mm - PAD_MM + em) // ((widest + 1) * em)))
+    """Return how many options fit on a line of a cell ``width_mm`` wide, at least one: the most
+    columns whose widest options (with their boxes, one em a character) and gaps fit the line."""
+    room = (width_mm - PAD_MM) / (body_pt * PT_MM)
+    best = 1
+    for columns in range(2, len(options) + 1):
+        widths = [max(len(options[i]) + 1 for i in range(c, len(options), columns)) for c in range(columns)]
+        if sum(widths) + columns - 1 <= room:
+            best = columns
+    return best
 
 
 def tick_lines(value: str, options: tuple[str, ...], columns: int) -> tuple[str, ...]:
@@ -42,6 +49,22 @@ def tick_lines(value: str, options: tuple[str, ...], columns: int) -> tuple[str,
         padded = [m + GAP * (widths[c] - len(m)) for c, m in enumerate(row[:-1])] + row[-1:]
         lines.append(GAP.join(padded))
     return tuple(lines) or ("",)
+
+
+def relaid(text: tuple[str, ...], width_mm: float, body_pt: float, columns: int = 0) -> tuple[str, ...]:
+    """Return a tick cell's lines laid again for a cell ``width_mm`` wide (``columns`` a line if the
+    template fixed them), the same option ticked."""
+    printed = "\n".join(text)
+    options = options_of(printed)
+    if not options:
+        return text
+    chosen = next((o for o in ticked(printed, options)), "")
+    return tick_lines(chosen, options, columns or per_row(width_mm, options, body_pt))
+
+
+def boxed(text: tuple[str, ...]) -> list[str]:
+    """Return each option of a tick cell with its box, as it must stand on one line."""
+    return [f"{mark}{option}" for option in options_of("\n".join(text)) for mark in (TICKED, EMPTY)]
 
 
 def options_of(printed: str) -> tuple[str, ...]:

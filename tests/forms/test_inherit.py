@@ -2,6 +2,8 @@
 ``new-form ID --extends FORM`` writes such a variant's stub."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reportgen.cli import main
@@ -38,7 +40,7 @@ def test_the_stub_names_its_parent_and_lists_the_blocks_it_may_override(variant)
     assert "extends: selfeval-2020" in (folder / "form.yaml").read_text(encoding="utf-8")
     layout = (folder / "layout.html.j2").read_text(encoding="utf-8")
     assert '{% extends "selfeval-2020/layout.html.j2" %}' in layout
-    assert "project, funds, goals, indicators, after" in layout
+    assert "project, funds, goals, indicators, target_heads, reason_heads, target_cells, reason_cells, after_total, after" in layout
 
 
 def test_a_variant_overriding_one_block_keeps_every_other_cell_of_its_parent(variant, tmp_path, monkeypatch):
@@ -64,6 +66,10 @@ def test_the_sichuan_variant_writes_only_the_blocks_that_differ():
     layout = definition.files["layout.html.j2"].read_text(encoding="utf-8")
     assert '{% extends "selfeval-2020/layout.html.j2" %}' in layout
     assert "{% block project %}" not in layout and "{% block goals %}" not in layout  # the parent's, 11 columns wide
+    # the indicator table is the parent's: only its 指标值 column and the rows below 总分 are Sichuan's
+    assert "{% block indicators %}" not in layout and "tree(" not in layout
+    assert {"target_heads", "target_cells", "reason_heads", "reason_cells", "after_total"} <= set(re.findall(r"\{% block (\w+)", layout))
+    assert len(layout.splitlines()) < 100
     form = starter("selfeval-sichuan")
     first = layout_of(form, "selfeval-sichuan").tables[0]
     assert len(first.widths) == 11 and first.cells[1].colspan == 9  # 项目名称 across the 11 columns

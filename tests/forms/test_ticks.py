@@ -95,3 +95,84 @@ def test_the_fill_in_offers_the_options_as_a_drop_down_and_reads_the_choice(tick
     sheet = load_workbook(path).worksheets[0]
     lists = [v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"]
     assert f'"{",".join(CATEGORIES)}"' in lists and f'"{",".join(TYPES)}"' in lists
+
+
+def _fits(planned) -> list[tuple[str, float, float]]:
+    """Return each planned tick cell's lines that would not fit its width (one em a character and box)."""
+    from reportgen.layout.grid import Role
+    from reportgen.layout.ticks import PAD_MM
+    from reportgen.style import PT_MM
+
+    em = planned.style.body_pt * PT_MM
+    wrong = []
+    for table in planned.layout.tables:
+        for cell in table.cells:
+            width = sum(table.widths[cell.col:cell.col + cell.colspan])
+            wrong += [(line, len(line) * em + PAD_MM, width) for line in cell.text
+                      if cell.role is Role.TICKS and len(line) * em + PAD_MM > width + 0.01]
+    return wrong
+
+
+@pytest.fixture(params=["bounds", "no-bounds"])
+def daqing(request, tmp_path, monkeypatch):
+    """A Daqing-style target form: 项目类别 as 19 tick boxes in its one narrow cell (27 mm declared,
+    its longest option 灾害防治及应急管理 needs more), with and without the columns' bounds."""
+    folder = copied_form(tmp_path, monkeypatch, "daqing", "target-2026")
+    forms = folder.parent
+    edit(folder / "schema.yaml", r"(?m)^      category: .*$",
+         f"      category: {{type: choice, label: 项目类别, choices: [{', '.join(TYPES)}]}}")
+    edit(folder / "layout.html.j2", r'\{\{ field\("project.category"\) \}\}', '{{ field("project.category", "ticks") }}')
+    if request.param == "no-bounds":
+        edit(folder / "layout.html.j2", r"cols\(widths, bounds\)", "cols(widths)")
+    mine = tmp_path / "mine.yaml"
+    assert main(["new", "daqing", "--forms", str(forms), "-o", str(mine)]) == 0
+    edit(mine, r"(?m)^(  category: ).*$", r"\1灾害防治及应急管理")
+    monkeypatch.setenv("REPORTGEN_FORMS", str(forms))
+    return forms, mine
+
+
+def test_a_tick_cell_narrower_than_its_longest_option_is_widened_and_no_option_breaks(daqing, tmp_path):
+    from reportgen.geometry import plan
+    from reportgen.layout import layout_of
+    from reportgen.layout.ticks import options_of
+    from reportgen.load import load
+    from reportgen.options import RenderOptions
+
+    forms, mine = daqing
+    planned = plan(layout_of(load(mine)), RenderOptions())
+    cell = next(c for t in planned.layout.tables for c in t.cells if c.binding == "project.category")
+    assert options_of(cell.plain) == tuple(TYPES) and _fits(planned) == []
+    assert "☑灾害防治及应急管理" in cell.text
+    assert main(["render", str(mine), "-o", str(tmp_path), "-f", "pdf,docx,xlsx"]) == 0
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "mine.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    lines = [re.sub(r"\s", "", line) for line in raw.splitlines()]
+    for option in TYPES:
+        marked = ("☑" if option == "灾害防治及应急管理" else "□") + option
+        assert any(marked in line for line in lines), marked
+    paragraphs = next([p.text for p in c.paragraphs] for t in Document(tmp_path / "mine.docx").tables
+                      for r in t.rows for c in r.cells if "□教育" in c.text)
+    assert options_of("\n".join(paragraphs)) == tuple(TYPES) and all(p.count("□") + p.count("☑") for p in paragraphs)
+    sheet = load_workbook(tmp_path / "mine.xlsx").active
+    text = next(c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "□教育" in c.value)
+    assert text.split("\n") == list(cell.text)
+
+
+def test_the_hubei_tick_cells_are_laid_at_their_fitted_widths():
+    from reportgen.geometry import plan
+    from reportgen.layout import layout_of
+    from reportgen.layout.ticks import options_of, per_row
+    from reportgen.load import load
+    from reportgen.options import RenderOptions
+    from tests.conftest import SAMPLES
+
+    sample = sorted((SAMPLES / "selfeval-hubei").glob("*.yaml"))[0]
+    planned = plan(layout_of(load(sample)), RenderOptions())
+    assert _fits(planned) == []
+    cells = {c.binding: (c, sum(t.widths[c.col:c.col + c.colspan])) for t in planned.layout.tables for c in t.cells
+             if c.binding.startswith("project.") and c.role.value == "ticks"}
+    assert set(cells) == {"project.category", "project.attribute", "project.kind"}
+    for cell, width in cells.values():  # as many a line as fit the width the cell got, no fewer
+        options = options_of(cell.plain)
+        assert len(cell.text) == -(-len(options) // per_row(width, options, planned.style.body_pt))
+    assert cells["project.kind"][0].text == ("□常年性项目\u3000□一次性项目\u3000☑阶段性项目",)
