@@ -12,6 +12,7 @@ cut rows, repeated header rows and labels, one table part per planned page.
 from __future__ import annotations
 
 import calendar
+import io
 import json
 import multiprocessing
 import re
@@ -51,7 +52,18 @@ def write(form: PlannedForm, options: RenderOptions) -> bytes:
     """Return the PDF of one form, as ``pdf.write`` makes it with WeasyPrint."""
     layout = form.layout
     pages = form_pages(form, layout.name or None)
-    return compile_pdf(document(pages, options, title=layout.name or layout.title, layouts=[layout]), options)
+    data = document(pages, options, title=layout.name or layout.title, layouts=[layout])
+    pdf = compile_pdf(data, options)
+    if page_total(pdf) != planned_length(pages):  # a table taller than planned: the numbers counted
+        pdf = compile_pdf({**data, "counted": True}, options)
+    return pdf
+
+
+def page_total(pdf: bytes) -> int:
+    """Return how many pages ``pdf`` has."""
+    from pypdf import PdfReader  # pypdf: only when PDFs are joined or read
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def form_pages(form: PlannedForm, bookmark: str | None, level: int = 1) -> list[dict]:
@@ -132,14 +144,18 @@ def _kept(text: str, pattern: re.Pattern) -> list:
 
 
 def document(pages: list[dict], options: RenderOptions, title: str, author: str = "", subject: str = "",
-             layouts: list[FormLayout] = ()) -> dict:
-    """Return the program's data: ``pages`` with the faces, numbering, watermark and attachment."""
+             layouts: list[FormLayout] = (), counted: bool = False) -> dict:
+    """Return the program's data: ``pages`` with the faces, numbering, watermark and attachment.
+
+    Pages are numbered from the plan (their planned lengths), unless ``counted``: then by Typst's
+    page counter, which takes a second layout pass; for a document found longer than planned.
+    """
     faces = _faces(options)
     style = page_style(FormLayout(""), options)
     return {"title": title, "author": [author] if author else [], "subject": subject or None,
             "fonts": {role: [family for family, _, _ in found] for role, found in faces.items()},
             "metrics": {role: _metrics(*found[0][1:]) if found else [0.88, 0.12] for role, found in faces.items()},
-            "numbers": _numbers(options), "first": options.first_page,
+            "numbers": _numbers(options), "first": options.first_page, "counted": counted,
             "watermark": _watermark(options.watermark, style, options),
             "payload": _payload(layouts, options), "pages": pages}
 

@@ -13,7 +13,7 @@ from reportgen.dump import to_yaml
 from reportgen.geometry import plan
 from reportgen.importer import import_file
 from reportgen.inputs import collect
-from reportgen.layout import FormLayout, TableBuilder
+from reportgen.layout import FormLayout, TableBuilder, layout_of
 from reportgen.layout.grid import label, text
 from reportgen.layout.numbers import money
 from reportgen.pipeline import render
@@ -159,3 +159,28 @@ def test_a_watermark_under_pdf_a_1b_is_opaque_grey_under_the_content(tmp_path):
     assert all(page.startswith("样\n稿") for page in pages)  # drawn first, under the page's text
     xmp = PdfReader(target).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert "<pdfaid:part>1</pdfaid:part>" in xmp
+
+
+def crammed(form_pages):
+    """Return ``form_pages`` with the last two pages of every form made one: a plan Typst's pages
+    do not follow (the tables of that page run onto a page the plan did not count)."""
+    def wrapper(*args, **kwargs):
+        pages = form_pages(*args, **kwargs)
+        if len(pages) > 1:
+            pages[-2] = {**pages[-2], "tables": pages[-2]["tables"] + pages[-1]["tables"], "notes": pages[-1]["notes"]}
+            del pages[-1]
+        return pages
+    return wrapper
+
+
+def test_pages_typst_adds_to_the_plan_are_numbered_by_the_page_counter(tmp_path, monkeypatch):
+    """Pages are numbered from the plan (one layout pass); where Typst's pages are not the plan's,
+    the form is compiled again with Typst counting, so no number repeats and none is skipped."""
+    layout = layout_of(load(SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"))
+    planned = len(plan(layout, TYPST).pages)
+    monkeypatch.setattr(typst_writer, "form_pages", crammed(typst_writer.form_pages))
+    target = tmp_path / "crammed.pdf"
+    target.write_bytes(typst_writer.write(plan(layout, TYPST), TYPST))
+    pages = [squash(page) for page in pdf_pages(target)]
+    assert planned >= 2 and len(pages) >= planned
+    assert all(page.endswith(f"-{n}-") for n, page in enumerate(pages, start=1)), [page[-6:] for page in pages]
