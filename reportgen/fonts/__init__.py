@@ -103,6 +103,33 @@ def resolve(families: tuple[str, ...]) -> list[tuple[str, str, int]]:
     return [(name, *fonts[name][0]) for name in families if name in fonts]
 
 
+def fallback_faces(families: tuple[str, ...], generic: str, chars: str) -> list[tuple[str, int]]:
+    """Return (file, index) of the faces that draw those of ``chars`` no face of the stack has:
+    for each, the first face that has it in fontconfig's order for the stack and its generic
+    family, the face WeasyPrint (Pango) falls back to (☑ in OpenSymbol or DejaVu Sans)."""
+    covered = coverage(families)
+    missing = [char for char in chars if ord(char) not in covered]
+    faces = _sorted_faces(families + (generic,)) if missing else ()
+    found: list[tuple[str, int]] = []
+    for char in missing:
+        face = next((face for face in faces if ord(char) in _cmap(*face)), None)
+        if face and face not in found:
+            found.append(face)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _sorted_faces(families: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Return the faces fontconfig offers for ``families``, best first (``fc-match --sort``)."""
+    if not shutil.which("fc-match"):
+        return ()
+    pattern = ",".join(re.sub(r"([\\\-:,])", r"\\\1", family) for family in families)
+    out = subprocess.run(["fc-match", "--sort", "--format", "%{file}\t%{index}\n", pattern],
+                         capture_output=True, text=True, check=False).stdout
+    return tuple((file, int(index or 0)) for file, _, index in (line.partition("\t") for line in out.splitlines())
+                 if file)
+
+
 @lru_cache(maxsize=8)
 def coverage(families: tuple[str, ...]) -> frozenset[int]:
     """Return the code points that some installed font of the stack can draw (once per stack)."""

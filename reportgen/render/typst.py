@@ -20,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import OutputError
-from ..fonts import resolve
+from ..fonts import fallback_faces, resolve
 from ..geometry import PlannedForm, page_style
 from ..geometry.measure import LABEL_POINTS, per_line, width_em
 from ..layout import FormLayout, Role, Table
+from ..layout.ticks import EMPTY, TICKED
 from ..options import RenderOptions
 from ..reproducible import document_date
 from ..resources import templates_dir
@@ -184,13 +185,21 @@ def _payload(layouts, options: RenderOptions) -> dict | None:
 
 def _faces(options: RenderOptions) -> dict[str, list[tuple[str, str, int]]]:
     """Return role → (Typst's family name, file, index) of each face of its stack: a booklet's
-    pre-subset faces (``fonts.with_subsets``) first, then those fontconfig finds installed."""
+    pre-subset faces (``fonts.with_subsets``) first, then those fontconfig finds installed, then
+    the face WeasyPrint falls back to for a tick box the stack lacks (☑ is in no CJK face)."""
     subsets = dict(options.fonts.embedded)
     out = {}
-    for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
+    for role, stack, generic in (("body", options.fonts.body, "serif"), ("title", options.fonts.title, "sans-serif")):
         faces = [("", subsets[family], 0) for family in stack if family in subsets] + resolve(stack)
+        faces += [("", file, index) for file, index in _fallbacks(stack, generic)]
         out[role] = _dedupe([(typst_family(file, index), file, index) for _, file, index in faces])
     return out
+
+
+@lru_cache(maxsize=8)
+def _fallbacks(stack: tuple[str, ...], generic: str) -> list[tuple[str, int]]:
+    installed = tuple(family for family, _, _ in resolve(stack))  # not a booklet's subsets: fontconfig knows none
+    return fallback_faces(installed, generic, TICKED + EMPTY)
 
 
 def _dedupe(faces: list) -> list:
