@@ -25,6 +25,9 @@ def run(args) -> int:
         raise UsageError(f"输出文件应以 {'、'.join(FORMATS)} 结尾：{target}",
                          f"the output must end in {', '.join(FORMATS)}: {target}")
     options = options_from(args)
+    if args.executor and options.engine == "typst" and FORMATS[target.suffix.lower()] == "pdf":
+        raise UsageError("Typst 汇总册在本机生成，不用 --executor（去掉它，或用 --engine weasyprint）",
+                         "a Typst booklet is made on this machine, without --executor (drop it, or use --engine weasyprint)")
     result = plan(args.inputs, options, Path(args.root) if args.root else None)
     _refuse_overwriting_an_input(target, result.files, args)
     report_inputs(result.found, args)

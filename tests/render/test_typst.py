@@ -197,3 +197,16 @@ def test_tick_boxes_are_drawn_and_read_as_ticks_in_a_form_and_a_booklet(tmp_path
         printed = "".join(pdf_pages(pdf))
         assert printed.count("☑") == expected.count("☑") > 0, pdf.name
         assert printed.count("□") == expected.count("□") > 0, pdf.name
+
+
+def test_a_typst_booklet_refuses_a_dask_cluster_before_reading_anything(tmp_path, capsys, monkeypatch):
+    """Typst lays a booklet out in seconds here, and keeps what it laid out for the life of a process
+    (a cluster's workers live long): the combination is a usage error, said before any input is read
+    or the cluster is reached."""
+    target = tmp_path / "booklet.pdf"
+    args = ["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--executor", "dask://127.0.0.1:9", "--lang", "both"]
+    assert main(args + ["--engine", "typst"]) == 2
+    err = capsys.readouterr().err
+    assert "Typst 汇总册在本机生成" in err and "without --executor" in err and "Dask" not in err and not target.exists()
+    monkeypatch.setenv("REPORTGEN_ENGINE", "typst")
+    assert main(args) == 2 and "--engine weasyprint" in capsys.readouterr().err
