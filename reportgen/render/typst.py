@@ -186,20 +186,22 @@ def _payload(layouts, options: RenderOptions) -> dict | None:
 def _faces(options: RenderOptions) -> dict[str, list[tuple[str, str, int]]]:
     """Return role → (Typst's family name, file, index) of each face of its stack: a booklet's
     pre-subset faces (``fonts.with_subsets``) first, then those fontconfig finds installed, then
-    the face WeasyPrint falls back to for a tick box the stack lacks (☑ is in no CJK face)."""
+    the faces WeasyPrint falls back to for what the body stack lacks of the tick boxes (☑ is in no
+    CJK face) and the title stack of the watermark (which is not glyph-checked)."""
     subsets = dict(options.fonts.embedded)
     out = {}
-    for role, stack, generic in (("body", options.fonts.body, "serif"), ("title", options.fonts.title, "sans-serif")):
+    for role, stack, generic, symbols in (("body", options.fonts.body, "serif", TICKED + EMPTY),
+                                          ("title", options.fonts.title, "sans-serif", options.watermark or "")):
         faces = [("", subsets[family], 0) for family in stack if family in subsets] + resolve(stack)
-        faces += [("", file, index) for file, index in _fallbacks(stack, generic)]
+        faces += [("", file, index) for file, index in _fallbacks(stack, generic, "".join(sorted(set(symbols))))]
         out[role] = _dedupe([(typst_family(file, index), file, index) for _, file, index in faces])
     return out
 
 
 @lru_cache(maxsize=8)
-def _fallbacks(stack: tuple[str, ...], generic: str) -> list[tuple[str, int]]:
+def _fallbacks(stack: tuple[str, ...], generic: str, chars: str) -> list[tuple[str, int]]:
     installed = tuple(family for family, _, _ in resolve(stack))  # not a booklet's subsets: fontconfig knows none
-    return fallback_faces(installed, generic, TICKED + EMPTY)
+    return fallback_faces(installed, generic, chars)
 
 
 def _dedupe(faces: list) -> list:

@@ -210,3 +210,12 @@ def test_a_typst_booklet_refuses_a_dask_cluster_before_reading_anything(tmp_path
     assert "Typst 汇总册在本机生成" in err and "without --executor" in err and "Dask" not in err and not target.exists()
     monkeypatch.setenv("REPORTGEN_ENGINE", "typst")
     assert main(args) == 2 and "--engine weasyprint" in capsys.readouterr().err
+
+
+def test_a_watermark_character_the_title_face_lacks_is_drawn_from_the_face_weasyprint_takes(tmp_path):
+    sample = SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"
+    args = ["render", str(sample), "-f", "pdf", "--watermark", "♔样稿"]  # no CJK face has the king
+    for engine in ("weasyprint", "typst"):
+        assert main(args + ["-o", str(tmp_path / engine), "--engine", engine]) == 0
+        pages = pdf_pages(tmp_path / engine / f"{sample.stem}.pdf")
+        assert all("♔" in page for page in pages), engine
