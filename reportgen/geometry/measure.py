@@ -100,8 +100,6 @@ def height(n_lines: int, font_pt: float, style: PageStyle) -> float:
 HALF_WIDTH_EM = 0.5  # 宋体/SimSun digits and Latin: Word and WPS print numbers in it
 
 
-
-
 @lru_cache(maxsize=16384)
 def line_mm(text: str, font_pt: float, families: tuple[str, ...], office_face: str = "") -> float:
     """Return the width in mm of ``text`` set on one line: the widest of the faces that may print it.
