@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from reportgen import load
 from reportgen.cli import main
 from reportgen.money import format_amount
-from tests.conftest import ENGINES, SAMPLES, engine_options, pdf_pages, squash
+from tests.conftest import ENGINES, SAMPLES, crammed, engine_options, pdf_pages, squash
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf_booklet")]  # booklets of the fifteen 2026 forms
 
@@ -170,7 +170,6 @@ def test_a_typst_booklet_whose_pages_are_not_the_plans_is_numbered_by_its_pages(
     """Typst numbers pages from the plan; a booklet whose forms come out longer is compiled again
     with the page counter, so the numbers, the contents and the bookmarks follow the pages."""
     from reportgen.booklet import typst
-    from tests.render.test_typst import crammed
 
     engine_options("typst")
     monkeypatch.setattr(typst, "form_pages", crammed(typst.form_pages))

@@ -18,7 +18,7 @@ from reportgen.layout.grid import label, text
 from reportgen.layout.numbers import money
 from reportgen.pipeline import render
 from reportgen.render import typst as typst_writer
-from tests.conftest import SAMPLES, engine_options, pdf_pages, printed_in_order, squash
+from tests.conftest import SAMPLES, crammed, engine_options, pdf_pages, printed_in_order, squash
 from tests.minimal import TARGET_2026, variant
 
 pytest.importorskip("typst")
@@ -153,18 +153,6 @@ def test_a_watermark_under_pdf_a_1b_is_opaque_grey_under_the_content(tmp_path):
     assert all(page.startswith("样\n稿") for page in pages)  # drawn first, under the page's text
     xmp = PdfReader(target).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert "<pdfaid:part>1</pdfaid:part>" in xmp
-
-
-def crammed(form_pages):
-    """Return ``form_pages`` with the last two pages of every form made one: a plan Typst's pages
-    do not follow (the tables of that page run onto a page the plan did not count)."""
-    def wrapper(*args, **kwargs):
-        pages = form_pages(*args, **kwargs)
-        if len(pages) > 1:
-            pages[-2] = {**pages[-2], "tables": pages[-2]["tables"] + pages[-1]["tables"], "notes": pages[-1]["notes"]}
-            del pages[-1]
-        return pages
-    return wrapper
 
 
 def test_pages_typst_adds_to_the_plan_are_numbered_by_the_page_counter(tmp_path, monkeypatch):
