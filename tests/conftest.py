@@ -209,3 +209,15 @@ def xlsx_cells(path: Path) -> list[tuple[str, object, str]]:
 
     return [(c.coordinate, c.value, c.number_format) for sheet in load_workbook(path).worksheets
             for row in sheet.iter_rows() for c in row if c.value is not None]
+
+
+def crammed(form_pages):
+    """Return ``form_pages`` with the last two pages of every form made one: a plan Typst's pages
+    do not follow (the tables of that page run onto a page the plan did not count)."""
+    def wrapper(*args, **kwargs):
+        pages = form_pages(*args, **kwargs)
+        if len(pages) > 1:
+            pages[-2] = {**pages[-2], "tables": pages[-2]["tables"] + pages[-1]["tables"], "notes": pages[-1]["notes"]}
+            del pages[-1]
+        return pages
+    return wrapper

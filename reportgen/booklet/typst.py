@@ -61,12 +61,13 @@ def _build(layouts: list[FormLayout], entries: list[Entry], cover: Cover, option
     for _ in range(ATTEMPTS):
         parts, starts, blanks, numbered = _placed(forms, entries, cover, options, measured)
         groups = _groups(len(parts))
-        meta = {"title": cover.title, "author": cover.unit, "subject": f"{cover.year} 年度"}  # form words
+        meta = {"title": cover.title, "author": cover.unit, "subject": f"{cover.year} 年度",  # form words
+                "counted": measured is not None}  # once the plan was found wrong: Typst counts the pages
         tasks = [_document(parts, starts, blanks, group, options, meta, layouts if len(groups) == 1 else [])
                  for group in groups]
         pdfs = [compile_pdf(*tasks[0])] if len(tasks) == 1 else compile_apart(tasks, jobs)
         found, total = _bookmarked(pdfs)
-        if found == starts:
+        if found == starts and total == starts[-1] - 1 + (measured or [planned_length(parts[-1])])[-1]:
             for _ in layouts if progress else ():
                 progress.step()
             if len(pdfs) == 1:

@@ -24,6 +24,8 @@ def run(args) -> int:
     if target.suffix.lower() not in FORMATS:
         raise UsageError(msg("commands.booklet.suffix", formats=FORMATS, target=target))
     options = options_from(args)
+    if args.executor and options.engine == "typst" and FORMATS[target.suffix.lower()] == "pdf":
+        raise UsageError(msg("commands.booklet.typst-no-executor"))
     result = plan(args.inputs, options, Path(args.root) if args.root else None)
     _refuse_overwriting_an_input(target, result.files, args)
     report_inputs(result.found, args)

@@ -14,6 +14,7 @@ import subprocess
 import unicodedata
 from functools import lru_cache
 
+from ..fonts import advances as face_advances
 from ..fonts import resolve
 from ..style import NARROW_EM, PT_MM, PageStyle, TextSet
 
@@ -99,20 +100,7 @@ def height(n_lines: int, font_pt: float, style: PageStyle) -> float:
 HALF_WIDTH_EM = 0.5  # 宋体/SimSun digits and Latin: Word and WPS print numbers in it
 
 
-@lru_cache(maxsize=8)
-def _advances(file: str, index: int) -> tuple[dict[int, float], float]:
-    """Return code point → advance (em) of one face, and its advance for a missing glyph."""
-    from fontTools.ttLib import TTFont  # fontTools: only when a face is measured or subset
-
-    font = TTFont(file, fontNumber=index, lazy=True)
-    try:
-        per_em = font["head"].unitsPerEm
-        metrics, cmap = font["hmtx"].metrics, font.getBestCmap() or {}
-        return {point: metrics[glyph][0] / per_em for point, glyph in cmap.items()}, 1.0
-    finally:
-        font.close()
-
-
+@lru_cache(maxsize=16384)
 def line_mm(text: str, font_pt: float, families: tuple[str, ...], office_face: str = "") -> float:
     """Return the width in mm of ``text`` set on one line: the widest of the faces that may print it.
 
@@ -124,7 +112,7 @@ def line_mm(text: str, font_pt: float, families: tuple[str, ...], office_face: s
     widths = [office_mm(text, font_pt)]
     for face in (_pdf_face(families), _matched_face(office_face) if office_face else None):
         if face:
-            advances = _advances(*face)[0]
+            advances = face_advances(*face)
             widths.append(sum(advances.get(ord(ch), 1.0 if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM)
                               for ch in text) * font_pt * PT_MM)
     return max(widths)

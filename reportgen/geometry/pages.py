@@ -161,8 +161,8 @@ class _Rows:
             in_head = max(0, min(last, head) - cell.row)
             in_body = max(0, min(last, end) - max(cell.row, start))
             if in_head + in_body:
-                first = cell.row if in_head else head + max(cell.row, start) - start
-                cells.append(replace(cell, row=first, rowspan=in_head + in_body))
+                first, span = cell.row if in_head else head + max(cell.row, start) - start, in_head + in_body
+                cells.append(cell if (first, span) == (cell.row, cell.rowspan) else replace(cell, row=first, rowspan=span))
         return Table(self.table.widths, tuple(cells), head + end - start, head)
 
 

@@ -12,6 +12,7 @@ cut rows, repeated header rows and labels, one table part per planned page.
 from __future__ import annotations
 
 import calendar
+import io
 import json
 import multiprocessing
 import re
@@ -19,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import OutputError
-from ..fonts import resolve
+from ..fonts import fallback_faces, resolve
 from ..geometry import PlannedForm, page_style
 from ..geometry.measure import LABEL_POINTS, per_line, width_em
 from ..layout import FormLayout, Role, Table
+from ..layout.ticks import EMPTY, TICKED
 from ..messages import msg
 from ..options import RenderOptions
 from ..reproducible import document_date
@@ -52,7 +54,18 @@ def write(form: PlannedForm, options: RenderOptions) -> bytes:
     """Return the PDF of one form, as ``pdf.write`` makes it with WeasyPrint."""
     layout = form.layout
     pages = form_pages(form, layout.name or None)
-    return compile_pdf(document(pages, options, title=layout.name or layout.title, layouts=[layout]), options)
+    data = document(pages, options, title=layout.name or layout.title, layouts=[layout])
+    pdf = compile_pdf(data, options)
+    if page_total(pdf) != planned_length(pages):  # a table taller than planned: the numbers counted
+        pdf = compile_pdf({**data, "counted": True}, options)
+    return pdf
+
+
+def page_total(pdf: bytes) -> int:
+    """Return how many pages ``pdf`` has."""
+    from pypdf import PdfReader  # pypdf: only when PDFs are joined or read
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def form_pages(form: PlannedForm, bookmark: str | None, level: int = 1) -> list[dict]:
@@ -133,14 +146,18 @@ def _kept(text: str, pattern: re.Pattern) -> list:
 
 
 def document(pages: list[dict], options: RenderOptions, title: str, author: str = "", subject: str = "",
-             layouts: list[FormLayout] = ()) -> dict:
-    """Return the program's data: ``pages`` with the faces, numbering, watermark and attachment."""
+             layouts: list[FormLayout] = (), counted: bool = False) -> dict:
+    """Return the program's data: ``pages`` with the faces, numbering, watermark and attachment.
+
+    Pages are numbered from the plan (their planned lengths), unless ``counted``: then by Typst's
+    page counter, which takes a second layout pass; for a document found longer than planned.
+    """
     faces = _faces(options)
     style = page_style(FormLayout(""), options)
     return {"title": title, "author": [author] if author else [], "subject": subject or None,
             "fonts": {role: [family for family, _, _ in found] for role, found in faces.items()},
             "metrics": {role: _metrics(*found[0][1:]) if found else [0.88, 0.12] for role, found in faces.items()},
-            "numbers": _numbers(options), "first": options.first_page,
+            "numbers": _numbers(options), "first": options.first_page, "counted": counted,
             "watermark": _watermark(options.watermark, style, options),
             "payload": _payload(layouts, options), "pages": pages}
 
@@ -169,13 +186,23 @@ def _payload(layouts, options: RenderOptions) -> dict | None:
 
 def _faces(options: RenderOptions) -> dict[str, list[tuple[str, str, int]]]:
     """Return role → (Typst's family name, file, index) of each face of its stack: a booklet's
-    pre-subset faces (``fonts.with_subsets``) first, then those fontconfig finds installed."""
+    pre-subset faces (``fonts.with_subsets``) first, then those fontconfig finds installed, then
+    the faces WeasyPrint falls back to for what the body stack lacks of the tick boxes (☑ is in no
+    CJK face) and the title stack of the watermark (which is not glyph-checked)."""
     subsets = dict(options.fonts.embedded)
     out = {}
-    for role, stack in (("body", options.fonts.body), ("title", options.fonts.title)):
+    for role, stack, generic, symbols in (("body", options.fonts.body, "serif", TICKED + EMPTY),
+                                          ("title", options.fonts.title, "sans-serif", options.watermark or "")):
         faces = [("", subsets[family], 0) for family in stack if family in subsets] + resolve(stack)
+        faces += [("", file, index) for file, index in _fallbacks(stack, generic, "".join(sorted(set(symbols))))]
         out[role] = _dedupe([(typst_family(file, index), file, index) for _, file, index in faces])
     return out
+
+
+@lru_cache(maxsize=8)
+def _fallbacks(stack: tuple[str, ...], generic: str, chars: str) -> list[tuple[str, int]]:
+    installed = tuple(family for family, _, _ in resolve(stack))  # not a booklet's subsets: fontconfig knows none
+    return fallback_faces(installed, generic, chars)
 
 
 def _dedupe(faces: list) -> list:

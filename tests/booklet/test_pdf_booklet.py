@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from reportgen import load
 from reportgen.cli import main
 from reportgen.money import format_amount
-from tests.conftest import ENGINES, SAMPLES, engine_options, pdf_pages, squash
+from tests.conftest import ENGINES, SAMPLES, crammed, engine_options, pdf_pages, squash
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf_booklet")]  # booklets of the fifteen 2026 forms
 
@@ -164,3 +164,21 @@ def test_a_typst_booklet_in_chunks_numbers_on_and_bookmarks_every_form(tmp_path,
     # each compile embeds its own subset of the two faces; identical subsets (the forms' titles) are kept once
     assert 2 < len(font_files(target)) <= 2 * 4
     assert "reportgen.json" in reader.attachments
+
+
+def test_a_typst_booklet_whose_pages_are_not_the_plans_is_numbered_by_its_pages(tmp_path, monkeypatch):
+    """Typst numbers pages from the plan; a booklet whose forms come out longer is compiled again
+    with the page counter, so the numbers, the contents and the bookmarks follow the pages."""
+    from reportgen.booklet import typst
+
+    engine_options("typst")
+    monkeypatch.setattr(typst, "form_pages", crammed(typst.form_pages))
+    target = tmp_path / "crammed.pdf"
+    assert main(["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--date", DATE, "--engine", "typst"]) == 0
+    reader = PdfReader(target)
+    pages = [squash(p) for p in pdf_pages(target)]
+    assert all(page.endswith(f"-{n}-") for n, page in enumerate(pages[1:], start=2))
+    for form, item in zip(forms_2026(), reader.outline[-1]):
+        index = reader.get_destination_page_number(item)
+        assert squash(form.project.name) in pages[index]
+        assert f"{squash(form.project.name)}财政项目支出绩效目标申报表{index + 1}" in pages[2]

@@ -13,12 +13,12 @@ from reportgen.dump import to_yaml
 from reportgen.geometry import plan
 from reportgen.importer import import_file
 from reportgen.inputs import collect
-from reportgen.layout import FormLayout, TableBuilder
+from reportgen.layout import FormLayout, TableBuilder, layout_of
 from reportgen.layout.grid import label, text
 from reportgen.layout.numbers import money
 from reportgen.pipeline import render
 from reportgen.render import typst as typst_writer
-from tests.conftest import SAMPLES, engine_options, pdf_pages, printed_in_order, squash
+from tests.conftest import SAMPLES, crammed, engine_options, pdf_pages, printed_in_order, squash
 from tests.minimal import TARGET_2026, variant
 
 pytest.importorskip("typst")
@@ -85,14 +85,8 @@ def characters(page: str) -> Counter:
     return Counter(squash(page))
 
 
-# Typst draws a tick box's ☑ but leaves it out of the PDF's text layer (pdftotext finds the □
-# only): known, open in issue 22; strict, so the day it is fixed this says so.
-TICK_TEXT = pytest.mark.xfail(strict=True, reason="Typst's text layer lacks ☑ (drawn, not extractable)")
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", [pytest.param(path.name, marks=TICK_TEXT) if path.name == "selfeval-hubei"
-                                    else path.name for path in sorted(SAMPLES.iterdir()) if path.is_dir()])
+@pytest.mark.parametrize("folder", [path.name for path in sorted(SAMPLES.iterdir()) if path.is_dir()])
 def test_both_engines_print_the_same_pages_and_bookmarks_for_every_sample(tmp_path, folder):
     """Page by page, every character WeasyPrint prints is on the same page of the Typst PDF.
 
@@ -177,3 +171,57 @@ def test_a_booklet_led_by_a_department_form_bookmarks_its_summary_by_its_title_i
                      "--engine", engine, "--date", "2026-03-01"]) == 0
         titles.append([item.title for item in PdfReader(out).outline[:3]])
     assert titles[0] == titles[1] == ["封面", "绩效汇总表", "目录"]
+
+
+def test_pages_typst_adds_to_the_plan_are_numbered_by_the_page_counter(tmp_path, monkeypatch):
+    """Pages are numbered from the plan (one layout pass); where Typst's pages are not the plan's,
+    the form is compiled again with Typst counting, so no number repeats and none is skipped."""
+    layout = layout_of(load(SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"))
+    planned = len(plan(layout, TYPST).pages)
+    monkeypatch.setattr(typst_writer, "form_pages", crammed(typst_writer.form_pages))
+    target = tmp_path / "crammed.pdf"
+    target.write_bytes(typst_writer.write(plan(layout, TYPST), TYPST))
+    pages = [squash(page) for page in pdf_pages(target)]
+    assert planned >= 2 and len(pages) >= planned
+    assert all(page.endswith(f"-{n}-") for n, page in enumerate(pages, start=1)), [page[-6:] for page in pages]
+
+
+def cell_text(path: Path) -> str:
+    return "".join(text for table in layout_of(load(path)).tables for cell in table.cells for text in cell.text)
+
+
+def test_tick_boxes_are_drawn_and_read_as_ticks_in_a_form_and_a_booklet(tmp_path):
+    """No CJK face has ☑: Typst takes it from the face WeasyPrint falls back to (fontconfig's
+    first for the stack that has it), so it is drawn as a tick box, not as a missing glyph, and
+    pdftotext reads it, in a form and in a booklet (whose faces are subset)."""
+    paths = sorted((SAMPLES / "selfeval-hubei").glob("*.yaml"))
+    single = tmp_path / "form.pdf"
+    single.write_bytes(typst_writer.write(plan(layout_of(load(paths[0])), TYPST), TYPST))
+    booklet = tmp_path / "booklet.pdf"
+    assert main(["booklet", str(SAMPLES / "selfeval-hubei"), "-o", str(booklet), "--engine", "typst"]) == 0
+    for pdf, expected in ((single, cell_text(paths[0])), (booklet, "".join(map(cell_text, paths)))):
+        printed = "".join(pdf_pages(pdf))
+        assert printed.count("☑") == expected.count("☑") > 0, pdf.name
+        assert printed.count("□") == expected.count("□") > 0, pdf.name
+
+
+def test_a_typst_booklet_refuses_a_dask_cluster_before_reading_anything(tmp_path, capsys, monkeypatch):
+    """Typst lays a booklet out in seconds here, and keeps what it laid out for the life of a process
+    (a cluster's workers live long): the combination is a usage error, said before any input is read
+    or the cluster is reached."""
+    target = tmp_path / "booklet.pdf"
+    args = ["booklet", str(SAMPLES / "target-2026"), "-o", str(target), "--executor", "dask://127.0.0.1:9", "--lang", "both"]
+    assert main(args + ["--engine", "typst"]) == 2
+    err = capsys.readouterr().err
+    assert "Typst 汇总册在本机生成" in err and "without --executor" in err and "Dask" not in err and not target.exists()
+    monkeypatch.setenv("REPORTGEN_ENGINE", "typst")
+    assert main(args) == 2 and "--engine weasyprint" in capsys.readouterr().err
+
+
+def test_a_watermark_character_the_title_face_lacks_is_drawn_from_the_face_weasyprint_takes(tmp_path):
+    sample = SAMPLES / "target-2026" / "06-innovation-service-capacity.yaml"
+    args = ["render", str(sample), "-f", "pdf", "--watermark", "♔样稿"]  # no CJK face has the king
+    for engine in ("weasyprint", "typst"):
+        assert main(args + ["-o", str(tmp_path / engine), "--engine", engine]) == 0
+        pages = pdf_pages(tmp_path / engine / f"{sample.stem}.pdf")
+        assert all("♔" in page for page in pages), engine
