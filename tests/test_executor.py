@@ -48,7 +48,7 @@ def test_an_unreachable_cluster_is_a_usage_error(tmp_path):
     (tmp_path / "a.yaml").write_text(TARGET_2026, encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "reportgen", "render", str(tmp_path / "a.yaml"), "-o",
                           str(tmp_path / "out"), "--executor", "dask://127.0.0.1:9"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120)
+                         cwd=ROOT, timeout=120, env={**os.environ, "REPORTGEN_DASK_TIMEOUT": "3"})  # Dask retries until then
     assert run.returncode == 2 and "Traceback" not in run.stderr and "Dask" in run.stderr
 
 
