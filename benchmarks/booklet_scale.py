@@ -27,14 +27,14 @@ def booklet_ratio(rounds: int = 3) -> None:
     run in a process of their own: laid out next to the 150 forms' grids, WeasyPrint's garbage
     collections walk them too and the bare side took up to a third longer."""
     from reportgen import load
-    from reportgen.booklet import layouts_of
     from reportgen.geometry import plan
+    from reportgen.layout import layout_of
     from reportgen.options import RenderOptions
     from reportgen.render import html
 
     with tempfile.TemporaryDirectory() as tmp:
         forms_dir = make_forms(150, Path(tmp) / "forms")
-        layouts = layouts_of([load(path) for path in sorted(forms_dir.glob("*.yaml"))])
+        layouts = [layout_of(load(path)) for path in sorted(forms_dir.glob("*.yaml"))]
         page = Path(tmp) / "bare.html"
         planned = [plan(layout, RenderOptions()) for layout in layouts]
         page.write_text(html.write_many(planned, RenderOptions(), title="bare"), encoding="utf-8")

@@ -105,7 +105,7 @@ def _booklet_parts(forms_dir: Path):
     options = RenderOptions(engine="typst")
     result = plan([str(forms_dir)], options)
     options = replace(options, date=result.booklet.date)
-    return (layouts_of(result.forms), entries_of(result.forms), cover_of(result, options.date), options,
+    return (layouts_of(result.members), entries_of(result.members), cover_of(result, options.date), options,
             Workers(jobs=1))
 
 

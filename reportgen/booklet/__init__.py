@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..forms import form_type
 from ..inputs import Collected, gather
-from ..layout import layout_of
+from ..layout import FormLayout, layout_of
 from ..load.loader import schema_problem
 from ..options import RenderOptions
+from ..parallel import map_jobs
 from ..pipeline import examine
 from ..problems import Problem
 from ..render.embed import with_source
@@ -20,20 +22,33 @@ from .front import Cover, Entry
 from .manifest import Booklet, Manifest, default_date, is_manifest
 
 
+@dataclass(frozen=True)
+class Member:
+    """A form made ready for a booklet, as plain data that crosses between processes (a form's
+    model does not: its class is built from the schema at run time): its line in the summary, its
+    grid with its source, and the unit and year it names."""
+
+    entry: Entry
+    layout: FormLayout
+    unit: str
+    year: object
+
+
 @dataclass
 class Plan:
     """What goes into a booklet, and what was left out with the problems that kept it out."""
 
     booklet: Booklet
-    forms: list = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     found: Collected = field(default_factory=Collected)  # what the inputs reached, skipped or repeated
     files: list[Path] = field(default_factory=list)      # every file read (the manifest too)
 
 
-def plan(arguments: list[str], options: RenderOptions, root: Path | None = None) -> Plan:
-    """Return the booklet's manifest (given or implied) and its checked forms, in order.
+def plan(arguments: list[str], options: RenderOptions, root: Path | None = None, jobs: int = 1) -> Plan:
+    """Return the booklet's manifest (given or implied) and its checked forms, in order, read,
+    checked and laid out in ``jobs`` processes.
 
     A manifest's projects must lie inside its folder (or inside ``root``); a file reached
     twice is used once, where it first appears.
@@ -45,14 +60,24 @@ def plan(arguments: list[str], options: RenderOptions, root: Path | None = None)
     items = result.found.inputs
     result.failed += result.found.missing + [path for path, _ in result.found.skipped]
     result.files = [item.path for item in items] + ([manifest] if manifest else [])
-    for item in items:
-        form, found = examine(item.path, options)
+    prepared = map_jobs(partial(_member, options=options), [item.path for item in items], jobs)
+    for item, (member, found) in zip(items, prepared):
         result.problems += found
-        if form is None or any(p.severity == "error" for p in found):
+        if member is None:
             result.failed.append(str(item.path))
         else:
-            result.forms.append(form)
+            result.members.append(member)
     return result
+
+
+def _member(path: Path, options: RenderOptions) -> tuple[Member | None, list[Problem]]:
+    """Return ``path`` made ready for the booklet (None when it has errors) and its problems."""
+    form, found = examine(path, options)
+    if form is None or any(p.severity == "error" for p in found):
+        return None, found
+    entry = Entry(form.summary(), form_type(form.form).title)
+    return Member(entry, with_source(layout_of(form), form), getattr(form, "unit", None) or "",
+                  getattr(form, "year", "")), found
 
 
 def _manifest(arguments: list[str], root: Path | None):
@@ -96,10 +121,10 @@ def cover_of(result: Plan, day=None) -> Cover:
     """Return the cover: the manifest's words, else what the forms say; ``day`` as its date."""
 
     b = result.booklet
-    first = result.forms[0] if result.forms else None
-    unit = b.unit or (getattr(first, "unit", None) or "")
+    first = result.members[0] if result.members else None
+    unit = b.unit or (first.unit if first else "")
     year = b.year or (first.year if first else "")
-    covers = {f.summary().section.cover for f in result.forms}  # the words the forms' sections give
+    covers = {m.entry.summary.section.cover for m in result.members}  # the words the forms' sections give
     words = covers.pop() if len(covers) == 1 else "绩效"  # form words
     title = b.title or f"{unit} {year} 年度{words}汇总表".strip()  # form words
     day = day or b.date or default_date()
@@ -107,10 +132,9 @@ def cover_of(result: Plan, day=None) -> Cover:
                  lines=tuple(b.cover_lines))
 
 
-def entries_of(forms: list) -> list[Entry]:
-    return [Entry(form.summary(), form_type(form.form).title) for form in forms]
+def entries_of(members: list[Member]) -> list[Entry]:
+    return [member.entry for member in members]
 
 
-def layouts_of(forms: list) -> list:
-
-    return [with_source(layout_of(form), form) for form in forms]
+def layouts_of(members: list[Member]) -> list[FormLayout]:
+    return [member.layout for member in members]

@@ -26,22 +26,22 @@ def run(args) -> int:
     options = options_from(args)
     if args.executor and options.engine == "typst" and FORMATS[target.suffix.lower()] == "pdf":
         raise UsageError(msg("commands.booklet.typst-no-executor"))
-    result = plan(args.inputs, options, Path(args.root) if args.root else None)
+    result = plan(args.inputs, options, Path(args.root) if args.root else None, args.jobs or default_jobs())
     _refuse_overwriting_an_input(target, result.files, args)
     report_inputs(result.found, args)
     print_problems(result.problems, args)
     for name in result.failed:
         print(say("commands.booklet.left-out", name=visible(name)),
               file=sys.stderr)
-    if not result.forms:
+    if not result.members:
         print(say("commands.booklet.no-form"), file=sys.stderr)
         return ExitCode.FAILED
     options = _print_options(args, result.booklet.print, options, result.booklet.date)
     cover = cover_of(result, options.date)
-    entries, layouts = entries_of(result.forms), layouts_of(result.forms)
+    entries, layouts = entries_of(result.members), layouts_of(result.members)
     data = _build(FORMATS[target.suffix.lower()], layouts, entries, cover, options, args)
     write_atomic(target, data)
-    print(say("commands.booklet.done", count=len(result.forms), target=visible(target), failed=len(result.failed)))
+    print(say("commands.booklet.done", count=len(result.members), target=visible(target), failed=len(result.failed)))
     return ExitCode.FAILED if result.failed else ExitCode.OK
 
 

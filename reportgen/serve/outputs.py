@@ -46,9 +46,9 @@ def preview(form, options: RenderOptions) -> str:
 def booklet(root: Path, fmt: str, options: RenderOptions) -> tuple[bytes | None, list[str]]:
     """Return the booklet of every form below ``root`` and the files left out (with errors)."""
     result = plan_booklet([str(root)], options, root)
-    if not result.forms:
+    if not result.members:
         return None, result.failed
     cover = cover_of(result, options.date)
-    entries, layouts = entries_of(result.forms), layouts_of(result.forms)
+    entries, layouts = entries_of(result.members), layouts_of(result.members)
     with LOCK:
         return BUILDERS[fmt](layouts, entries, cover, options, Workers(jobs=1)), result.failed
