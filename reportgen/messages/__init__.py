@@ -67,9 +67,6 @@ class Text:
         return self.shown()
 
 
-_SEPARATORS = {"zh": "、", "en": ", "}
-
-
 class Pair(NamedTuple):
     """Words a form folder gives in both languages, shown in the language of the text around them."""
 
@@ -87,13 +84,15 @@ class Lines(tuple):
     """Values shown one per line, where a plain tuple is shown as a list in a sentence."""
 
 
+_SEPARATORS = {"zh": "、", "en": ", "}
+
+
 def _shown(value: Any, lang: str) -> Any:
-    if isinstance(value, Text):
+    """Return a field's value as the text around it shows it in ``lang`` (``zh`` or ``en``)."""
+    if isinstance(value, (Text, Pair)):
         return value.shown(lang)
     if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Text):
         return value.args[0].shown(lang)  # an error raised with a text of the catalogue
-    if isinstance(value, Pair):
-        return value.en if lang == "en" else value.zh
     if isinstance(value, tuple):
         separator = "\n" if isinstance(value, Lines) else _SEPARATORS[lang]
         return separator.join(str(_shown(part, lang)) for part in value)
