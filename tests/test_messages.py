@@ -62,7 +62,7 @@ def test_every_key_the_code_names_is_in_the_catalogue_and_every_text_is_used():
     calls = set()
     for path in PACKAGE.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        calls |= set(re.findall(r"""\b(?:msg|say)\(\s*["']([^"']+)["']""", source))
+        calls |= set(re.findall(r"""\b(?:msg|say|word|Text)\(\s*["']([^"']+)["']""", source))
     named_in_pages = {key for key, where in literals.items() if where & {page.name for page in PAGES}}
     assert (calls | named_in_pages) - set(catalogue()) == set()
     unused = {key for key in catalogue() if key not in literals and key not in named and not key.startswith(FAMILIES)}

@@ -17,14 +17,14 @@ from ..forms import FORMS
 from ..forms.definition import starter_for
 from ..forms.prefill import prefill
 from ..load import load, load_data
-from ..messages import msg, say
+from ..messages import Text, msg, say
 from ..options import RenderOptions
 from ..output import write_atomic
 from ..render.fillin import workbook
 from ..source.parse import read_yaml
 from .common import form_id
 
-NO_DOCX = msg("commands.new.no-docx")
+NO_DOCX = Text("commands.new.no-docx")
 
 
 WRITES = (".yaml", ".yml", ".xlsx")

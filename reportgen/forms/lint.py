@@ -71,7 +71,7 @@ def _form_yaml(check: _Lint, meta) -> None:
 
 # -- schema.yaml: each field spec --
 
-_OUTSIDE = msg("forms.lint.under-fields")
+_OUTSIDE = Text("forms.lint.under-fields")
 
 
 def _schema(check: _Lint, schema, merged: dict) -> None:
@@ -192,8 +192,8 @@ def _level1(tree: dict) -> dict:
     return {"fields": {"level1": {"type": "text"}, "groups": {"type": "list", "item": level2}}}
 
 
-_TYPE_NAMES = {"money": msg("forms.type.amount"), "number": msg("forms.type.number"), "date": msg("forms.type.date"),
-               "object": msg("forms.type.object")}
+_TYPE_NAMES = {"money": Text("forms.type.amount"), "number": Text("forms.type.number"), "date": Text("forms.type.date"),
+               "object": Text("forms.type.object")}
 
 
 class _ParamCheck:

@@ -23,7 +23,7 @@ from .align import GROUP, ITEM, Placed, Row, norm, record
 from .reading import read, unchanged
 from .visible import Formula, Grid, Seen, cell_text
 
-NOWHERE = msg("importer.nowhere")  # a list's place when none of its rows is in the file
+NOWHERE = Text("importer.nowhere")  # a list's place when none of its rows is in the file
 
 _POINTS_SUFFIX = re.compile(r"\s*[(（]\s*[\d.]+\s*分\s*[)）]\s*$")  # form words
 

@@ -25,11 +25,11 @@ _NUMBER_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII
 
 
 
-MONEY = msg("type.amount-cell")
-POINTS = msg("type.points-cell")
-RATE = msg("type.rate-cell")
-DATE = msg("type.date-cell")
-FORMULA_ERROR = msg("importer.failing-formula")
+MONEY = Text("type.amount-cell")
+POINTS = Text("type.points-cell")
+RATE = Text("type.rate-cell")
+DATE = Text("type.date-cell")
+FORMULA_ERROR = Text("importer.failing-formula")
 EXCEL_ERRORS = {"#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL!"}
 
 
