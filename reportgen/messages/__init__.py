@@ -58,8 +58,7 @@ class Text:
     def shown(self, lang: str | None = None) -> str:
         lang = lang or _LANGUAGE.get()
         if lang == "both":
-            zh, en = self.shown("zh"), self.shown("en")
-            return f"{zh} ({en})" if en != zh else zh
+            return _both(self.shown("zh"), self.shown("en"))
         values = {name: _shown(value, lang) for name, value in self.fields.items()}
         return catalogue()[self.key][lang].format(**values)
 
@@ -76,8 +75,13 @@ class Pair(NamedTuple):
     def shown(self, lang: str | None = None) -> str:
         lang = lang or _LANGUAGE.get()
         if lang == "both":
-            return f"{self.zh} ({self.en})" if self.en != self.zh else self.zh
+            return _both(self.zh, self.en)
         return self.en if lang == "en" else self.zh
+
+
+def _both(zh: str, en: str) -> str:
+    """Return a text shown in both languages: "中文 (English)", once where they are the same."""
+    return f"{zh} ({en})" if en != zh else zh
 
 
 class Lines(tuple):

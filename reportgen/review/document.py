@@ -48,7 +48,7 @@ _FORM_START = re.compile(r'(?=<section class="page [a-z]+ form-start")')
 
 def html(reviewed: list[Reviewed], options: RenderOptions, lang: str = "zh") -> str:
     """Return the report's HTML: the summary, then every form with its marks and findings."""
-    words = {name: word(f"report.{name}", lang) for name in WORDS}
+    words = _words(lang)
     layouts, placed = [], []
     for item in reviewed:
         layout = _layout(item)
@@ -97,13 +97,21 @@ def _cells(values, numeric=(), keep=()) -> str:
                    for i, v in enumerate(values))
 
 
+def _words(lang: str) -> dict[str, str]:
+    return {name: word(f"report.{name}", lang) for name in WORDS}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The severities' names, most severe first."""
+    return {level: word(f"severity.{level}", lang) for level in LEVELS}
+
+
 def _head(names) -> str:
     return "<tr>" + "".join(f"<th>{escape(name)}</th>" for name in names) + "</tr>"
 
 
 def _summary(reviewed: list[Reviewed], options: RenderOptions, lang: str) -> str:
-    words = {name: word(f"report.{name}", lang) for name in WORDS}
-    labels = {level: word(f"severity.{level}", lang) for level in LEVELS}
+    words, labels = _words(lang), _labels(lang)
     everything = [p for item in reviewed for p in item.problems]
     total = _counts(everything)
     line = f"{document_date(options.date):%Y-%m-%d} · {len(reviewed)} {words['files']} · " + " · ".join(
@@ -146,8 +154,7 @@ def _figures(item: Reviewed) -> list[str]:
 
 def _listing(item: Reviewed, where: dict | None, lang: str) -> str:
     """Return the list of ``item``'s findings, numbered as the marks, each with its 审核说明."""
-    words = {name: word(f"report.{name}", lang) for name in WORDS}
-    labels = {level: word(f"severity.{level}", lang) for level in LEVELS}
+    words, labels = _words(lang), _labels(lang)
     title = f"{words['findings']}：{item.file}" + (f"（{item.project}）" if item.project else "")
     if not item.problems:
         return f'<div class="review-list"><h2>{escape(title)}</h2><p class="clean">{words["clean"]}</p></div>'
