@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..forms.access import label
+from ..forms.stages import name as stage_name
 from ..forms.stages import stage_of
 from ..messages import Pair
 from ..money import format_amount, format_points
@@ -93,7 +94,7 @@ def filing(file: Path | str, form, source) -> Filing | None:
     taxonomy = profile.get("taxonomy") or {}
     room = frozenset(_level(name) for level1, level2s in taxonomy.items() for name in (level1, *(level2s or ())))
     labels = {name: label(type(form), spec[name]) or spec[name] for name in found_paths}
-    return Filing(str(file), int(stage["order"]), bool(stage.get("reference")), Pair(stage["zh"], stage["en"]), keys,
+    return Filing(str(file), int(stage["order"]), bool(stage.get("reference")), stage_name(stage), keys,
                   {name: form.figure(spec[name]) for name in found_paths}, found_paths, rows, room, lines, labels,
                   spec.get("unlikely"))
 
