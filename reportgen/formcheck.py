@@ -36,7 +36,7 @@ class Report:
     formats: list[str] = field(default_factory=list)
 
     def error(self, text: str) -> None:
-        self.lines.append(text)
+        self.lines += text.splitlines()  # a definition error names each of its problems on a line
         self.failed = True
 
 

@@ -82,6 +82,14 @@ def test_a_definition_error_fails_the_check(mine, capsys):
     assert code == 2 and "chekcs" in err and "profile.yaml:" in err, err
 
 
+def test_each_problem_of_a_broken_definition_is_a_line_of_its_own(mine, capsys):
+    edit(mine / "form.yaml", "title:", "titel:")
+    edit(mine / "profile.yaml", "checks:", "chekcs:")
+    code, out, err = checked(mine, capsys)
+    located = [line for line in err.splitlines() if re.match(r".*/(form|profile)\.yaml:\d+:\d+: ", line)]
+    assert code == 2 and len(located) == 2 and "\\x0a" not in err, err
+
+
 def test_columns_that_cannot_fit_the_page_fail_the_check(mine, capsys):
     edit(mine / "layout.html.j2", "{% set bounds = [(17, 22), (18, 30), (22, 34), (20, 45), (20, 45), (18, 30), (20, 34)] %}",
          "{% set bounds = [(17, 22), (18, 30), (22, 34), (20, 45), (20, 45), (58, 60), (50, 60)] %}")
