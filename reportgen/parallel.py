@@ -7,13 +7,13 @@ parent. One failed task is reported by its caller; the others go on. An executor
 """
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -34,8 +34,7 @@ FIRST_RESULT = max(DASK_TIMEOUT, 120.0)  # a fresh worker imports WeasyPrint fir
 EACH_RESULT = 600.0                      # one booklet chunk of 40 forms takes about 20 s
 _DASK_ADDRESS = re.compile(r"dask://(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})")
 
-
-_PR_SET_PDEATHSIG = 1
+PARENT_POLL = 0.5  # seconds between a worker's looks at its parent
 
 
 def default_jobs() -> int:
@@ -62,15 +61,21 @@ def map_jobs(function: Callable[[T], R], items: Iterable[T], jobs: int,
 
 
 def _worker_start() -> None:
-    """In a worker: leave Ctrl-C to the parent, and end when the parent does (Linux)."""
+    """In a worker: leave Ctrl-C to the parent, and end when the parent does.
+
+    Not ``prctl(PR_SET_PDEATHSIG)``: its signal comes when the *thread* that forked the worker
+    ends, and the pool forks the workers that replace recycled ones from a thread it ends at
+    shutdown. Killed there, an idle worker still holds the task queue's lock, and the pool's
+    shutdown waits for that lock for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-        except (OSError, AttributeError):
-            pass
-        if os.getppid() == 1:  # the parent died before the line above
-            os._exit(1)
+    threading.Thread(target=_end_with, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """End this process once ``parent`` has (the worker is then an orphan: its parent id changes)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 @contextmanager
