@@ -171,14 +171,25 @@ def requires_office(test):
     return pytest.mark.slow(pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")(test))
 
 
-# The session's renders of every sample (tens of seconds) put the tests that read them in the slow tier.
-SLOW_FIXTURES = {"rendered_2026", "rendered_older", "rendered_typst"}
+# The renders of every sample (tens of seconds) put the tests that read them in the slow tier:
+# the session's, a module's of the whole family, and ``rendered_pdf`` of WeasyPrint (it reads
+# ``rendered_2026`` by name, which ``fixturenames`` does not list).
+SLOW_FIXTURES = {"rendered_2026", "rendered_older", "rendered_typst", "rendered_family"}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if SLOW_FIXTURES & set(item.fixturenames):
+        params = getattr(item, "callspec", None) and item.callspec.params
+        if SLOW_FIXTURES & set(item.fixturenames) or params and params.get("rendered_pdf") == "weasyprint":
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item):
+    """Fail a grouped test that pytest-xdist did not group (its name lacks "…@group" in a worker of
+    ``--dist loadgroup``: pytest 9.2, pytest-xdist#1386): every worker would render the samples again."""
+    if getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+        pytest.fail("--dist loadgroup does not group with this pytest (pytest-xdist#1386): "
+                    "install the versions pyproject.toml names", pytrace=False)
 
 
 @pytest.fixture(scope="session")

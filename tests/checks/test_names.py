@@ -5,6 +5,7 @@ import copy
 import random
 import time
 
+import pytest
 import yaml
 
 from benchmarks.check_scale import scaled_form
@@ -62,6 +63,7 @@ def test_check_time_grows_linearly_with_rows(tmp_path):
     assert large < 8 * small + 0.5, (small, large)  # 4× the rows: 4× linear, 16× quadratic, 64× cubic
 
 
+@pytest.mark.slow
 def test_two_thousand_indicators_are_checked_without_an_error(tmp_path):
     # How long it takes is the benchmark's to say (./dev bench check-rows), not a timed test's.
     for groups in (False, True):

@@ -38,6 +38,7 @@ def test_every_sample_of_the_family_checks_without_errors(capsys):
     assert main(["check", *(str(SAMPLES / name) for name in FAMILY)]) in (0, 3)  # warnings are the reviewer's
 
 
+@pytest.mark.xdist_group("family")  # one render of the family, in one worker
 def test_golden_outputs_of_each_form_of_the_family(rendered_family, golden):
     from docx import Document
 
@@ -52,6 +53,7 @@ def test_golden_outputs_of_each_form_of_the_family(rendered_family, golden):
         golden(f"{stem}.xlsx.json", [[c, str(v), f] for c, v, f in xlsx_cells(paths["xlsx"])])
 
 
+@pytest.mark.xdist_group("family")  # one render of the family, in one worker
 def test_the_department_form_prints_wan_yuan_and_its_tasks_total(rendered_family):
     key = next(k for k in rendered_family if k.startswith("dept-target/"))
     form = load(SAMPLES / "dept-target" / f"{key.split('/')[1]}.yaml")
@@ -73,6 +75,7 @@ def test_a_booklet_of_a_department_and_its_projects_has_both_sections(tmp_path):
     assert f"合计{format_amount(total)}" in summary and len(re.findall(r"合计\d", summary)) == 1  # projects only
 
 
+@pytest.mark.xdist_group("family")  # one render of the family, in one worker
 def test_the_hubei_form_scores_execution_out_of_20_in_wan_yuan_with_tick_boxes(rendered_family):
     key = next(k for k in rendered_family if k.startswith("selfeval-hubei/"))
     pdf = squash(pdf_text(rendered_family[key]["pdf"]))
