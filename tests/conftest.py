@@ -1,7 +1,9 @@
 """Shared fixtures: samples, one render of every 2026 sample per test session, readers of outputs."""
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -40,10 +42,31 @@ def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from this run")
 
 
+def shared(tmp_path_factory, name: str, make) -> dict:
+    """Return ``make(folder)``, made once in a run however many workers ask: the first renders
+    into ``folder`` under a lock, the others wait and read its index (a session fixture of
+    pytest-xdist is made once per worker). Its value maps names to paths or to format → path;
+    the files are read, never changed."""
+    root = tmp_path_factory.getbasetemp()
+    root = root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root  # the run's, above each worker's
+    index = root / f"shared-{name}.json"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not index.exists():
+            made = make(root / f"shared-{name}")
+            index.write_text(json.dumps({key: str(v) if isinstance(v, Path) else {k: str(p) for k, p in v.items()}
+                                         for key, v in made.items()}))
+    return {key: Path(v) if isinstance(v, str) else {k: Path(p) for k, p in v.items()}
+            for key, v in json.loads(index.read_text()).items()}
+
+
 @pytest.fixture(scope="session")
 def rendered_2026(tmp_path_factory) -> dict[str, dict[str, Path]]:
-    """Render every 2026 sample to all four formats once: stem → format → path."""
-    out = tmp_path_factory.mktemp("rendered")
+    """Every 2026 sample in all four formats, rendered once: stem → format → path."""
+    return shared(tmp_path_factory, "2026", _render_2026)
+
+
+def _render_2026(out: Path) -> dict[str, dict[str, Path]]:
     items, _ = collect([str(SAMPLES / "target-2026")])
     result = {}
     for item in items:
@@ -65,9 +88,13 @@ def engine_options(engine: str) -> RenderOptions:
 
 @pytest.fixture(scope="session")
 def rendered_typst(tmp_path_factory) -> dict[str, Path]:
-    """Render every 2026 sample to PDF with the Typst engine once: stem → path."""
+    """Every 2026 sample in PDF through the Typst engine, rendered once: stem → path."""
+    engine_options("typst")
+    return shared(tmp_path_factory, "typst", _render_typst)
+
+
+def _render_typst(out: Path) -> dict[str, Path]:
     options = engine_options("typst")
-    out = tmp_path_factory.mktemp("rendered-typst")
     items, _ = collect([str(SAMPLES / "target-2026")])
     result = {}
     for item in items:
@@ -194,8 +221,11 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(scope="session")
 def rendered_older(tmp_path_factory) -> dict[str, dict[str, Path]]:
-    """Render every sample of the 2019 and 2020 forms once: 'folder/stem' → format → path."""
-    out = tmp_path_factory.mktemp("older")
+    """Every sample of the 2019 and 2020 forms, rendered once: 'folder/stem' → format → path."""
+    return shared(tmp_path_factory, "older", _render_older)
+
+
+def _render_older(out: Path) -> dict[str, dict[str, Path]]:
     folders = [str(SAMPLES / name) for name in ("selfeval-2019", "selfeval-2020", "target-2020")]
     result = {}
     for folder in folders:
