@@ -76,7 +76,7 @@ def live(folder):
         yield server
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")  # one Chromium for a worker's tests of a module; each test has its own context
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
