@@ -225,8 +225,11 @@ def rendered_older(tmp_path_factory) -> dict[str, dict[str, Path]]:
     return shared(tmp_path_factory, "older", _render_older)
 
 
+OLDER = ("selfeval-2019", "selfeval-2020", "target-2020")  # the sample folders rendered_older holds
+
+
 def _render_older(out: Path) -> dict[str, dict[str, Path]]:
-    folders = [str(SAMPLES / name) for name in ("selfeval-2019", "selfeval-2020", "target-2020")]
+    folders = [str(SAMPLES / name) for name in OLDER]
     result = {}
     for folder in folders:
         items, _ = collect([folder])

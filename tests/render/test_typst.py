@@ -18,7 +18,7 @@ from reportgen.layout.grid import label, text
 from reportgen.layout.numbers import money
 from reportgen.pipeline import render
 from reportgen.render import typst as typst_writer
-from tests.conftest import SAMPLES, crammed, engine_options, pdf_pages, printed_in_order, squash
+from tests.conftest import OLDER, SAMPLES, crammed, engine_options, pdf_pages, printed_in_order, squash
 from tests.minimal import TARGET_2026, variant
 
 pytest.importorskip("typst")
@@ -68,17 +68,32 @@ def test_a_long_unbroken_run_breaks_inside_its_cell_with_every_character_kept(tm
     assert right <= (15 + 180) / 25.4 * 72  # within the text area: nothing runs off the cell
 
 
-def rendered_both(tmp_path, folder: str) -> list[tuple[Path, Path]]:
+def rendered_both(tmp_path, folder: str, made: dict[str, Path]) -> list[tuple[Path, Path]]:
+    """Return (WeasyPrint PDF, Typst PDF) of each sample of ``folder``; ``made`` holds the
+    WeasyPrint PDFs the session rendered already, by stem."""
     pairs = []
     items, _ = collect([str(SAMPLES / folder)])
     for item in items:
         paths = []
         for engine in ("weasyprint", "typst"):
+            if engine == "weasyprint" and item.path.stem in made:
+                paths.append(made[item.path.stem])
+                continue
             outcome = render(item, tmp_path / engine, ["pdf"], engine_options(engine))
             assert not outcome.failed, outcome.error
             paths.append(outcome.written[0])
         pairs.append(tuple(paths))
     return pairs
+
+
+def session_pdfs(request, folder: str) -> dict[str, Path]:
+    """Return the WeasyPrint PDFs of ``folder``'s samples that the session's renders hold, by stem."""
+    if folder == "target-2026":
+        return {stem: paths["pdf"] for stem, paths in request.getfixturevalue("rendered_2026").items()}
+    if folder in OLDER:
+        return {key.split("/")[1]: paths["pdf"] for key, paths in request.getfixturevalue("rendered_older").items()
+                if key.startswith(f"{folder}/")}
+    return {}
 
 
 def characters(page: str) -> Counter:
@@ -87,13 +102,13 @@ def characters(page: str) -> Counter:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("folder", [path.name for path in sorted(SAMPLES.iterdir()) if path.is_dir()])
-def test_both_engines_print_the_same_pages_and_bookmarks_for_every_sample(tmp_path, folder):
+def test_both_engines_print_the_same_pages_and_bookmarks_for_every_sample(tmp_path, folder, request):
     """Page by page, every character WeasyPrint prints is on the same page of the Typst PDF.
 
     Typst's text layer may hold a few characters more: WeasyPrint's loses some (the "fi" of a
     ligature, a digit here and there), which the two PDFs drawn side by side show in both.
     """
-    for weasy, typst in rendered_both(tmp_path, folder):
+    for weasy, typst in rendered_both(tmp_path, folder, session_pdfs(request, folder)):
         a, b = pdf_pages(weasy), pdf_pages(typst)
         assert len(a) == len(b), weasy.name
         for number, (one, other) in enumerate(zip(a, b), start=1):
