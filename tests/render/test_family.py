@@ -14,15 +14,19 @@ from reportgen.inputs import collect
 from reportgen.money import format_amount, in_unit
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
-from tests.conftest import SAMPLES, pdf_pages, pdf_text, squash, xlsx_cells
+from tests.conftest import SAMPLES, pdf_pages, pdf_text, shared, squash, xlsx_cells
 
 FAMILY = [name for name in ("dept-target", "dept-selfeval", "monitor", "selfeval-sichuan", "selfeval-hubei",
                             "transfer-selfeval") if (SAMPLES / name).is_dir()]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rendered_family(tmp_path_factory) -> dict[str, dict[str, Path]]:
-    out = tmp_path_factory.mktemp("family")
+    """Every sample of the family in PDF, DOCX and XLSX, rendered once in a run: 'folder/stem' → format → path."""
+    return shared(tmp_path_factory, "family", _render_family)
+
+
+def _render_family(out: Path) -> dict[str, dict[str, Path]]:
     result = {}
     for name in FAMILY:
         items, _ = collect([str(SAMPLES / name)])
@@ -38,7 +42,6 @@ def test_every_sample_of_the_family_checks_without_errors(capsys):
     assert main(["check", *(str(SAMPLES / name) for name in FAMILY)]) in (0, 3)  # warnings are the reviewer's
 
 
-@pytest.mark.xdist_group("family")  # one render of the family, in one worker
 def test_golden_outputs_of_each_form_of_the_family(rendered_family, golden):
     from docx import Document
 
@@ -53,7 +56,6 @@ def test_golden_outputs_of_each_form_of_the_family(rendered_family, golden):
         golden(f"{stem}.xlsx.json", [[c, str(v), f] for c, v, f in xlsx_cells(paths["xlsx"])])
 
 
-@pytest.mark.xdist_group("family")  # one render of the family, in one worker
 def test_the_department_form_prints_wan_yuan_and_its_tasks_total(rendered_family):
     key = next(k for k in rendered_family if k.startswith("dept-target/"))
     form = load(SAMPLES / "dept-target" / f"{key.split('/')[1]}.yaml")
@@ -75,7 +77,6 @@ def test_a_booklet_of_a_department_and_its_projects_has_both_sections(tmp_path):
     assert f"合计{format_amount(total)}" in summary and len(re.findall(r"合计\d", summary)) == 1  # projects only
 
 
-@pytest.mark.xdist_group("family")  # one render of the family, in one worker
 def test_the_hubei_form_scores_execution_out_of_20_in_wan_yuan_with_tick_boxes(rendered_family):
     key = next(k for k in rendered_family if k.startswith("selfeval-hubei/"))
     pdf = squash(pdf_text(rendered_family[key]["pdf"]))
