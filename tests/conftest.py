@@ -1,4 +1,4 @@
-"""Shared fixtures: samples, one render of every 2026 sample per test session, readers of outputs."""
+"""Shared fixtures: samples, one render of each sample folder per run, readers of outputs."""
 from __future__ import annotations
 
 import fcntl
@@ -198,8 +198,8 @@ def requires_office(test):
     return pytest.mark.slow(pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")(test))
 
 
-# The renders of every sample (tens of seconds) put the tests that read them in the slow tier:
-# the session's, a module's of the whole family, and ``rendered_pdf`` of WeasyPrint (it reads
+# The renders of every sample (tens of seconds, made once per run: ``shared``) put the tests that
+# read them in the slow tier, and ``rendered_pdf`` of WeasyPrint with them (it reads
 # ``rendered_2026`` by name, which ``fixturenames`` does not list).
 SLOW_FIXTURES = {"rendered_2026", "rendered_older", "rendered_typst", "rendered_family"}
 
