@@ -3,9 +3,10 @@
 - a 150-form booklet with ``--engine typst`` against the default engine (WeasyPrint), both with
   one job (target: ≥ 8× faster), and against bare Typst compiling the same content: our program
   and the data of each chunk the booklet gave it, in turn, with the same faces and options (no
-  tagged PDF), in a process of its own (target: within 2×). Each side's best of its rounds, wall
-  clock, and the CPU time of its process (user + system), which a machine shared with others
-  disturbs less;
+  tagged PDF), in a process of its own (target: within 2×). The three sides take turns, round
+  after round (this machine's speed drifts by a third within minutes); each side's best of its
+  rounds, wall clock, and the CPU time of its process (user + system), which a machine shared
+  with others disturbs less;
 - a 1,000-form booklet with ``--engine typst``: peak memory of the process tree (target: < 1 GiB).
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ for data in json.loads(files):
 """
 
 
-def main(rounds: int = 2) -> None:
+def main(rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         forms_dir = make_forms(150, Path(tmp) / "forms")
         bare_command = _bare_command(forms_dir, Path(tmp))
@@ -38,14 +39,21 @@ def main(rounds: int = 2) -> None:
         for _ in range(rounds):
             bare.append(_cpu_timed(bare_command))
             typst.append(_cpu_timed(booklet + ["--engine", "typst"]))
-        weasy.append(_cpu_timed(booklet + ["--engine", "weasyprint"]))  # one round: a minute each
+            weasy.append(_cpu_timed(booklet + ["--engine", "weasyprint"]))
         thousand, peak = _thousand(Path(tmp))
     for what, side in (("wall", 0), ("CPU", 1)):
         w, t, b = (min(run[side] for run in runs) for runs in (weasy, typst, bare))
-        print(f"typst: 150-form booklet -j 1, {what} | WeasyPrint {w:.1f} s | Typst {t:.2f} s | "
-              f"{w / t:.1f}× faster (target ≥ 8) | bare Typst, same content {b:.2f} s | ratio {t / b:.2f} (target ≤ 2)")
+        print(f"typst: 150-form booklet -j 1, {what} | WeasyPrint {w:.1f} s ({_spread(weasy, side)}) | "
+              f"Typst {t:.2f} s ({_spread(typst, side)}) | {w / t:.1f}× faster (target ≥ 8) | "
+              f"bare Typst, same content {b:.2f} s ({_spread(bare, side)}) | ratio {t / b:.2f} (target ≤ 2)")
     print(f"typst: 1000-form booklet --engine typst | {thousand:.1f} s | peak memory {peak / 2**20:.0f} MiB "
           f"(target < 1024)")
+
+
+def _spread(runs: list[tuple[float, float]], side: int) -> str:
+    """Return the range of a side's rounds, the drift a ratio of best rounds hides."""
+    values = [run[side] for run in runs]
+    return f"{min(values):.2f}–{max(values):.2f}"
 
 
 def _cpu_timed(command: list[str]) -> tuple[float, float]:
