@@ -77,6 +77,8 @@ def _render_2026(out: Path) -> dict[str, dict[str, Path]]:
 
 
 ENGINES = ("weasyprint", "typst")
+# A booklet whose test reads its front matter only: both engines print the same plan, Typst in a sixth of the time.
+FAST = ("--engine", "typst")
 
 
 def engine_options(engine: str) -> RenderOptions:

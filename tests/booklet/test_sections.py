@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from reportgen import load
 from reportgen.cli import main
 from reportgen.money import format_amount
-from tests.conftest import SAMPLES, pdf_pages, squash
+from tests.conftest import FAST, SAMPLES, pdf_pages, squash
 from tests.forms.folders import edit
 
 DEPARTMENT_SECTION = """summary:
@@ -55,7 +55,7 @@ def unit(tmp_path, monkeypatch):
 def test_the_department_section_comes_first_and_stays_out_of_the_projects_total(unit, tmp_path):
     folder, projects = unit
     out = tmp_path / "unit.pdf"
-    assert main(["booklet", str(folder), "-o", str(out), "--date", "2026-11-24", "-j", "1"]) == 0
+    assert main(["booklet", str(folder), "-o", str(out), "--date", "2026-11-24", "-j", "1", *FAST]) == 0
     pages = [squash(p) for p in pdf_pages(out)]
     assert "年度绩效汇总表" in pages[0] and "项目绩效目标汇总表" not in pages[0]  # the cover: not 项目 only
     summary = pages[1]

@@ -14,7 +14,7 @@ from reportgen.inputs import collect
 from reportgen.money import format_amount, in_unit
 from reportgen.options import RenderOptions
 from reportgen.pipeline import render
-from tests.conftest import SAMPLES, pdf_pages, pdf_text, shared, squash, xlsx_cells
+from tests.conftest import FAST, SAMPLES, pdf_pages, pdf_text, shared, squash, xlsx_cells
 
 FAMILY = [name for name in ("dept-target", "dept-selfeval", "monitor", "selfeval-sichuan", "selfeval-hubei",
                             "transfer-selfeval") if (SAMPLES / name).is_dir()]
@@ -69,7 +69,7 @@ def test_the_department_form_prints_wan_yuan_and_its_tasks_total(rendered_family
 def test_a_booklet_of_a_department_and_its_projects_has_both_sections(tmp_path):
     out = tmp_path / "unit.pdf"
     inputs = [str(SAMPLES / "dept-target"), *map(str, sorted((SAMPLES / "target-2026").glob("*.yaml"))[:3])]
-    assert main(["booklet", *inputs, "-o", str(out), "--date", "2026-11-24", "-j", "1"]) == 0
+    assert main(["booklet", *inputs, "-o", str(out), "--date", "2026-11-24", "-j", "1", *FAST]) == 0
     summary = squash(pdf_pages(out)[1])
     projects = [load(p) for p in sorted((SAMPLES / "target-2026").glob("*.yaml"))[:3]]
     total = sum((p.funds.annual for p in projects), Decimal(0))
@@ -89,7 +89,7 @@ def test_a_unit_booklet_puts_the_department_first_projects_next_and_transfers_su
     out = tmp_path / "unit.pdf"
     project = sorted((SAMPLES / "target-2026").glob("*.yaml"))[0]
     inputs = [str(SAMPLES / "transfer-selfeval"), str(project), str(SAMPLES / "dept-target")]
-    assert main(["booklet", *inputs, "-o", str(out), "--date", "2026-11-24", "-j", "1"]) == 0
+    assert main(["booklet", *inputs, "-o", str(out), "--date", "2026-11-24", "-j", "1", *FAST]) == 0
     summary = squash(pdf_pages(out)[1])
     assert summary.index("部门整体绩效目标") < summary.index("项目绩效目标") < summary.index("转移支付区域绩效")
     transfers = [load(p) for p in sorted((SAMPLES / "transfer-selfeval").glob("*.yaml"))]
