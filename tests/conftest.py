@@ -91,7 +91,7 @@ def engine_options(engine: str) -> RenderOptions:
 @pytest.fixture(scope="session")
 def rendered_typst(tmp_path_factory) -> dict[str, Path]:
     """Every 2026 sample in PDF through the Typst engine, rendered once: stem → path."""
-    engine_options("typst")
+    pytest.importorskip("typst")  # skipped before ``shared`` takes its lock, not inside the render
     return shared(tmp_path_factory, "typst", _render_typst)
 
 
